@@ -1,0 +1,13 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    from newsroom.models import SectionPage
+
+    return {
+        "SITE_URL": settings.SITE_URL,
+        "nav_sections": SectionPage.objects.live().in_menu().order_by("path"),
+    }

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from newsroom.models import SectionPage
+
+MAX_QUERY = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search for", max_length=MAX_QUERY, required=False, strip=True)
+    section = forms.ChoiceField(label="Section", required=False)
+    after = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    before = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(
+        label="Order", required=False, choices=[("", "Best match"), ("newest", "Newest first")]
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sections = SectionPage.objects.live().order_by("path").values_list("slug", "title")
+        self.fields["section"].choices = [("", "All sections"), *sections]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        after: dt.date | None = data.get("after")
+        before: dt.date | None = data.get("before")
+        if after and before and after > before:
+            raise forms.ValidationError("The “From” date must come before the “To” date.")
+        return data

@@ -1,0 +1,350 @@
+"""The newsroom's page types: Home, Section, Topic, Author and Article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from newsroom.blocks import ArticleBodyBlock
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+PAGE_SIZE = 20
+MAX_PAGE = 10_000
+
+
+class Access(models.TextChoices):
+    FREE = "free", "Free"
+    REGISTERED = "registered", "Free account"
+    PRO = "pro", "PRO"
+
+
+@register_setting(icon="site")
+class OutletSettings(BaseGenericSetting):
+    name = models.CharField("outlet name", max_length=100, default="Newsdesk")
+    tagline = models.CharField(max_length=200, blank=True, help_text="e.g. “News and intelligence on the Middle East”.")
+    social_handle = models.CharField(
+        max_length=50, blank=True, help_text="Handle on X/Twitter without the @, used in share cards."
+    )
+    pro_desk_email = models.EmailField(
+        "PRO support desk email", blank=True, help_text="Where team-plan enquiries go, e.g. pro@example.com."
+    )
+
+    class Meta:
+        verbose_name = "outlet settings"
+
+
+def paginate(request: HttpRequest, items: Any, per_page: int = PAGE_SIZE) -> Any:
+    """One page of `items`; an unreadable or out-of-range ?page= is a 404."""
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        raise Http404("No such page")
+    try:
+        return Paginator(items, per_page).page(int(raw))
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("No such page") from None
+
+
+class FeedRoutesMixin(RoutablePageMixin):
+    """Adds `feed/` (RSS) and `feed/atom/` to a listing page."""
+
+    feed_title_suffix = ""
+
+    def feed_articles(self) -> QuerySet[ArticlePage]:
+        raise NotImplementedError
+
+    @path("feed/", name="rss")
+    def rss_feed(self, request: HttpRequest) -> HttpResponse:
+        from newsroom.feeds import ArticlesFeed
+
+        return ArticlesFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request: HttpRequest) -> HttpResponse:
+        from newsroom.feeds import ArticlesAtomFeed
+
+        return ArticlesAtomFeed(self)(request)
+
+
+class HomePage(FeedRoutesMixin, Page):
+    strapline = models.CharField(max_length=200, blank=True, help_text="Shown under the masthead.")
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Pin a story at the top of the home page. Blank shows the latest.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("strapline"),
+        PageChooserPanel("lead_story", "newsroom.ArticlePage"),
+    ]
+    subpage_types = ["newsroom.SectionPage", "newsroom.TopicIndexPage", "newsroom.AuthorIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+    def feed_articles(self) -> QuerySet[ArticlePage]:
+        from newsroom.queries import latest_articles
+
+        return latest_articles()
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from newsroom.queries import home_layout
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_layout(self))
+        return context
+
+
+class SectionPage(FeedRoutesMixin, Page):
+    description = models.TextField(blank=True, help_text="One or two sentences shown at the top of the section.")
+    show_on_home = models.BooleanField(
+        "show a rail on the home page", default=True, help_text="Rails appear in the order of the page tree."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("description"), FieldPanel("show_on_home")]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+
+    class Meta:
+        verbose_name = "section"
+
+    def feed_articles(self) -> QuerySet[ArticlePage]:
+        from newsroom.queries import section_articles
+
+        return section_articles(self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.feed_articles())
+        return context
+
+
+class TopicIndexPage(Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.TopicPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "topic index"
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        topics = TopicPage.objects.live().child_of(self).order_by("title")
+        context["countries"] = [t for t in topics if t.kind == TopicPage.Kind.COUNTRY]
+        context["topics"] = [t for t in topics if t.kind == TopicPage.Kind.THEME]
+        return context
+
+
+class TopicPage(FeedRoutesMixin, Page):
+    class Kind(models.TextChoices):
+        THEME = "theme", "Topic"
+        COUNTRY = "country", "Country"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.THEME)
+    description = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("description")]
+    search_fields = [*Page.search_fields, index.SearchField("description"), index.FilterField("kind")]
+    parent_page_types = ["newsroom.TopicIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "topic or country"
+
+    def feed_articles(self) -> QuerySet[ArticlePage]:
+        from newsroom.queries import topic_articles
+
+        return topic_articles(self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.feed_articles())
+        return context
+
+
+class AuthorIndexPage(Page):
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.AuthorPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "author index"
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = AuthorPage.objects.live().child_of(self).order_by("title")
+        return context
+
+
+class AuthorPage(FeedRoutesMixin, Page):
+    role = models.CharField(max_length=100, blank=True, help_text="e.g. “Security correspondent”.")
+    bio = RichTextField(features=["bold", "italic", "link"], blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    social_handle = models.CharField(max_length=50, blank=True, help_text="X/Twitter handle without the @.")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("social_handle"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("bio")]
+    parent_page_types = ["newsroom.AuthorIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "author"
+
+    def feed_articles(self) -> QuerySet[ArticlePage]:
+        from newsroom.queries import author_articles
+
+        return author_articles(self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.feed_articles())
+        return context
+
+
+class ArticlePage(Page):
+    dek = models.CharField(
+        "standfirst",
+        max_length=300,
+        help_text="One sentence under the headline that says why the story matters.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt = models.CharField(
+        "hero alternative text",
+        max_length=250,
+        blank=True,
+        help_text="What the photo shows, for readers who cannot see it. Blank uses the caption.",
+    )
+    hero_caption = models.CharField(max_length=300, blank=True)
+    hero_credit = models.CharField(max_length=100, blank=True, help_text="e.g. “Photo: Office of the President”.")
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    authors = ParentalManyToManyField("newsroom.AuthorPage", blank=True, related_name="articles")
+    topics = ParentalManyToManyField(
+        "newsroom.TopicPage", blank=True, related_name="articles", help_text="Topics and countries the story is about."
+    )
+    access = models.CharField(
+        "who may read it",
+        max_length=12,
+        choices=Access.choices,
+        default=Access.FREE,
+        help_text="Free: everyone. Free account: signed-in readers. PRO: PRO members only.",
+    )
+    published_at = models.DateTimeField(
+        "publication date",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Shown to readers. Leave blank to use the moment it is first published.",
+    )
+    updated_at = models.DateTimeField(
+        "updated", null=True, blank=True, help_text="Set when a published story changes materially."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("dek"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit"), FieldPanel("hero_alt")],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("authors"), FieldPanel("topics"), FieldPanel("access")],
+            heading="Byline, topics and access",
+        ),
+        MultiFieldPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates"),
+        InlinePanel("related_links", label="Related article", heading="Related articles"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("dek", boost=1.5),
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+        index.FilterField("access"),
+        index.RelatedFields("authors", [index.SearchField("title")]),
+        index.RelatedFields("topics", [index.SearchField("title")]),
+    ]
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "article"
+
+    @property
+    def date(self) -> Any:
+        return self.published_at or self.first_published_at or self.latest_revision_created_at or timezone.now()
+
+    @cached_property
+    def section(self) -> SectionPage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None  # type: ignore[return-value]
+
+    @property
+    def is_premium(self) -> bool:
+        return self.access == Access.PRO
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from newsroom.paywall import article_view
+        from newsroom.queries import related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["view"] = article_view(article=self, user=request.user)
+        context["related"] = related_articles(self)
+        return context
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("article", "newsroom.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related article"
+
+
+def block_text(block: Any) -> str:
+    """Plain text of one body block, for excerpts and feeds."""
+    value = block.value
+    if block.block_type in ("paragraph",):
+        return strip_tags(value.source)
+    if block.block_type in ("why_it_matters", "know_more"):
+        return strip_tags(value["body"].source)
+    if block.block_type == "heading":
+        return str(value)
+    if block.block_type == "quote":
+        return str(value["text"])
+    return ""
