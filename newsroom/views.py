@@ -8,7 +8,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from lib.text import excerpt, highlight, query_terms
+from wagtail.search.query import And, Phrase, PlainText, SearchQuery
+
+from lib.text import WORD, excerpt, highlight, query_terms
 from newsroom.forms import SearchForm
 from newsroom.models import ArticlePage, SectionPage, paginate
 from newsroom.paywall import article_view
@@ -17,6 +19,23 @@ from newsroom.queries import attach_sections
 
 def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def build_query(raw: str) -> SearchQuery | None:
+    """Words and "quoted phrases" from what a reader typed; punctuation and
+    search-engine syntax are dropped so no input can break the query."""
+    parts = raw.split('"')
+    tokens: list[SearchQuery] = []
+    for position, part in enumerate(parts):
+        words = WORD.findall(part)
+        if not words:
+            continue
+        quoted = position % 2 == 1 and position < len(parts) - 1
+        text = " ".join(words)
+        tokens.append(Phrase(text) if quoted and len(words) > 1 else PlainText(text, operator="and"))
+    if not tokens:
+        return None
+    return tokens[0] if len(tokens) == 1 else And(tokens)
 
 
 def search_articles(*, query: str, section: str, after: dt.date | None, before: dt.date | None, sort: str) -> Any:
@@ -28,10 +47,14 @@ def search_articles(*, query: str, section: str, after: dt.date | None, before: 
         articles = articles.filter(published_at__gte=_day_start(after))
     if before:
         articles = articles.filter(published_at__lt=_day_start(before + dt.timedelta(days=1)))
-    if sort == "newest" or not query:
-        articles = articles.order_by("-published_at")
-        return articles.search(query, order_by_relevance=False) if query else articles
-    return articles.search(query, operator="and")
+    if not query:
+        return articles.order_by("-published_at")
+    parsed = build_query(query)
+    if parsed is None:
+        return articles.none()
+    if sort == "newest":
+        return articles.order_by("-published_at").search(parsed, order_by_relevance=False)
+    return articles.search(parsed)
 
 
 @require_GET

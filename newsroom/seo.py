@@ -1,0 +1,61 @@
+"""Structured data and share-card fields for articles.
+
+Built from the public view only: crawlers and share previews get what an
+anonymous reader gets, whoever is asking.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from newsroom.models import Access, OutletSettings
+from newsroom.paywall import public_view
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from newsroom.models import ArticlePage
+
+SHARE_RENDITION = "fill-1200x630"
+
+
+def share_image_url(article: ArticlePage) -> str:
+    if not article.hero_image:
+        return ""
+    rendition = article.hero_image.get_rendition(SHARE_RENDITION)
+    return rendition.full_url
+
+
+def article_description(article: ArticlePage) -> str:
+    """Meta/OG description: the standfirst, never text cut from the body."""
+    return article.search_description or article.dek
+
+
+def article_jsonld(article: ArticlePage, request: HttpRequest | None = None) -> dict[str, Any]:
+    outlet = OutletSettings.load(request_or_site=request)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article_description(article),
+        "url": article.full_url,
+        "mainEntityOfPage": article.full_url,
+        "datePublished": article.date.isoformat(),
+        "dateModified": (article.updated_at or article.last_published_at or article.date).isoformat(),
+        "author": [
+            {"@type": "Person", "name": author.title, "url": author.full_url} for author in article.authors.all()
+        ],
+        "publisher": {"@type": "NewsMediaOrganization", "name": outlet.name, "url": article.get_site().root_url},
+        "isAccessibleForFree": article.access == Access.FREE,
+    }
+    image = share_image_url(article)
+    if image:
+        data["image"] = [image]
+    if article.section:
+        data["articleSection"] = article.section.title
+    keywords = [t.title for t in article.topics.all()]
+    if keywords:
+        data["keywords"] = keywords
+    if article.access == Access.FREE:
+        data["articleBody"] = public_view(article).text
+    return data

@@ -1,0 +1,34 @@
+import json
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data: Any) -> SafeString:
+    """JSON safe to place inside a <script type="application/ld+json"> element."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+@register.simple_tag(takes_context=True)
+def article_jsonld(context: Any, article: Any) -> SafeString:
+    from newsroom.seo import article_jsonld as build
+
+    return jsonld(build(article, context.get("request")))
+
+
+@register.simple_tag
+def share_image(article: Any) -> str:
+    from newsroom.seo import share_image_url
+
+    return share_image_url(article)
+
+
+@register.inclusion_tag("components/access_badge.html")
+def access_badge(article: Any) -> dict[str, Any]:
+    return {"access": article.access}

@@ -1,0 +1,67 @@
+"""Shared test set-up: a standing cast, a small site, and fast settings.
+
+Tests hit the real database (SQLite, or PostgreSQL when DATABASE_URL is set);
+only the outside world is faked, at its edge.
+"""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests import factories
+
+TEST_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SECURE_SSL_REDIRECT = False
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    lines = [f"newsdesk: database={engine}"]
+    if not os.environ.get("DATABASE_URL"):
+        lines.append("newsdesk: DATABASE_URL not set: PostgreSQL-only tests are skipped (SQLite run)")
+    if not os.environ.get("REDIS_URL"):
+        lines.append("newsdesk: REDIS_URL not set: Redis/RQ tests are skipped")
+    if not os.path.exists("/usr/bin/chromium"):
+        lines.append("newsdesk: /usr/bin/chromium not found: browser tests are skipped")
+    return lines
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = TEST_STORAGES
+    # Background tasks run inline so a test sees their effect at once.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def site(db):
+    """Home page with two sections, topic and author indexes."""
+    return factories.build_site()
+
+
+@pytest.fixture
+def bob(db):
+    """An editor: staff, in the Editors group."""
+    user = factories.UserFactory(username="bob", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def charlie(db):
+    """An outsider with a free account."""
+    return factories.UserFactory(username="charlie")
