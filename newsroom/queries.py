@@ -60,12 +60,13 @@ def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
     """Editor-picked related stories first, then the latest sharing a topic."""
     picked = [
         link.article
-        for link in article.related_links.select_related("article").all()
-        if link.article.live and link.article.pk != article.pk
+        for link in article.related_links.all()
+        if link.article_id and link.article.live and link.article.pk != article.pk
     ]
     if len(picked) < limit:
-        exclude = [article.pk, *(a.pk for a in picked)]
-        topic_ids = list(article.topics.values_list("pk", flat=True))
+        # Works on unsaved previews too, whose relations live in memory.
+        exclude = [pk for pk in (article.pk, *(a.pk for a in picked)) if pk]
+        topic_ids = [topic.pk for topic in article.topics.all()]
         more = live_articles().exclude(pk__in=exclude)
         more = more.filter(topics__in=topic_ids).distinct() if topic_ids else more.child_of(article.get_parent())
         picked += list(more[: limit - len(picked)])

@@ -47,6 +47,7 @@ def make_image(title: str = "Test image", size: tuple[int, int] = (800, 450)) ->
 
 
 def add_page(parent: Any, page: Any, publish: bool = True) -> Any:
+    page.live = publish  # a draft stays off the site until published, as in the admin
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:
