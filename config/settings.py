@@ -107,10 +107,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers carry on while one writer writes; IMMEDIATE takes the
         # write lock at BEGIN so two writers queue instead of deadlocking.
         "init_command": (
-            "PRAGMA journal_mode=WAL;"
-            "PRAGMA synchronous=NORMAL;"
-            "PRAGMA foreign_keys=ON;"
-            "PRAGMA busy_timeout=20000;"
+            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;PRAGMA busy_timeout=20000;"
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -211,7 +208,13 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-SILENCED_SYSTEM_CHECKS = [] if env_bool("SECURE_HSTS_PRELOAD", False) else ["security.W021"]
+SILENCED_SYSTEM_CHECKS = [
+    # Wagtail's editor shows live previews of the site in a same-origin frame,
+    # so SAMEORIGIN (not DENY) is deliberate; other origins are still refused.
+    "security.W019",
+    # HSTS preload is an opt-in commitment (SECURE_HSTS_PRELOAD=1).
+    *([] if env_bool("SECURE_HSTS_PRELOAD", False) else ["security.W021"]),
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -245,3 +248,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Billing ------------------------------------------------------------------
+# Stripe switches on when its secret key is set; without it PRO checkout says
+# billing is not configured and staff grant complimentary PRO instead.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE")

@@ -31,7 +31,9 @@ def security_headers(get_response: Callable[[HttpRequest], HttpResponse]) -> Cal
         response = get_response(request)
         is_admin = request.path.startswith(ADMIN_PREFIXES)
         response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if is_admin else READER_CSP)
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        )
         return response
 
     return middleware

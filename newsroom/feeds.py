@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from newsroom.models import ArticlePage
 
@@ -19,7 +19,7 @@ FEED_SIZE = 30
 
 
 class ArticlesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
 
     def __init__(self, page: Any) -> None:
         super().__init__()

@@ -15,17 +15,17 @@ class SearchForm(forms.Form):
     section = forms.ChoiceField(label="Section", required=False)
     after = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     before = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sort = forms.ChoiceField(
-        label="Order", required=False, choices=[("", "Best match"), ("newest", "Newest first")]
-    )
+    sort = forms.ChoiceField(label="Order", required=False, choices=[("", "Best match"), ("newest", "Newest first")])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         sections = SectionPage.objects.live().order_by("path").values_list("slug", "title")
-        self.fields["section"].choices = [("", "All sections"), *sections]
+        section_field = self.fields["section"]
+        assert isinstance(section_field, forms.ChoiceField)
+        section_field.choices = [("", "All sections"), *sections]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         after: dt.date | None = data.get("after")
         before: dt.date | None = data.get("before")
         if after and before and after > before:

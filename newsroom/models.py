@@ -203,9 +203,7 @@ class AuthorIndexPage(Page):
 class AuthorPage(FeedRoutesMixin, Page):
     role = models.CharField(max_length=100, blank=True, help_text="e.g. “Security correspondent”.")
     bio = RichTextField(features=["bold", "italic", "link"], blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     social_handle = models.CharField(max_length=50, blank=True, help_text="X/Twitter handle without the @.")
 
     content_panels = [

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F
 from django.utils import timezone
+from wagtail.query import PageQuerySet
 
 from newsroom.models import ArticlePage, AuthorPage, HomePage, SectionPage, TopicPage
 
@@ -15,7 +16,7 @@ RAIL_SIZE = 4
 TOP_STORIES = 5
 
 
-def live_articles() -> QuerySet[ArticlePage]:
+def live_articles() -> PageQuerySet:
     return (
         ArticlePage.objects.live()
         .public()
@@ -25,23 +26,23 @@ def live_articles() -> QuerySet[ArticlePage]:
     )
 
 
-def latest_articles() -> QuerySet[ArticlePage]:
+def latest_articles() -> PageQuerySet:
     return live_articles()
 
 
-def section_articles(section: SectionPage) -> QuerySet[ArticlePage]:
+def section_articles(section: SectionPage) -> PageQuerySet:
     return live_articles().child_of(section)
 
 
-def topic_articles(topic: TopicPage) -> QuerySet[ArticlePage]:
+def topic_articles(topic: TopicPage) -> PageQuerySet:
     return live_articles().filter(topics=topic)
 
 
-def author_articles(author: AuthorPage) -> QuerySet[ArticlePage]:
+def author_articles(author: AuthorPage) -> PageQuerySet:
     return live_articles().filter(authors=author)
 
 
-def recent_articles(hours: int = 48) -> QuerySet[ArticlePage]:
+def recent_articles(hours: int = 48) -> PageQuerySet:
     since = timezone.now() - dt.timedelta(hours=hours)
     return live_articles().filter(published_at__gte=since)
 

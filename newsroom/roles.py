@@ -17,7 +17,10 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bypass_workflow_page"],
 }
 COLLECTION_PERMISSIONS = {
-    JOURNALISTS: [("wagtailimages", "image", ["add", "change", "choose"]), ("wagtaildocs", "document", ["add", "choose"])],
+    JOURNALISTS: [
+        ("wagtailimages", "image", ["add", "change", "choose"]),
+        ("wagtaildocs", "document", ["add", "choose"]),
+    ],
     EDITORS: [
         ("wagtailimages", "image", ["add", "change", "choose", "delete"]),
         ("wagtaildocs", "document", ["add", "change", "choose", "delete"]),

@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 from lib.text import WORD, excerpt, highlight, query_terms

@@ -43,9 +43,7 @@ def stories(site):
     return {"free": free, "old": old, "pro": pro}
 
 
-@pytest.mark.parametrize(
-    "path", ["/feed/", "/security/feed/", "/topics/iran/feed/", "/authors/dana-reporter/feed/"]
-)
+@pytest.mark.parametrize("path", ["/feed/", "/security/feed/", "/topics/iran/feed/", "/authors/dana-reporter/feed/"])
 def test_rss_feeds_list_the_right_stories(client, stories, path):
     response = client.get(path)
     assert response.status_code == 200

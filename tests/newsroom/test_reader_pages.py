@@ -1,11 +1,11 @@
 import datetime as dt
 
 import pytest
-from freezegun import freeze_time
 from django.core.management import call_command
 from django.utils import timezone
-
+from freezegun import freeze_time
 from wagtail.models import Revision
+
 from tests.factories import ArticleFactory, make_image
 
 pytestmark = pytest.mark.django_db
