@@ -117,11 +117,38 @@ class ArticleFactory(PageFactory):
         return add_page(kwargs["parent"], page, publish=kwargs.get("publish", True))
 
 
+def home_page() -> HomePage:
+    """The home page the migrations create; rebuilt after a transactional test flushed it."""
+    home = HomePage.objects.filter(depth=2).first()
+    if home is not None:
+        return home
+    from wagtail.models import Locale, Page
+    from wagtail.models import Site as WagtailSite
+
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    from wagtail.models import Collection
+
+    from newsroom.roles import ensure_roles
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=HomePage(title="Home", slug="home"))
+    WagtailSite.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Newsdesk"}
+    )
+    ensure_roles()
+    return home
+
+
 class Site:
     """The little newsroom most view tests run against."""
 
     def __init__(self) -> None:
-        self.home = HomePage.objects.get(depth=2)
+        self.home = home_page()
         self.security = SectionFactory(parent=self.home, title="Security", slug="security")
         self.gulf = SectionFactory(parent=self.home, title="Gulf", slug="gulf")
         self.topics = add_page(self.home, TopicIndexPage(title="Topics", slug="topics"))
