@@ -122,13 +122,10 @@ def home_page() -> HomePage:
     home = HomePage.objects.filter(depth=2).first()
     if home is not None:
         return home
-    from wagtail.models import Locale, Page
-    from wagtail.models import Site as WagtailSite
-
     from django.conf import settings
     from wagtail.coreutils import get_supported_content_language_variant
-
-    from wagtail.models import Collection
+    from wagtail.models import Collection, Locale, Page
+    from wagtail.models import Site as WagtailSite
 
     from newsroom.roles import ensure_roles
 
