@@ -159,3 +159,18 @@ def test_the_lead_story_page_renders_with_its_headline(edition: str, client: Cli
     response = client.get(story.url)
     assert response.status_code == 200
     assert escape(story.title) in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_running_it_again_restores_a_changed_article_with_one_new_revision(edition: str) -> None:
+    story = lead_story()
+    story.dek = "Changed by hand"
+    story.topics.set([])
+    story.save_revision().publish()
+    revisions = Revision.objects.count()
+    load_demo()
+    story = lead_story()
+    assert story.dek.startswith("A memorandum signed")
+    assert story.topics.filter(slug="belarus").exists()
+    assert story.published_at.isoformat() == "2023-08-21T09:00:00+00:00"
+    assert Revision.objects.count() == revisions + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -21,7 +22,9 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
+from wagtail.search import index as search_index
 
+from lib.env import env_str
 from newsroom import roles
 from newsroom.demo import articles as demo
 from newsroom.demo.images import draw_hero, draw_portrait, ensure_image
@@ -117,7 +120,14 @@ def page_sync(
     for name, pages in m2m.items():
         getattr(page, name).set(pages)
     page.save_revision().publish()
+    _index_after_commit(page)
     return page, True
+
+
+def _index_after_commit(page: Page) -> None:
+    # Wagtail queues search indexing as a background task; index directly too,
+    # so the demo is searchable even before a task worker has run.
+    transaction.on_commit(lambda: search_index.insert_or_update_object(page))
 
 
 def home_sync(home: HomePage, lead: ArticlePage) -> None:
@@ -165,7 +175,7 @@ def authors_sync(home: HomePage) -> dict[str, AuthorPage]:
         photo = ensure_image(
             title=f"Demo portrait: {author.name}",
             filename=f"demo-portrait-{author.slug}.jpg",
-            draw=lambda a=author: draw_portrait(key=a.slug, colour=a.colour, initials=a.initials),
+            draw=partial(draw_portrait, key=author.slug, colour=author.colour, initials=author.initials),
         )
         authors[author.slug], _ = page_sync(
             parent=index,
@@ -186,8 +196,8 @@ def _hero(article: demo.Article, section: demo.Section) -> Any:
     return ensure_image(
         title=f"Demo illustration: {article.slug}",
         filename=f"demo-{article.slug}.jpg",
-        draw=lambda: draw_hero(
-            key=article.slug, colour=section.colour, label=article.image_label, kicker=section.title
+        draw=partial(
+            draw_hero, key=article.slug, colour=section.colour, label=article.image_label, kicker=section.title
         ),
     )
 
@@ -230,7 +240,7 @@ def article_sync(
     return page
 
 
-# Site, settings and sign-ins -----------------------------------------------------
+# Site, settings and sign-ins -------------------------------------------------
 
 
 def site_sync(home: HomePage) -> None:
@@ -246,11 +256,19 @@ def site_sync(home: HomePage) -> None:
     site.save()
 
 
+OUTLET = {
+    "name": "Newsdesk",
+    "tagline": "News and intelligence on the Middle East",
+    "pro_desk_email": "pro@newsdesk.example",
+}
+
+
 def outlet_settings_sync() -> None:
     outlet = OutletSettings.load()
-    outlet.name = "Newsdesk"
-    outlet.tagline = "News and intelligence on the Middle East"
-    outlet.pro_desk_email = "pro@newsdesk.example"
+    if all(getattr(outlet, name) == value for name, value in OUTLET.items()):
+        return
+    for name, value in OUTLET.items():
+        setattr(outlet, name, value)
     outlet.save()
 
 
@@ -260,8 +278,8 @@ def demo_password() -> str:
     Kept outside git so no password is ever committed, and reused so the
     sign-in printed last time keeps working.
     """
-    if os.environ.get("DEMO_PASSWORD"):
-        return os.environ["DEMO_PASSWORD"]
+    if env_str("DEMO_PASSWORD"):
+        return env_str("DEMO_PASSWORD")
     path = Path(settings.VAR_DIR) / SIGN_IN_FILE
     if path.exists():
         return path.read_text().strip()
