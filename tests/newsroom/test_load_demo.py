@@ -65,6 +65,13 @@ def edition(django_db_setup: None, django_db_blocker: DjangoDbBlocker, var_dir: 
             cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _demo_media(settings: Settings, var_dir: Path) -> None:
+    # Keep the pictures drawn by the module's single load readable in every
+    # test, even where a shared fixture points MEDIA_ROOT at a per-test folder.
+    settings.MEDIA_ROOT = var_dir / "media"
+
+
 def lead_story() -> ArticlePage:
     return ArticlePage.objects.get(slug=LEAD_SLUG)
 
