@@ -1,0 +1,361 @@
+"""Load the demo edition: sections, topics, authors, articles, settings and a staff sign-in.
+
+Safe to run again: everything is keyed by slug (pages), title (images) or
+username, and a page gets a new revision only when its content differs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+from wagtail.search import index as search_index
+
+from lib.env import env_str
+from newsroom import roles
+from newsroom.demo import articles as demo
+from newsroom.demo.images import draw_hero, draw_portrait, ensure_image
+from newsroom.models import (
+    Access,
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    HomePage,
+    OutletSettings,
+    SectionPage,
+    TopicIndexPage,
+    TopicPage,
+)
+
+P = TypeVar("P", bound=Page)
+SignIn = tuple[str, str]
+
+EDITOR_USERNAME = "editor"
+SIGN_IN_FILE = "demo-password"
+
+
+# Body -----------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> RichText:
+    return RichText("".join(f"<p>{escape(p)}</p>" for p in demo.paragraphs(text)))
+
+
+def _bullets(text: str) -> RichText:
+    return RichText("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in demo.paragraphs(text)) + "</ul>")
+
+
+def body_blocks(items: tuple[demo.BodyItem, ...]) -> list[tuple[str, Any]]:
+    """Turn the plain data in demo.articles into StreamField (type, value) pairs."""
+    blocks: list[tuple[str, Any]] = []
+    for item in items:
+        if isinstance(item, str):
+            blocks += [("paragraph", RichText(f"<p>{escape(p)}</p>")) for p in demo.paragraphs(item)]
+            continue
+        kind, text = item
+        if kind == "why_it_matters":
+            blocks.append((kind, {"body": _paragraphs(text)}))
+        elif kind == "know_more":
+            blocks.append((kind, {"body": _bullets(text)}))
+        elif kind == "heading":
+            blocks.append((kind, text))
+        elif kind == "teaser_end":
+            blocks.append((kind, None))
+        else:
+            raise ValueError(f"Unknown demo block {kind!r}")
+    return blocks
+
+
+def _stream_fingerprint(stream: Any) -> list[tuple[str, Any]]:
+    # Block ids are random per save, so compare only types and stored values.
+    return [(child.block_type, child.block.get_prep_value(child.value)) for child in stream]
+
+
+# Pages ----------------------------------------------------------------------
+
+
+def _differs(page: Page, fields: dict[str, Any], m2m: dict[str, list[Page]]) -> bool:
+    for name, value in fields.items():
+        if name == "body":
+            before = _stream_fingerprint(page.body)  # type: ignore[attr-defined]
+            page.body = value  # type: ignore[attr-defined]
+            if before != _stream_fingerprint(page.body):  # type: ignore[attr-defined]
+                return True
+        elif getattr(page, name) != value:
+            return True
+    return any({p.pk for p in getattr(page, name).all()} != {p.pk for p in pages} for name, pages in m2m.items())
+
+
+def page_sync(
+    *, parent: Page, model: type[P], slug: str, fields: dict[str, Any], m2m: dict[str, list[Page]] | None = None
+) -> tuple[P, bool]:
+    """Create or update the child page with this slug; publish a revision only on change.
+
+    Returns the page and whether anything was written.
+    """
+    m2m = m2m or {}
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, live=False, **fields)
+        for name, pages in m2m.items():
+            getattr(page, name).set(pages)
+        parent.add_child(instance=page)
+    elif page.live and not _differs(page, fields, m2m):
+        return page, False
+    for name, value in fields.items():
+        setattr(page, name, value)
+    for name, pages in m2m.items():
+        getattr(page, name).set(pages)
+    page.save_revision().publish()
+    _index_after_commit(page)
+    return page, True
+
+
+def _index_after_commit(page: Page) -> None:
+    # Wagtail queues search indexing as a background task; index directly too,
+    # so the demo is searchable even before a task worker has run.
+    transaction.on_commit(lambda: search_index.insert_or_update_object(page))
+
+
+def home_sync(home: HomePage, lead: ArticlePage) -> None:
+    if home.strapline == demo.HOME_STRAPLINE and home.lead_story_id == lead.pk and home.live:
+        return
+    home.strapline = demo.HOME_STRAPLINE
+    home.lead_story = lead
+    home.save_revision().publish()
+
+
+def sections_sync(home: HomePage) -> dict[str, SectionPage]:
+    sections = {}
+    for section in demo.SECTIONS:
+        sections[section.slug], _ = page_sync(
+            parent=home,
+            model=SectionPage,
+            slug=section.slug,
+            fields={"title": section.title, "description": section.description, "show_in_menus": True},
+        )
+    return sections
+
+
+def topics_sync(home: HomePage) -> dict[str, TopicPage]:
+    index, _ = page_sync(
+        parent=home,
+        model=TopicIndexPage,
+        slug="topics",
+        fields={"title": "Topics", "intro": "Every country and theme Newsdesk follows."},
+    )
+    topics = {}
+    for topic in demo.TOPICS:
+        topics[topic.slug], _ = page_sync(
+            parent=index,
+            model=TopicPage,
+            slug=topic.slug,
+            fields={"title": topic.title, "kind": topic.kind, "description": topic.description},
+        )
+    return topics
+
+
+def authors_sync(home: HomePage) -> dict[str, AuthorPage]:
+    index, _ = page_sync(parent=home, model=AuthorIndexPage, slug="authors", fields={"title": "Authors"})
+    authors = {}
+    for author in demo.AUTHORS:
+        photo = ensure_image(
+            title=f"Demo portrait: {author.name}",
+            filename=f"demo-portrait-{author.slug}.jpg",
+            draw=partial(draw_portrait, key=author.slug, colour=author.colour, initials=author.initials),
+        )
+        authors[author.slug], _ = page_sync(
+            parent=index,
+            model=AuthorPage,
+            slug=author.slug,
+            fields={
+                "title": author.name,
+                "role": author.role,
+                "bio": f"<p>{escape(author.bio)}</p>",
+                "photo_id": photo.pk,
+                "social_handle": author.social_handle,
+            },
+        )
+    return authors
+
+
+def _hero(article: demo.Article, section: demo.Section) -> Any:
+    return ensure_image(
+        title=f"Demo illustration: {article.slug}",
+        filename=f"demo-{article.slug}.jpg",
+        draw=partial(
+            draw_hero, key=article.slug, colour=section.colour, label=article.image_label, kicker=section.title
+        ),
+    )
+
+
+def article_sync(
+    article: demo.Article,
+    *,
+    sections: dict[str, SectionPage],
+    topics: dict[str, TopicPage],
+    authors: dict[str, AuthorPage],
+) -> ArticlePage:
+    section_data = next(s for s in demo.SECTIONS if s.slug == article.section)
+    hero = _hero(article, section_data)
+    page, written = page_sync(
+        parent=sections[article.section],
+        model=ArticlePage,
+        slug=article.slug,
+        fields={
+            "title": article.title,
+            "dek": article.dek,
+            "hero_image_id": hero.pk,
+            "hero_caption": article.caption,
+            "hero_credit": article.credit,
+            "hero_alt": f"Placeholder illustration labelled “{article.image_label}”.",
+            "body": body_blocks(article.body),
+            "access": article.access,
+            "published_at": article.published,
+        },
+        m2m={
+            "authors": [authors[slug] for slug in article.authors],
+            "topics": [topics[slug] for slug in article.topics],
+        },
+    )
+    if written:
+        # Publishing stamps "now"; back-date Wagtail's own dates so the admin,
+        # sitemaps and feeds agree with the 2023 edition.
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=article.published, last_published_at=article.published
+        )
+    return page
+
+
+# Site, settings and sign-ins -------------------------------------------------
+
+
+def site_sync(home: HomePage) -> None:
+    url = urlsplit(settings.SITE_URL)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    wanted = {"hostname": url.hostname or "localhost", "port": port, "site_name": settings.WAGTAIL_SITE_NAME}
+    if site.pk and site.root_page_id == home.pk and all(getattr(site, k) == v for k, v in wanted.items()):
+        return
+    for name, value in wanted.items():
+        setattr(site, name, value)
+    site.root_page = home
+    site.save()
+
+
+OUTLET = {
+    "name": "Newsdesk",
+    "tagline": "News and intelligence on the Middle East",
+    "pro_desk_email": "pro@newsdesk.example",
+}
+
+
+def outlet_settings_sync() -> None:
+    outlet = OutletSettings.load()
+    if all(getattr(outlet, name) == value for name, value in OUTLET.items()):
+        return
+    for name, value in OUTLET.items():
+        setattr(outlet, name, value)
+    outlet.save()
+
+
+def demo_password() -> str:
+    """DEMO_PASSWORD if set, else a random password made once and kept in VAR_DIR.
+
+    Kept outside git so no password is ever committed, and reused so the
+    sign-in printed last time keeps working.
+    """
+    if env_str("DEMO_PASSWORD"):
+        return env_str("DEMO_PASSWORD")
+    path = Path(settings.VAR_DIR) / SIGN_IN_FILE
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(12)
+    # Create the file private from the start rather than chmod after writing.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(password + "\n")
+    return password
+
+
+def editor_sync(password: str) -> SignIn:
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(
+        username=EDITOR_USERNAME,
+        defaults={"email": "editor@newsdesk.example", "first_name": "Demo", "last_name": "Editor"},
+    )
+    user.is_staff = user.is_superuser = user.is_active = True
+    if not user.check_password(password):
+        user.set_password(password)
+    user.save()
+    if not Group.objects.filter(name=roles.EDITORS).exists():
+        roles.ensure_roles()
+    user.groups.add(Group.objects.get(name=roles.EDITORS))
+    return EDITOR_USERNAME, password
+
+
+def sign_ins_sync() -> list[SignIn]:
+    """Every demo account, in the order printed; later features append theirs."""
+    password = demo_password()
+    return [editor_sync(password)]
+
+
+# Command --------------------------------------------------------------------
+
+
+@transaction.atomic
+def edition_sync() -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        raise RuntimeError("No home page: run `manage.py migrate` first.")
+    sections = sections_sync(home)
+    topics = topics_sync(home)
+    authors = authors_sync(home)
+    pages = {a.slug: article_sync(a, sections=sections, topics=topics, authors=authors) for a in demo.ARTICLES}
+    home_sync(home, pages[demo.LEAD_SLUG])
+    site_sync(home)
+    outlet_settings_sync()
+    return home
+
+
+def edition_summary() -> str:
+    articles = ArticlePage.objects.live()
+    return (
+        f"Demo edition ready: {SectionPage.objects.live().count()} sections, "
+        f"{TopicPage.objects.live().count()} topics, {AuthorPage.objects.live().count()} authors, "
+        f"{articles.count()} articles ({articles.filter(access=Access.PRO).count()} PRO)."
+    )
+
+
+class Command(BaseCommand):
+    help = "Load the demo edition (sections, topics, authors, 2023 articles) and print the demo sign-ins."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        # Wagtail logs every page creation and publication at INFO; for some
+        # fifty pages that buries the summary and the sign-ins below it.
+        wagtail_log = logging.getLogger("wagtail")
+        level = wagtail_log.level
+        wagtail_log.setLevel(logging.WARNING)
+        try:
+            edition_sync()
+        finally:
+            wagtail_log.setLevel(level)
+        sign_ins = sign_ins_sync()
+        self.stdout.write(edition_summary())
+        for username, password in sign_ins:
+            self.stdout.write(f"username: {username}")
+            self.stdout.write(f"password: {password}")
