@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -334,13 +335,18 @@ class RelatedArticle(Orderable):
         verbose_name = "related article"
 
 
+def html_text(source: str) -> str:
+    """Plain text of stored rich text: tags dropped, entities decoded."""
+    return html.unescape(strip_tags(source))
+
+
 def block_text(block: Any) -> str:
     """Plain text of one body block, for excerpts and feeds."""
     value = block.value
     if block.block_type in ("paragraph",):
-        return strip_tags(value.source)
+        return html_text(value.source)
     if block.block_type in ("why_it_matters", "know_more"):
-        return strip_tags(value["body"].source)
+        return html_text(value["body"].source)
     if block.block_type == "heading":
         return str(value)
     if block.block_type == "quote":

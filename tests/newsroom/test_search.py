@@ -112,3 +112,10 @@ def test_bad_search_input_gets_a_400_with_a_message(client, stories, params):
 def test_bad_page_numbers_are_404(client, stories):
     assert client.get("/search/", {"q": "Belarus", "page": "abc"}).status_code == 404
     assert client.get("/search/", {"q": "Belarus", "page": "0"}).status_code == 404
+
+
+def test_snippets_show_apostrophes_and_ampersands_once_escaped(client, site):
+    ArticleFactory(parent=site.gulf, title="Ports", body=paragraphs("Moscow&#x27;s partner &amp; Minsk&#x27;s ally."))
+    html = client.get("/search/", {"q": "partner"}).content.decode()
+    assert "Moscow&#x27;s <mark>partner</mark> &amp; Minsk&#x27;s ally." in html
+    assert "&amp;#x27;" not in html
