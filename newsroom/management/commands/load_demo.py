@@ -6,14 +6,17 @@ username, and a page gets a new revision only when its content differs.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import secrets
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -314,6 +317,27 @@ def sign_ins_sync() -> list[SignIn]:
     return [editor_sync(password)]
 
 
+def app_demos() -> list[Callable[[Any], list[SignIn]]]:
+    """`load_demo(stdout)` of every other installed app that has a `demo` module.
+
+    Each app keeps its own demo data beside its code; this command runs them
+    after the newsroom (they may use its articles) and prints their sign-ins.
+    """
+    loaders = []
+    for config in apps.get_app_configs():
+        if config.name == "newsroom" or not config.name.isidentifier():
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.demo":
+                raise
+            continue
+        if callable(getattr(module, "load_demo", None)):
+            loaders.append(module.load_demo)
+    return loaders
+
+
 # Command --------------------------------------------------------------------
 
 
@@ -355,6 +379,8 @@ class Command(BaseCommand):
         finally:
             wagtail_log.setLevel(level)
         sign_ins = sign_ins_sync()
+        for load_app_demo in app_demos():
+            sign_ins += load_app_demo(self.stdout) or []
         self.stdout.write(edition_summary())
         for username, password in sign_ins:
             self.stdout.write(f"username: {username}")
