@@ -21,7 +21,7 @@ def live_articles() -> PageQuerySet:
         ArticlePage.objects.live()
         .public()
         .select_related("hero_image")
-        .prefetch_related("authors")
+        .prefetch_related("authors", "topics", "hero_image__renditions")
         .order_by(F("published_at").desc(nulls_last=True), "-first_published_at", "-pk")
     )
 
@@ -83,6 +83,8 @@ def home_layout(home: HomePage) -> dict[str, Any]:
     rails = []
     for section in SectionPage.objects.live().child_of(home).filter(show_on_home=True):
         articles = [a for a in section_articles(section)[: RAIL_SIZE + TOP_STORIES] if a.pk not in shown]
+        for article in articles:
+            article.__dict__["section"] = section
         if articles:
             rails.append({"section": section, "articles": articles[:RAIL_SIZE]})
     return {"lead": lead, "top_stories": top[1:], "rails": rails}

@@ -42,9 +42,7 @@ def article_jsonld(article: ArticlePage, request: HttpRequest | None = None) -> 
         "mainEntityOfPage": article.full_url,
         "datePublished": article.date.isoformat(),
         "dateModified": (article.updated_at or article.last_published_at or article.date).isoformat(),
-        "author": [
-            {"@type": "Person", "name": author.title, "url": author.full_url} for author in article.authors.all()
-        ],
+        "author": [{"@type": "Person", "name": author.title, "url": author.full_url} for author in article.author_list],
         "publisher": {"@type": "NewsMediaOrganization", "name": outlet.name, "url": article.get_site().root_url},
         "isAccessibleForFree": article.access == Access.FREE,
     }
@@ -53,7 +51,7 @@ def article_jsonld(article: ArticlePage, request: HttpRequest | None = None) -> 
         data["image"] = [image]
     if article.section:
         data["articleSection"] = article.section.title
-    keywords = [t.title for t in article.topics.all()]
+    keywords = [t.title for t in article.topic_list]
     if keywords:
         data["keywords"] = keywords
     if article.access == Access.FREE:
