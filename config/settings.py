@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 
 INSTALLED_APPS = [
     "newsroom",
+    "newsletters",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -256,3 +257,29 @@ STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+
+# Newsletters ----------------------------------------------------------------
+# Bulk mail goes out from its own address (Gmail and Yahoo want transactional
+# and bulk mail apart). With EMAIL_HOST set, issues go over raw SMTP with
+# reused connections; with an ESP configured, through django-anymail.
+NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", f"Newsdesk Briefings <briefings@{SITE_HOST}>")
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env_str("NEWSLETTER_UNSUBSCRIBE_MAILTO", f"unsubscribe@{SITE_HOST}")
+NEWSLETTER_TRANSPORT = env_str("NEWSLETTER_TRANSPORT", "auto")  # auto | smtp | django
+NEWSLETTER_SEND_THREADS = env_int("NEWSLETTER_SEND_THREADS", 4)  # SMTP connections per worker
+NEWSLETTER_SEND_WORKERS = env_int("NEWSLETTER_SEND_WORKERS", 1)  # background tasks sharing one issue
+NEWSLETTER_RATE_PER_SECOND = env_int("NEWSLETTER_RATE_PER_SECOND", 0)  # per worker; 0 = unlimited
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
+NEWSLETTER_MESSAGES_PER_CONNECTION = env_int("NEWSLETTER_MESSAGES_PER_CONNECTION", 1000)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 60)  # doubled after each transient failure
+NEWSLETTER_WORKER_LEASE_SECONDS = env_int("NEWSLETTER_WORKER_LEASE_SECONDS", 120)
+# After a crash, a message that was being handed to SMTP has an unknown outcome.
+# 1 (default): send it again and report it as a possible duplicate (nobody is
+# lost); 0: never send it again and report it as possibly not delivered.
+NEWSLETTER_RESEND_UNKNOWN = env_bool("NEWSLETTER_RESEND_UNKNOWN", True)
+NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
+if env_str("ANYMAIL_WEBHOOK_SECRET"):
+    ANYMAIL.setdefault("WEBHOOK_SECRET", env_str("ANYMAIL_WEBHOOK_SECRET"))
+
+# Periodic jobs run by `manage.py run_scheduler`: (command, seconds between runs).
+SCHEDULE = [("publish_scheduled", 60), ("send_due_issues", 60), ("draft_daily_issues", 300)]

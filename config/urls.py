@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsletters import webhooks as anymail_webhooks
 from newsroom import sitemaps
 from newsroom import views as newsroom_views
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("newsletters/", include("newsletters.urls")),
+    path("anymail/", include(anymail_webhooks.urlpatterns)),
 ]
 
 if settings.SERVE_MEDIA:

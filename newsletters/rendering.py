@@ -1,0 +1,168 @@
+"""Render an issue once, personalise it per recipient for almost nothing.
+
+The shared part of an email (articles, layout, CSS inlined by css-inline) is
+rendered once per issue and per variant: at most two variants, one for PRO
+members (PRO items in full) and one for everyone else (PRO items as teaser
+and upgrade link). Personal fields are markers in the rendered text, split out
+once, so a recipient costs a list join.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import css_inline
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.html import escape
+
+from lib.text import excerpt
+from newsroom.models import Access
+from newsroom.paywall import public_view
+from newsroom.queries import attach_sections
+
+if TYPE_CHECKING:
+    from newsletters.models import Issue
+    from newsroom.models import ArticlePage
+
+MARKER = re.compile(r"%%ND:(\w+)%%")
+PERSONAL_FIELDS = ("greeting", "email", "manage_url", "unsubscribe_url")
+MARKERS = {name: f"%%ND:{name}%%" for name in PERSONAL_FIELDS}
+EXCERPT_CHARS = 280
+
+
+def absolute(url: str) -> str:
+    return settings.SITE_URL + url if url.startswith("/") else url
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    url: str
+    dek: str
+    section: str
+    access: str
+    locked: bool  # a PRO item shown to someone without PRO: teaser and upgrade link only
+    teaser: str
+
+    @property
+    def is_pro(self) -> bool:
+        return self.access == Access.PRO
+
+
+def issue_items(issue: Issue, *, pro: bool) -> list[Item]:
+    items = list(issue.items.select_related("article").order_by("sort_order", "pk"))
+    articles = attach_sections([item.article for item in items if item.article.live])
+    notes = {item.article_id: item.note for item in items}
+    return [article_item(article, note=notes.get(article.pk, ""), pro=pro) for article in articles]
+
+
+def article_item(article: ArticlePage, *, note: str = "", pro: bool) -> Item:
+    # Only the public cut ever reaches an email: PRO readers get the link.
+    teaser = excerpt(public_view(article).text, [], width=EXCERPT_CHARS)
+    section = article.section
+    return Item(
+        title=article.title,
+        url=absolute(article.get_url() or article.url_path),
+        dek=note or article.dek,
+        section=section.title if section else "",
+        access=article.access,
+        locked=article.access == Access.PRO and not pro,
+        teaser=teaser,
+    )
+
+
+class Compiled:
+    """A rendered text with markers split out, joined per recipient."""
+
+    def __init__(self, text: str) -> None:
+        pieces = MARKER.split(text.replace("\r\n", "\n"))
+        self.parts: list[tuple[bool, str]] = [(index % 2 == 1, piece) for index, piece in enumerate(pieces)]
+
+    def fill(self, values: dict[str, str]) -> str:
+        return "".join(values[piece] if is_field else piece for is_field, piece in self.parts)
+
+
+@dataclass
+class PreparedIssue:
+    """Everything about an issue that is the same for every recipient."""
+
+    issue_id: int
+    subject: str
+    from_email: str
+    reply_to: str
+    list_id: str
+    html: dict[bool, Compiled] = field(default_factory=dict)
+    text: dict[bool, Compiled] = field(default_factory=dict)
+
+    def personalise(
+        self, *, pro: bool, name: str, email: str, manage_url: str, unsubscribe_url: str
+    ) -> tuple[str, str]:
+        greeting = f"Hello {name}," if name else "Hello,"
+        text = self.text[pro].fill(
+            {"greeting": greeting, "email": email, "manage_url": manage_url, "unsubscribe_url": unsubscribe_url}
+        )
+        html = self.html[pro].fill(
+            {
+                "greeting": escape(greeting),
+                "email": escape(email),
+                "manage_url": escape(manage_url),
+                "unsubscribe_url": escape(unsubscribe_url),
+            }
+        )
+        return html, text
+
+
+def email_context(issue: Issue, *, pro: bool) -> dict[str, Any]:
+    return {
+        "issue": issue,
+        "newsletter": issue.newsletter,
+        "items": issue_items(issue, pro=pro),
+        "archive_url": absolute(issue.get_absolute_url()) if not issue.newsletter.pro_only else "",
+        "SITE_URL": settings.SITE_URL,
+        **MARKERS,
+    }
+
+
+def render_html(issue: Issue, *, pro: bool) -> str:
+    html = render_to_string("emails/newsletter-body.html", email_context(issue, pro=pro))
+    return css_inline.inline(html)
+
+
+def render_text(issue: Issue, *, pro: bool) -> str:
+    text = render_to_string("emails/newsletter-body.txt", email_context(issue, pro=pro))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_subject(issue: Issue) -> str:
+    return " ".join(render_to_string("emails/newsletter-subject.txt", {"issue": issue}).split())
+
+
+def list_id(issue: Issue) -> str:
+    return f"{issue.newsletter.name} <{issue.newsletter.slug}.newsletters.{settings.SITE_HOST}>"
+
+
+def prepare_issue(issue: Issue, *, variants: tuple[bool, ...] = (False, True)) -> PreparedIssue:
+    prepared = PreparedIssue(
+        issue_id=issue.pk,
+        subject=render_subject(issue),
+        from_email=issue.newsletter.from_email,
+        reply_to=issue.newsletter.reply_to,
+        list_id=list_id(issue),
+    )
+    for pro in variants:
+        prepared.html[pro] = Compiled(render_html(issue, pro=pro))
+        prepared.text[pro] = Compiled(render_text(issue, pro=pro))
+    return prepared
+
+
+def sample_personal(issue: Issue, *, email: str = "reader@example.com", name: str = "") -> dict[str, str]:
+    """Personal fields for previews and tests: links that go nowhere real."""
+    return {
+        "name": name,
+        "email": email,
+        "manage_url": settings.SITE_URL + "/newsletters/",
+        "unsubscribe_url": settings.SITE_URL + "/newsletters/",
+    }

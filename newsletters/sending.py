@@ -1,0 +1,444 @@
+"""The send protocol: a frozen ledger, rows claimed atomically, progress per recipient.
+
+Each `Delivery` row moves, by conditional UPDATEs that only one worker can win:
+
+    queued ──claim a batch──▶ claimed ──just before SMTP──▶ sending ──accepted──▶ sent
+                                                              └──5xx──▶ failed (+ suppression)
+                                                              └──4xx / timeout──▶ queued again, later
+
+`sending` is written (and committed) before a message is handed to the mail
+server, and `sent` right after the server accepts it — in the same commit as
+the next row's `sending`, so a message costs one commit. When a worker dies:
+
+- its `claimed` rows were never handed to SMTP: they go back to the queue;
+- its `sending` rows (at most one per SMTP connection) have an unknown outcome:
+  they are sent again and flagged `possible_duplicate` (or, with
+  NEWSLETTER_RESEND_UNKNOWN=0, marked `unknown`), and reported either way.
+
+A restarted worker (or another one, on any machine) recovers dead workers'
+rows by itself before it claims anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections, connection, transaction
+from django.db.models import Min, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from newsletters.mime import MessageBuilder, message_id
+from newsletters.models import Delivery, Issue, SendWorker, Subscription, Suppression
+from newsletters.rendering import PreparedIssue, prepare_issue
+from newsletters.transport import (
+    Outgoing,
+    PermanentFailure,
+    SendFailure,
+    TemporaryFailure,
+    Transport,
+    UnknownOutcome,
+    transport_for_settings,
+)
+
+logger = logging.getLogger(__name__)
+HOSTNAME = socket.gethostname()[:255]
+HEARTBEAT_SECONDS = 2.0
+OPEN_STATES = (Delivery.State.QUEUED, Delivery.State.CLAIMED, Delivery.State.SENDING)
+_running_workers: set[int] = set()  # SendWorker ids alive in this process
+
+
+@dataclass
+class Recovery:
+    released: int = 0  # claimed by a dead worker, never handed to SMTP: queued again silently
+    unknown: list[str] = field(default_factory=list)  # being handed to SMTP when the worker died
+    resent: bool = True  # whether the unknown ones are sent again (possible duplicates)
+
+
+@dataclass
+class SendReport:
+    issue_id: int
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+    skipped: int = 0
+    recovery: Recovery = field(default_factory=Recovery)
+    status: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.status == Issue.Status.SENT
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _is_dead(worker: SendWorker, now: Any) -> bool:
+    if worker.pk in _running_workers:
+        return False
+    if worker.heartbeat_at < now - timedelta(seconds=settings.NEWSLETTER_WORKER_LEASE_SECONDS):
+        return True
+    # On this machine we need not wait for the lease: the process is gone.
+    return worker.hostname == HOSTNAME and (worker.pid == os.getpid() or not _pid_alive(worker.pid))
+
+
+def issue_recover(*, issue_id: int) -> Recovery:
+    """Give back what dead workers held; report what they may have sent."""
+    now = timezone.now()
+    recovery = Recovery(resent=settings.NEWSLETTER_RESEND_UNKNOWN)
+    for worker in SendWorker.objects.filter(issue_id=issue_id, stopped_at__isnull=True):
+        if not _is_dead(worker, now):
+            continue
+        with transaction.atomic():
+            if (
+                SendWorker.objects.filter(pk=worker.pk, stopped_at__isnull=True).update(stopped_at=now, crashed=True)
+                != 1
+            ):
+                continue  # another worker is recovering it
+            mine = Delivery.objects.filter(worker=worker)
+            recovery.released += mine.filter(state=Delivery.State.CLAIMED).update(
+                state=Delivery.State.QUEUED, worker=None
+            )
+            in_flight = mine.filter(state=Delivery.State.SENDING)
+            recovery.unknown += list(in_flight.values_list("email", flat=True))
+            if settings.NEWSLETTER_RESEND_UNKNOWN:
+                in_flight.update(state=Delivery.State.QUEUED, worker=None, possible_duplicate=True)
+            else:
+                in_flight.update(state=Delivery.State.UNKNOWN, error="worker died while handing it to SMTP")
+    if recovery.released or recovery.unknown:
+        logger.warning(
+            "issue %s: recovered %s claimed row(s); %s in flight with unknown outcome (%s): %s",
+            issue_id,
+            recovery.released,
+            len(recovery.unknown),
+            "sent again" if recovery.resent else "not sent again",
+            ", ".join(recovery.unknown),
+        )
+    return recovery
+
+
+class RateLimiter:
+    def __init__(self, per_second: float) -> None:
+        self.interval = 1.0 / per_second if per_second > 0 else 0.0
+        self._next = time.monotonic()
+        self._lock = threading.Lock()
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        with self._lock:
+            now = time.monotonic()
+            slot = max(self._next, now)
+            self._next = slot + self.interval
+        if slot > now:
+            time.sleep(slot - now)
+
+
+@dataclass
+class _Row:
+    pk: int
+    email: str
+    pro: bool
+    attempts: int
+    name: str
+    manage_token: str
+    unsubscribe_token: str
+
+
+class _Run:
+    """One worker process sending one issue, with one or more SMTP connections."""
+
+    def __init__(
+        self,
+        *,
+        issue: Issue,
+        worker: SendWorker,
+        prepared: PreparedIssue,
+        transport_factory: Callable[[], Transport],
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        self.issue_id = issue.pk
+        self.issue_uuid = issue.uuid
+        self.worker_id = worker.pk
+        self.prepared = prepared
+        self.transport_factory = transport_factory
+        self.progress = progress
+        self.builder = MessageBuilder(
+            from_email=prepared.from_email,
+            subject=prepared.subject,
+            reply_to=prepared.reply_to,
+            list_id=prepared.list_id,
+            unsubscribe_mailto=settings.NEWSLETTER_UNSUBSCRIBE_MAILTO,
+        )
+        self.manage_prefix = settings.SITE_URL + reverse("newsletters:manage", args=["TOKEN"]).replace("TOKEN/", "")
+        self.unsub_prefix = settings.SITE_URL + reverse("newsletters:unsubscribe", args=["TOKEN"]).replace("TOKEN/", "")
+        self.rate = RateLimiter(settings.NEWSLETTER_RATE_PER_SECOND)
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.last_heartbeat = time.monotonic()
+        self.counts = {"sent": 0, "failed": 0, "retried": 0, "skipped": 0}
+        self.errors: list[BaseException] = []
+
+    # -- database steps -------------------------------------------------
+
+    def claim(self) -> list[_Row]:
+        now = timezone.now()
+        with transaction.atomic():
+            status = Issue.objects.filter(pk=self.issue_id).values_list("status", flat=True).first()
+            if status != Issue.Status.SENDING:
+                self.stopping.set()  # paused or cancelled: finish the message in hand, claim no more
+                return []
+            due = Delivery.objects.filter(issue_id=self.issue_id, state=Delivery.State.QUEUED).filter(
+                Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+            )
+            if connection.features.has_select_for_update_skip_locked:
+                due = due.select_for_update(skip_locked=True)
+            ids = list(due.order_by("pk").values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE])
+            if not ids:
+                return []
+            Delivery.objects.filter(pk__in=ids, state=Delivery.State.QUEUED).update(
+                state=Delivery.State.CLAIMED, worker_id=self.worker_id
+            )
+        fields = ("pk", "email", "pro", "attempts", "subscriber__name", "subscriber__token", "subscription__token")
+        rows = Delivery.objects.filter(pk__in=ids, state=Delivery.State.CLAIMED, worker_id=self.worker_id)
+        # The next batch honours whoever left or bounced since the ledger was written.
+        gone = set(
+            rows.filter(
+                ~Q(subscription__status=Subscription.Status.ACTIVE) | Q(email__in=Suppression.objects.values("email"))
+            ).values_list("pk", flat=True)
+        )
+        if gone:
+            Delivery.objects.filter(pk__in=gone, worker_id=self.worker_id, state=Delivery.State.CLAIMED).update(
+                state=Delivery.State.SKIPPED, worker=None
+            )
+            self._count("skipped", len(gone))
+        return [_Row(*values) for values in rows.values_list(*fields) if values[0] not in gone]
+
+    def record(self, outcome: tuple[str, _Row, Any] | None, next_pk: int | None) -> bool:
+        """Write the last message's outcome and mark the next one as being sent, in one commit."""
+        with transaction.atomic():
+            if outcome is not None:
+                self._write_outcome(*outcome)
+            if time.monotonic() - self.last_heartbeat > HEARTBEAT_SECONDS:
+                self.last_heartbeat = time.monotonic()
+                SendWorker.objects.filter(pk=self.worker_id).update(heartbeat_at=timezone.now())
+            if next_pk is None:
+                return False
+            return (
+                Delivery.objects.filter(pk=next_pk, state=Delivery.State.CLAIMED, worker_id=self.worker_id).update(
+                    state=Delivery.State.SENDING
+                )
+                == 1
+            )
+
+    def _write_outcome(self, kind: str, row: _Row, detail: Any) -> None:
+        mine = Delivery.objects.filter(pk=row.pk, state=Delivery.State.SENDING, worker_id=self.worker_id)
+        attempts = row.attempts + 1
+        if kind == "sent":
+            mine.update(
+                state=Delivery.State.SENT, sent_at=timezone.now(), attempts=attempts, esp_message_id=detail, error=""
+            )
+            self._count("sent")
+        elif kind == "failed" or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+            mine.update(state=Delivery.State.FAILED, attempts=attempts, error=str(detail)[:300], worker=None)
+            if isinstance(detail, SendFailure) and detail.suppress:
+                Suppression.objects.get_or_create(
+                    email=row.email, defaults={"reason": Suppression.Reason.REJECTED, "detail": str(detail)[:300]}
+                )
+            self._count("failed")
+        else:
+            delay = settings.NEWSLETTER_RETRY_SECONDS * 2 ** (attempts - 1)
+            extra = {"possible_duplicate": True} if isinstance(detail, UnknownOutcome) else {}
+            mine.update(
+                state=Delivery.State.QUEUED,
+                worker=None,
+                attempts=attempts,
+                error=str(detail)[:300],
+                next_attempt_at=timezone.now() + timedelta(seconds=delay),
+                **extra,
+            )
+            self._count("retried")
+
+    def release(self, rows: list[_Row]) -> None:
+        if rows:
+            Delivery.objects.filter(
+                pk__in=[r.pk for r in rows], state=Delivery.State.CLAIMED, worker_id=self.worker_id
+            ).update(state=Delivery.State.QUEUED, worker=None)
+
+    def _count(self, name: str, n: int = 1) -> None:
+        with self.lock:
+            self.counts[name] += n
+        if name in ("sent", "failed") and self.progress:
+            self.progress(n)
+
+    # -- the loop -------------------------------------------------------
+
+    def outgoing(self, row: _Row, transport: Transport) -> Outgoing:
+        manage_url = f"{self.manage_prefix}{row.manage_token}/"
+        unsubscribe_url = f"{self.unsub_prefix}{row.unsubscribe_token}/"
+        html, text = self.prepared.personalise(
+            pro=row.pro, name=row.name, email=row.email, manage_url=manage_url, unsubscribe_url=unsubscribe_url
+        )
+        mid = message_id(delivery_id=row.pk, issue_uuid=self.issue_uuid)
+        message = Outgoing(
+            from_email=self.prepared.from_email,
+            to_email=row.email,
+            to_name=row.name,
+            subject=self.prepared.subject,
+            reply_to=self.prepared.reply_to,
+            headers=self.builder.headers(unsubscribe_url=unsubscribe_url, message_id=mid, token=row.unsubscribe_token),
+            html=html,
+            text=text,
+        )
+        if transport.needs_raw:
+            message.raw = self.builder.build(
+                to_email=row.email,
+                to_name=row.name,
+                message_id=mid,
+                unsubscribe_url=unsubscribe_url,
+                token=row.unsubscribe_token,
+                html=html,
+                text=text,
+            )
+        return message
+
+    def loop(self) -> None:
+        transport = self.transport_factory()
+        outcome: tuple[str, _Row, Any] | None = None
+        try:
+            while not self.stopping.is_set():
+                batch = self.claim()
+                if not batch:
+                    break
+                for position, row in enumerate(batch):
+                    if self.stopping.is_set():
+                        self.release(batch[position:])
+                        break
+                    claimed = self.record(outcome, row.pk)
+                    outcome = None
+                    if not claimed:
+                        continue  # recovered by another worker that thought we were dead
+                    self.rate.wait()
+                    outcome = self.send_one(row, transport)
+                self.record(outcome, None)
+                outcome = None
+        except BaseException as error:
+            self.errors.append(error)
+            self.stopping.set()
+            raise
+        finally:
+            transport.close()
+
+    def send_one(self, row: _Row, transport: Transport) -> tuple[str, _Row, Any]:
+        try:
+            return ("sent", row, transport.send(self.outgoing(row, transport)))
+        except PermanentFailure as error:
+            return ("failed", row, error)
+        except TemporaryFailure as error:
+            return ("retry", row, error)
+
+    def run_threads(self, threads: int) -> None:
+        if threads <= 1:
+            self.loop()
+            return
+
+        def target() -> None:
+            try:
+                self.loop()
+            except BaseException:
+                logger.exception("newsletter send thread failed")
+            finally:
+                connection.close()
+
+        pool = [threading.Thread(target=target, name=f"send-{self.issue_id}-{n}") for n in range(threads)]
+        for thread in pool:
+            thread.start()
+        for thread in pool:
+            thread.join()
+        if self.errors:
+            raise self.errors[0]
+
+
+def issue_run(
+    *,
+    issue_id: int,
+    threads: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    transport_factory: Callable[[], Transport] | None = None,
+    wait_for_retries: float = 60,
+) -> SendReport:
+    """Send what is left of an issue in this process; safe to run anywhere, any number of times."""
+    report = SendReport(issue_id=issue_id)
+    report.recovery = issue_recover(issue_id=issue_id)
+    issue = Issue.objects.select_related("newsletter").get(pk=issue_id)
+    if issue.status != Issue.Status.SENDING:
+        report.status = issue.status
+        return report
+    prepared = prepare_issue(issue)
+    worker = SendWorker.objects.create(issue=issue, hostname=HOSTNAME, pid=os.getpid())
+    _running_workers.add(worker.pk)
+    run = _Run(
+        issue=issue,
+        worker=worker,
+        prepared=prepared,
+        transport_factory=transport_factory or transport_for_settings,
+        progress=progress,
+    )
+    try:
+        while True:
+            run.run_threads(threads or settings.NEWSLETTER_SEND_THREADS)
+            if run.stopping.is_set():
+                break
+            wait = _seconds_to_next_retry(issue_id)
+            if wait is None or wait > wait_for_retries:
+                break
+            time.sleep(max(0.0, wait))
+    finally:
+        _running_workers.discard(worker.pk)
+        SendWorker.objects.filter(pk=worker.pk).update(stopped_at=timezone.now())
+        close_old_connections()
+    report.sent, report.failed = run.counts["sent"], run.counts["failed"]
+    report.retried, report.skipped = run.counts["retried"], run.counts["skipped"]
+    report.status = issue_finish_if_done(issue_id=issue_id)
+    return report
+
+
+def _seconds_to_next_retry(issue_id: int) -> float | None:
+    nxt = Delivery.objects.filter(issue_id=issue_id, state=Delivery.State.QUEUED).aggregate(Min("next_attempt_at"))
+    when = nxt["next_attempt_at__min"]
+    if when is None:
+        queued = Delivery.objects.filter(issue_id=issue_id, state=Delivery.State.QUEUED).exists()
+        return 0.0 if queued else None
+    return (when - timezone.now()).total_seconds()
+
+
+def issue_finish_if_done(*, issue_id: int) -> str:
+    if not Delivery.objects.filter(issue_id=issue_id, state__in=OPEN_STATES).exists():
+        Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(
+            status=Issue.Status.SENT, finished_at=timezone.now()
+        )
+    return Issue.objects.filter(pk=issue_id).values_list("status", flat=True).get()
+
+
+def issue_needs_worker(*, issue_id: int) -> bool:
+    """True when an issue is sending, has work due and no live worker is on it."""
+    issue_recover(issue_id=issue_id)
+    live = SendWorker.objects.filter(issue_id=issue_id, stopped_at__isnull=True).exists()
+    wait = _seconds_to_next_retry(issue_id)
+    return not live and wait is not None and wait <= 0

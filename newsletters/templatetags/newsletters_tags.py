@@ -1,0 +1,20 @@
+from typing import Any
+
+from django import template
+
+from newsletters.forms import SignupForm, offered_newsletters
+
+register = template.Library()
+
+
+@register.inclusion_tag("newsletters/_signup_form.html", takes_context=True)
+def newsletter_signup(context: dict[str, Any], source: str = "signup block", preselect: str = "") -> dict[str, Any]:
+    """The signup form with the briefings to tick, for article pages and the home page."""
+    initial: dict[str, Any] = {"source": source}
+    if preselect:
+        initial["newsletters"] = [n for n in offered_newsletters() if n.slug == preselect]
+    return {
+        "form": SignupForm(initial=initial),
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,219 @@
+"""One sender interface, two ways out: raw SMTP and Django's email backends.
+
+`SMTPTransport` speaks smtplib over a connection reused for many messages,
+handing it ready-made MIME bytes (the fast path for a plain SMTP relay).
+`DjangoTransport` goes through Django's email backend, so any email service
+provider django-anymail supports works unchanged.
+
+Both raise `TemporaryFailure` (4xx, timeouts: retry later), `PermanentFailure`
+(5xx: do not retry, suppress) or `UnknownOutcome` (the connection broke after
+the message may have been handed over).
+"""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+
+
+class SendFailure(Exception):
+    def __init__(self, message: str, code: int | None = None, *, suppress: bool = False) -> None:
+        super().__init__(message)
+        self.code = code
+        self.suppress = suppress  # the address itself is refused: never mail it again
+
+
+class TemporaryFailure(SendFailure):
+    pass
+
+
+class PermanentFailure(SendFailure):
+    pass
+
+
+class UnknownOutcome(TemporaryFailure):
+    """The server may or may not have accepted the message."""
+
+
+@dataclass
+class Outgoing:
+    from_email: str
+    to_email: str
+    to_name: str
+    subject: str
+    reply_to: str
+    headers: dict[str, str]
+    html: str
+    text: str
+    raw: bytes | None = None  # ready-made MIME for the SMTP path
+
+
+class Transport(Protocol):
+    needs_raw: bool
+
+    def send(self, message: Outgoing) -> str:
+        """Hand one message over; return the provider's message id (or "")."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def _classify(code: int, text: Any) -> SendFailure:
+    detail = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+    message = f"{code} {detail}"[:300]
+    if 500 <= code < 600:
+        return PermanentFailure(message, code, suppress=True)
+    return TemporaryFailure(message, code)
+
+
+class SMTPTransport:
+    needs_raw = True
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        username: str = "",
+        password: str = "",
+        use_tls: bool = False,
+        timeout: float = 30,
+        messages_per_connection: int = 1000,
+    ) -> None:
+        self.host, self.port, self.username, self.password = host, port, username, password
+        self.use_tls, self.timeout, self.messages_per_connection = use_tls, timeout, messages_per_connection
+        self._smtp: smtplib.SMTP | None = None
+        self._sent_on_connection = 0
+
+    def _connect(self) -> smtplib.SMTP:
+        try:
+            smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            if self.use_tls:
+                smtp.starttls()
+            if self.username:
+                smtp.login(self.username, self.password)
+        except smtplib.SMTPResponseException as error:
+            raise _classify(error.smtp_code, error.smtp_error) from error
+        except (OSError, smtplib.SMTPException) as error:
+            raise TemporaryFailure(f"cannot connect to {self.host}:{self.port}: {error}") from error
+        self._sent_on_connection = 0
+        return smtp
+
+    def send(self, message: Outgoing) -> str:
+        assert message.raw is not None
+        if self._smtp is None or self._sent_on_connection >= self.messages_per_connection:
+            self.close()
+            self._smtp = self._connect()
+        try:
+            refused = self._smtp.sendmail(message.from_email, [message.to_email], message.raw)
+        except smtplib.SMTPRecipientsRefused as error:
+            code, text = error.recipients.get(message.to_email, (550, b"refused"))
+            self._reset()
+            raise _classify(code, text) from error
+        except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as error:
+            self._reset()
+            raise _classify(error.smtp_code, error.smtp_error) from error
+        except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as error:
+            self._drop()
+            raise UnknownOutcome(f"connection lost: {error}") from error
+        except smtplib.SMTPResponseException as error:
+            self._drop()
+            raise _classify(error.smtp_code, error.smtp_error) from error
+        if refused:
+            code, text = next(iter(refused.values()))
+            raise _classify(code, text)
+        self._sent_on_connection += 1
+        return ""
+
+    def _reset(self) -> None:
+        # After a refusal the connection stays usable; RSET clears the envelope.
+        try:
+            if self._smtp is not None:
+                self._smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            self._drop()
+
+    def _drop(self) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.close()
+            finally:
+                self._smtp = None
+
+    def close(self) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                pass
+            self._drop()
+
+
+class DjangoTransport:
+    """Any Django email backend (anymail's ESPs, console, locmem) on one open connection."""
+
+    needs_raw = False
+
+    def __init__(self, backend: str | None = None) -> None:
+        self._connection = get_connection(backend, fail_silently=False)
+        self._open = False
+
+    def send(self, message: Outgoing) -> str:
+        if not self._open:
+            self._connection.open()
+            self._open = True
+        email = EmailMultiAlternatives(
+            subject=message.subject,
+            body=message.text,
+            from_email=message.from_email,
+            to=[f"{message.to_name} <{message.to_email}>" if message.to_name else message.to_email],
+            reply_to=[message.reply_to] if message.reply_to else None,
+            headers=message.headers,
+            connection=self._connection,
+        )
+        email.attach_alternative(message.html, "text/html")
+        try:
+            email.send()
+        except Exception as error:
+            raise _anymail_failure(error) from error
+        status = getattr(email, "anymail_status", None)
+        return str(getattr(status, "message_id", "") or "")
+
+    def close(self) -> None:
+        if self._open:
+            self._connection.close()
+            self._open = False
+
+
+def _anymail_failure(error: Exception) -> SendFailure:
+    try:
+        from anymail.exceptions import AnymailRecipientsRefused
+    except ImportError:  # pragma: no cover - anymail is a dependency
+        AnymailRecipientsRefused = ()  # type: ignore[assignment,misc]
+    if isinstance(error, AnymailRecipientsRefused):
+        return PermanentFailure(str(error)[:300], 550, suppress=True)
+    status = getattr(error, "status_code", None)
+    # 401/403 are our configuration, 408/429 the provider's load: retry those.
+    if isinstance(status, int) and 400 <= status < 500 and status not in (401, 403, 408, 429):
+        return PermanentFailure(str(error)[:300], status)
+    return TemporaryFailure(str(error)[:300], status if isinstance(status, int) else None)
+
+
+def transport_for_settings() -> Transport:
+    choice = settings.NEWSLETTER_TRANSPORT
+    smtp_backend = settings.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    if choice == "smtp" or (choice == "auto" and smtp_backend and settings.EMAIL_HOST):
+        return SMTPTransport(
+            host=settings.EMAIL_HOST or "127.0.0.1",
+            port=settings.EMAIL_PORT,
+            username=settings.EMAIL_HOST_USER,
+            password=settings.EMAIL_HOST_PASSWORD,
+            use_tls=settings.EMAIL_USE_TLS,
+            timeout=settings.EMAIL_TIMEOUT,
+            messages_per_connection=settings.NEWSLETTER_MESSAGES_PER_CONNECTION,
+        )
+    return DjangoTransport()

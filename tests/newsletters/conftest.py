@@ -1,0 +1,61 @@
+import re
+
+import pytest
+
+from newsletters.models import Newsletter, Subscriber, Subscription
+from tests import factories
+from tests.smtp import SMTPSink
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's mail and newsletter sends go to it."""
+    sink = SMTPSink().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = sink.host
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(autouse=True)
+def _newsletter_settings(settings):
+    settings.SITE_URL = "https://news.example.com"
+    settings.NEWSLETTER_SEND_THREADS = 1  # inline, inside the test's transaction
+    settings.NEWSLETTER_RETRY_SECONDS = 0
+    settings.NEWSLETTER_TRANSPORT = "auto"
+
+
+@pytest.fixture
+def security(db, site):
+    newsletter = Newsletter.objects.get(slug="security")
+    newsletter.sections.set([site.security])
+    return newsletter
+
+
+@pytest.fixture
+def gulf(db, site):
+    newsletter = Newsletter.objects.get(slug="gulf")
+    newsletter.sections.set([site.gulf])
+    return newsletter
+
+
+@pytest.fixture
+def security_story(site):
+    return factories.ArticleFactory(parent=site.security, title="Iran and Belarus sign a defence pact")
+
+
+def make_subscribers(newsletter: Newsletter, count: int, prefix: str = "reader") -> list[Subscriber]:
+    subscribers = []
+    for n in range(count):
+        subscriber = Subscriber.objects.create(email=f"{prefix}{n}@example.org", name=f"Reader {n}")
+        Subscription.objects.create(subscriber=subscriber, newsletter=newsletter, status=Subscription.Status.ACTIVE)
+        subscribers.append(subscriber)
+    return subscribers
+
+
+def links_in(text: str) -> list[str]:
+    return re.findall(r"https?://[^\s\"'<>]+", text)
