@@ -23,3 +23,31 @@ def grant_editor_permissions(**kwargs: Any) -> None:
         return
     permissions = Permission.objects.filter(content_type__app_label="newsletters", codename__in=EDITOR_PERMISSIONS)
     editors.permissions.add(*permissions)
+
+
+# Which sections and topics feed each briefing (by slug); daily round-ups take everything.
+FEEDS: dict[str, tuple[list[str], list[str]]] = {
+    "security": (["security"], ["drones", "russia-ukraine-war"]),
+    "business-tech": (["business-tech"], ["energy", "shipping"]),
+    "gulf": (["gulf"], ["saudi-arabia", "uae", "qatar", "kuwait", "bahrain", "oman"]),
+    "israel": (["israel"], ["israel"]),
+    "palestine": (["palestine"], ["palestine"]),
+    "turkey": (["turkey"], ["turkey"]),
+    "iraq": (["iraq"], ["iraq"]),
+}
+
+
+def connect_feeds() -> int:
+    """Point each briefing at its sections and topics, where an editor has not already."""
+    from newsletters.models import Newsletter
+    from newsroom.models import SectionPage, TopicPage
+
+    connected = 0
+    for newsletter in Newsletter.objects.filter(slug__in=FEEDS, all_sections=False):
+        if newsletter.sections.exists() or newsletter.topics.exists():
+            continue
+        section_slugs, topic_slugs = FEEDS[newsletter.slug]
+        newsletter.sections.set(SectionPage.objects.filter(slug__in=section_slugs))
+        newsletter.topics.set(TopicPage.objects.filter(slug__in=topic_slugs))
+        connected += 1
+    return connected

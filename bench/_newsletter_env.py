@@ -1,0 +1,104 @@
+"""A throwaway Newsdesk (temp dir, SQLite) with one issue and N subscribers, for the bench scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "security"
+
+
+def child_env(var_dir: Path, smtp_port: int, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "ANYMAIL_WEBHOOK_SECRET")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        VAR_DIR=str(var_dir),
+        SITE_URL="https://news.example.com",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(smtp_port),
+        TASKS_BACKEND="immediate",
+        LOG_LEVEL="WARNING",
+        NEWSLETTER_RETRY_SECONDS="1",
+        **extra,
+    )
+    return env
+
+
+def setup_django(var_dir: Path, smtp_port: int, **extra: str) -> None:
+    os.environ.update(child_env(var_dir, smtp_port, **extra))
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        os.environ.pop(name, None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    started = time.monotonic()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"migrated a fresh database in {time.monotonic() - started:.1f}s", flush=True)
+
+
+def make_edition(recipients: int, *, pro_share: float = 0.1) -> Any:
+    """A section with ten stories (two PRO), the Security Briefing fed by it, N confirmed subscribers, a draft."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+    from wagtail.rich_text import RichText
+
+    from newsletters.models import Newsletter, Subscriber, Subscription
+    from newsletters.services import issue_draft
+    from newsroom.models import Access, ArticlePage, HomePage, SectionPage
+
+    home = HomePage.objects.get(depth=2)
+    section = SectionPage(title="Security", slug="security")
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    paragraph = (
+        "Iran and Belarus signed a memorandum of understanding on defence cooperation in Tehran, "
+        "and their ministers discussed the war in Ukraine. Neither side published the details. "
+    ) * 3
+    now = timezone.now()
+    for n in range(10):
+        article = ArticlePage(
+            title=f"Story {n}: Iran and Belarus deepen their defence ties",
+            slug=f"story-{n}",
+            dek="The two allies of Moscow agreed to cooperate more closely on defence.",
+            body=[("paragraph", RichText(f"<p>{paragraph}</p>")), ("paragraph", RichText(f"<p>{paragraph}</p>"))],
+            access=Access.PRO if n in (2, 5) else Access.FREE,
+            published_at=now - dt.timedelta(hours=n + 1),
+        )
+        section.add_child(instance=article)
+        article.save_revision().publish()
+    newsletter = Newsletter.objects.get(slug=SLUG)
+    newsletter.sections.set([section])
+    newsletter.max_items = 10
+    newsletter.save()
+
+    started = time.monotonic()
+    batch = 5000
+    for offset in range(0, recipients, batch):
+        size = min(batch, recipients - offset)
+        subscribers = Subscriber.objects.bulk_create(
+            [
+                Subscriber(email=f"reader{n}@example.org", name=f"Reader {n}", confirmed_at=now)
+                for n in range(offset, offset + size)
+            ]
+        )
+        if not subscribers[0].pk:  # backends that do not return ids from bulk_create
+            subscribers = list(Subscriber.objects.filter(email__in=[s.email for s in subscribers]))
+        Subscription.objects.bulk_create(
+            [Subscription(subscriber=s, newsletter=newsletter, status="active", confirmed_at=now) for s in subscribers]
+        )
+    # A share of PRO members (staff count as PRO until memberships exist) receive the full variant.
+    users = get_user_model()
+    pro_count = int(recipients * pro_share)
+    users.objects.bulk_create(
+        [users(username=f"pro{n}", email=f"reader{n}@example.org", is_staff=True) for n in range(pro_count)]
+    )
+    print(f"created {recipients} subscribers ({pro_count} PRO) in {time.monotonic() - started:.1f}s", flush=True)
+    return issue_draft(newsletter=newsletter, since=now - dt.timedelta(days=2))
