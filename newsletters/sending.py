@@ -231,31 +231,46 @@ class _Run:
         return [_Row(*values) for values in rows.values_list(*fields) if values[0] not in gone]
 
     def record(self, outcome: tuple[str, _Row, Any] | None, next_pk: int | None) -> bool:
-        """Write the last message's outcome and mark the next one as being sent, in one commit."""
-        with transaction.atomic():
-            if outcome is not None:
+        """Write the last message's outcome and mark the next one as being sent, in one commit.
+
+        The two common statements are plain SQL: this runs once per message, and
+        the ORM's query building would cost more than the commit itself.
+        """
+        table = Delivery._meta.db_table
+        with transaction.atomic(), connection.cursor() as cursor:
+            if outcome is not None and outcome[0] == "sent":
+                _, row, esp_id = outcome
+                cursor.execute(
+                    f"UPDATE {table} SET state = %s, sent_at = %s, attempts = %s, esp_message_id = %s, error = '' "  # noqa: S608
+                    "WHERE id = %s AND state = %s AND worker_id = %s",
+                    [
+                        Delivery.State.SENT,
+                        connection.ops.adapt_datetimefield_value(timezone.now()),
+                        row.attempts + 1,
+                        esp_id or "",
+                        row.pk,
+                        Delivery.State.SENDING,
+                        self.worker_id,
+                    ],
+                )
+                self._count("sent")
+            elif outcome is not None:
                 self._write_outcome(*outcome)
             if time.monotonic() - self.last_heartbeat > HEARTBEAT_SECONDS:
                 self.last_heartbeat = time.monotonic()
                 SendWorker.objects.filter(pk=self.worker_id).update(heartbeat_at=timezone.now())
             if next_pk is None:
                 return False
-            return (
-                Delivery.objects.filter(pk=next_pk, state=Delivery.State.CLAIMED, worker_id=self.worker_id).update(
-                    state=Delivery.State.SENDING
-                )
-                == 1
+            cursor.execute(
+                f"UPDATE {table} SET state = %s WHERE id = %s AND state = %s AND worker_id = %s",  # noqa: S608
+                [Delivery.State.SENDING, next_pk, Delivery.State.CLAIMED, self.worker_id],
             )
+            return cursor.rowcount == 1
 
     def _write_outcome(self, kind: str, row: _Row, detail: Any) -> None:
         mine = Delivery.objects.filter(pk=row.pk, state=Delivery.State.SENDING, worker_id=self.worker_id)
         attempts = row.attempts + 1
-        if kind == "sent":
-            mine.update(
-                state=Delivery.State.SENT, sent_at=timezone.now(), attempts=attempts, esp_message_id=detail, error=""
-            )
-            self._count("sent")
-        elif kind == "failed" or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+        if kind == "failed" or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
             mine.update(state=Delivery.State.FAILED, attempts=attempts, error=str(detail)[:300], worker=None)
             if isinstance(detail, SendFailure) and detail.suppress:
                 Suppression.objects.get_or_create(

@@ -52,7 +52,7 @@ def test_a_dead_workers_claimed_rows_go_back_to_the_queue_and_in_flight_ones_are
 def test_the_restarted_command_finishes_the_issue_sending_only_what_is_left_and_says_who_is_unknown(
     crashed_send, smtp_server, capsys
 ):
-    issue, rows = crashed_send
+    _, rows = crashed_send
     call_command("send_newsletter", "security", "--no-progress")
     out = capsys.readouterr().out
     assert "died while handing 1 message(s)" in out and rows[2].email in out
@@ -65,7 +65,7 @@ def test_with_resending_off_an_in_flight_message_is_marked_unknown_and_never_sen
     crashed_send, smtp_server, settings
 ):
     settings.NEWSLETTER_RESEND_UNKNOWN = False
-    issue, rows = crashed_send
+    _, rows = crashed_send
     call_command("send_newsletter", "security", "--no-progress")
     assert Delivery.objects.get(pk=rows[2].pk).state == "unknown"
     assert not smtp_server.to(rows[2].email)

@@ -47,6 +47,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{prefix} {report.rows - len(report.errors)} of {report.rows} rows: "
             f"{report.subscribers_created} new subscribers, {report.subscriptions_created} new subscriptions, "
-            f"{report.already_subscribed} already subscribed, {report.left_before} had unsubscribed (left as they are), "
+            f"{report.already_subscribed} already subscribed, "
+            f"{report.left_before} had unsubscribed (left as they are), "
             f"{report.suppressed} suppressed addresses; {len(report.errors)} rows with errors."
         )

@@ -1,0 +1,149 @@
+"""Send one real, fully personalised issue to N subscribers over SMTP on loopback; compare with the floor.
+
+    .venv/bin/python bench/newsletter_fanout.py [--recipients 50000] [--threads 4]
+
+The floor is a minimal loop that sends one pre-rendered message N times to
+the same sink over the same number of SMTP connections: what the sink and
+smtplib allow with no database, no rendering and no bookkeeping. The issue
+goes through the real path (`issue_run`: atomic claims, one commit per
+message, personalised greeting and links, PRO variant, MIME built per
+recipient). Goal: at least 50% of the floor, with memory flat in N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import smtplib
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _newsletter_env import make_edition, setup_django
+from _smtp_sink import Sink
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def floor(port: int, message: bytes, count: int, threads: int) -> float:
+    """Messages per second for a bare smtplib loop over `threads` reused connections."""
+    shares = [count // threads + (1 if n < count % threads else 0) for n in range(threads)]
+
+    def send(share: int, n: int) -> None:
+        with smtplib.SMTP("127.0.0.1", port) as smtp:
+            for i in range(share):
+                smtp.sendmail("briefings@news.example.com", [f"floor{n}-{i}@example.org"], message)
+
+    pool = [threading.Thread(target=send, args=(share, n)) for n, share in enumerate(shares)]
+    started = time.perf_counter()
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    return count / (time.perf_counter() - started)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--recipients", type=int, default=50_000)
+    parser.add_argument("--threads", type=int, default=4, help="SMTP connections, for both the floor and the send")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="newsletter-fanout-") as tmp, Sink() as sink:
+        setup_django(Path(tmp), sink.port, NEWSLETTER_SEND_THREADS=str(args.threads))
+        from newsletters.mime import MessageBuilder
+        from newsletters.models import Delivery
+        from newsletters.rendering import prepare_issue
+        from newsletters.sending import issue_run
+        from newsletters.services import issue_send_start
+
+        issue = make_edition(args.recipients)
+        recipients = issue_send_start(issue=issue, enqueue=False)
+
+        prepared = prepare_issue(issue)
+        html, text = prepared.personalise(
+            pro=False,
+            name="Reader",
+            email="floor@example.org",
+            manage_url="https://news.example.com/newsletters/manage/x/",
+            unsubscribe_url="https://news.example.com/newsletters/unsubscribe/x/",
+        )
+        builder = MessageBuilder(prepared.from_email, prepared.subject, "", prepared.list_id, "unsubscribe@example.com")
+        message = builder.build(
+            to_email="floor@example.org",
+            to_name="Reader",
+            message_id="<floor@example.com>",
+            unsubscribe_url="https://news.example.com/newsletters/unsubscribe/x/",
+            token="x",  # noqa: S106
+            html=html,
+            text=text,
+        )
+        print(f"message size: {len(message) / 1024:.1f} KiB (HTML {len(html) / 1024:.1f} KiB)", flush=True)
+
+        sink_cpu = sink.cpu_seconds()
+        started = time.perf_counter()
+        floor_rate = floor(sink.port, message, recipients, args.threads)
+        floor_wall = time.perf_counter() - started
+        floor_sink_busy = (sink.cpu_seconds() - sink_cpu) / floor_wall
+        print(f"floor: {floor_rate:,.0f} messages/s (sink busy {floor_sink_busy:.0%} of one core)", flush=True)
+
+        samples: list[tuple[int, float]] = []
+        base = sink.received
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.5):
+                samples.append((sink.received - base, rss_mb()))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        rss_before = rss_mb()
+        sink_cpu = sink.cpu_seconds()
+        sampler.start()
+        started = time.perf_counter()
+        report = issue_run(issue_id=issue.pk, threads=args.threads)
+        elapsed = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        sink_busy = (sink.cpu_seconds() - sink_cpu) / elapsed
+        sink.wait_for(base + recipients, timeout=10)
+        delivered = sink.received - base
+        rate = report.sent / elapsed
+        sent_rows = Delivery.objects.filter(issue=issue, state="sent").count()
+        peak = max([rss_before, *(rss for _, rss in samples)])
+
+    print()
+    print(f"recipients:                {recipients:,} ({report.status}; {sent_rows:,} marked sent)")
+    print(f"received by the sink:      {delivered:,}")
+    print(f"issue send:                {rate:,.0f} messages/s in {elapsed:.1f}s (sink busy {sink_busy:.0%})")
+    print(f"SMTP floor (same sink):    {floor_rate:,.0f} messages/s")
+    print(f"ratio to floor:            {rate / floor_rate:.2f}")
+    marks = [samples[int(len(samples) * f)] for f in (0.1, 0.5, 0.9)] if len(samples) >= 3 else samples
+    trail = ", ".join(f"{rss:.0f} MB after {n:,}" for n, rss in marks)
+    print(f"memory:                    {rss_before:.0f} MB before sending; {trail}; peak {peak:.0f} MB")
+    if floor_sink_busy > 0.85:
+        print("note: the sink used most of a core during the floor run: the SMTP sink, not the sender, sets the floor")
+    print(
+        json.dumps(
+            {
+                "recipients": recipients,
+                "messages_per_s": round(rate, 1),
+                "floor_messages_per_s": round(floor_rate, 1),
+                "ratio": round(rate / floor_rate, 3),
+                "peak_rss_mb": round(peak, 1),
+            }
+        )
+    )
+    return 0 if delivered == recipients and report.finished else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
