@@ -17,8 +17,8 @@ LONG_AGO = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def load_demo(stdout: Any) -> list[tuple[str, str]]:
-    connected = connect_feeds()
-    archived = 0
+    # Quiet on purpose: the load_demo command prints one summary, then the sign-ins.
+    connect_feeds()
     for newsletter in Newsletter.objects.all():
         if newsletter.issues.exists():
             continue
@@ -32,7 +32,6 @@ def load_demo(stdout: Any) -> list[tuple[str, str]]:
             latest = issue.items.aggregate(Max("article__published_at"))["article__published_at__max"]
             when = (latest or timezone.now()) + dt.timedelta(hours=12)
             Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENT, started_at=when, finished_at=when)
-            archived += 1
     for email, name in DEMO_READERS:
         subscriber, _ = Subscriber.objects.get_or_create(
             email=email, defaults={"name": name, "confirmed_at": timezone.now()}
@@ -43,8 +42,4 @@ def load_demo(stdout: Any) -> list[tuple[str, str]]:
                 newsletter=Newsletter.objects.get(slug=slug),
                 defaults={"status": Subscription.Status.ACTIVE, "confirmed_at": timezone.now(), "source": "demo"},
             )
-    stdout.write(
-        f"Newsletters: {Newsletter.objects.count()} briefings, {connected} wired to their sections, "
-        f"{archived} archived issues, {Issue.objects.filter(status='draft').count()} drafts waiting."
-    )
     return []

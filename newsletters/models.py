@@ -26,7 +26,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Newsletter(models.Model):
+class Newsletter(models.Model):  # type: ignore[django-manager-missing]
     class Cadence(models.TextChoices):
         DAILY = "daily", "Daily"
         WEEKLY = "weekly", "Weekly"
@@ -200,7 +200,9 @@ class Issue(ClusterableModel):
     newsletter = models.ForeignKey(Newsletter, on_delete=models.PROTECT, related_name="issues")
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     number = models.PositiveIntegerField(help_text="Issue number within the newsletter.", editable=False)
-    subject = models.CharField(max_length=150, help_text="The email subject line.")
+    subject = models.CharField(
+        max_length=150, blank=True, help_text="The email subject line. Blank: drafted from the lead story."
+    )
     preheader = models.CharField(
         max_length=150, blank=True, help_text="Preview text most inboxes show after the subject."
     )
@@ -237,6 +239,10 @@ class Issue(ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("newsletters:issue", args=[self.newsletter.slug, self.number])
+
+    @property
+    def number_str(self) -> str:
+        return str(self.number)
 
     @property
     def is_public(self) -> bool:

@@ -336,6 +336,10 @@ def issue_draft(
         raise IssueStateError("Only a draft or scheduled issue can be redrafted.")
     else:
         issue.items.all().delete()
+        if not issue.subject:
+            issue.subject = _default_subject(newsletter, articles)
+            issue.preheader = issue.preheader or (articles[0].dek if articles else "")[:150]
+            issue.save(update_fields=["subject", "preheader"])
     IssueItem.objects.bulk_create(
         [IssueItem(issue=issue, article=article, sort_order=n) for n, article in enumerate(articles)]
     )

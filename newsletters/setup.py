@@ -18,9 +18,14 @@ EDITOR_PERMISSIONS = [
 
 
 def grant_editor_permissions(**kwargs: Any) -> None:
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
     editors = Group.objects.filter(name="Editors").first()
     if editors is None:
         return
+    # Our post_migrate handler can run before auth's creates this app's permissions.
+    create_permissions(apps.get_app_config("newsletters"), verbosity=0)
     permissions = Permission.objects.filter(content_type__app_label="newsletters", codename__in=EDITOR_PERMISSIONS)
     editors.permissions.add(*permissions)
 

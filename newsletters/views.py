@@ -11,7 +11,6 @@ from django.core import signing
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -196,7 +195,8 @@ def sample(request: HttpRequest, slug: str) -> HttpResponse:
     latest = newsletter.issues.filter(status=Issue.Status.SENT).order_by("-number").first()
     if latest is not None and not newsletter.pro_only:
         return redirect(latest)
-    since = timezone.now() - dt.timedelta(days=30)
+    # Nothing sent yet: show what the next issue would carry, however old the stories.
+    since = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     items = [article_item(a, pro=False) for a in newsletter_articles(newsletter=newsletter, since=since)]
     context = {"newsletter": newsletter, "issue": None, "items": items, "sample": True}
     return render(request, "newsletters/issue_detail.html", context)

@@ -1,0 +1,178 @@
+"""The editor's desk for one issue: preview, test, redraft, schedule, send, pause, counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from newsletters.models import Delivery, Issue, Newsletter
+from newsletters.rendering import prepare_issue, sample_personal
+from newsletters.services import (
+    IssueStateError,
+    issue_counts,
+    issue_draft,
+    issue_pause,
+    issue_resume,
+    issue_schedule,
+    issue_send_start,
+    issue_send_test,
+    issue_unschedule,
+)
+from newsletters.transport import SendFailure
+
+PREVIEW_CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'"
+
+
+class ScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label="Send at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="In the site's time zone.",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+    )
+
+
+def _issue(request: HttpRequest, pk: int, *, change: bool = False) -> Issue:
+    permission = "newsletters.change_issue" if change else "newsletters.view_issue"
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+    return get_object_or_404(Issue.objects.select_related("newsletter"), pk=pk)
+
+
+def _dashboard(issue: Issue) -> HttpResponse:
+    return redirect("newsletters_issue:dashboard", issue.pk)
+
+
+def _can_edit(user: Any) -> bool:
+    return user.is_active and user.has_perm("newsletters.change_issue")
+
+
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = _issue(request, pk)
+    counts = issue_counts(issue=issue)
+    suspects = Delivery.objects.filter(issue=issue).filter(possible_duplicate=True) | Delivery.objects.filter(
+        issue=issue, state=Delivery.State.UNKNOWN
+    )
+    context = {
+        "issue": issue,
+        "items": issue.items.select_related("article").order_by("sort_order"),
+        "counts": counts,
+        "suspects": suspects.order_by("pk")[:200],
+        "schedule_form": ScheduleForm(initial={"when": issue.scheduled_for or _next_slot(issue.newsletter)}),
+        "edit_url": reverse("newsletters_issue:edit", args=[issue.pk]),
+        "can_edit": _can_edit(request.user),
+        "header_icon": "mail",
+    }
+    return TemplateResponse(request, "newsletters/admin/issue_dashboard.html", context)
+
+
+def _next_slot(newsletter: Newsletter) -> dt.datetime:
+    now = timezone.localtime()
+    slot = now.replace(hour=newsletter.send_time.hour, minute=newsletter.send_time.minute, second=0, microsecond=0)
+    return slot if slot > now else slot + dt.timedelta(days=1)
+
+
+def preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    issue = _issue(request, pk)
+    pro = request.GET.get("variant") == "pro"
+    prepared = prepare_issue(issue, variants=(pro,))
+    html, text = prepared.personalise(pro=pro, **sample_personal(issue, name=_short_name(request)))
+    if kind == "text":
+        response = HttpResponse(f"Subject: {prepared.subject}\n\n{text}", content_type="text/plain; charset=utf-8")
+    else:
+        response = HttpResponse(html)
+    response["Content-Security-Policy"] = PREVIEW_CSP
+    return response
+
+
+def _act(request: HttpRequest, pk: int, action: Any, success: str) -> HttpResponse:
+    issue = _issue(request, pk, change=True)
+    try:
+        action(issue)
+    except IssueStateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success.format(issue=issue))
+    return _dashboard(issue)
+
+
+@require_POST
+def redraft(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        lambda issue: issue_draft(newsletter=issue.newsletter, issue=issue, user=request.user),
+        "Drafted from the articles published since the last issue.",
+    )
+
+
+@require_POST
+@user_passes_test(_can_edit)
+def draft_new(request: HttpRequest) -> HttpResponse:
+    newsletter = get_object_or_404(Newsletter, pk=request.POST.get("newsletter") or 0)
+    issue = issue_draft(newsletter=newsletter, user=request.user)
+    messages.success(request, f"Drafted issue #{issue.number} with {issue.items.count()} articles. Edit it below.")
+    return _dashboard(issue)
+
+
+@require_POST
+def send_test(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = _issue(request, pk, change=True)
+    email = getattr(request.user, "email", "")
+    if not email:
+        messages.error(request, "Your account has no email address to send the test to.")
+        return _dashboard(issue)
+    try:
+        issue_send_test(issue=issue, to=email, name=_short_name(request))
+    except (SendFailure, OSError) as error:
+        messages.error(request, f"The test could not be sent: {error}")
+    else:
+        messages.success(request, f"A test copy is on its way to {email}.")
+    return _dashboard(issue)
+
+
+@require_POST
+def schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = _issue(request, pk, change=True)
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a date and time to send it.")
+        return _dashboard(issue)
+    when = form.cleaned_data["when"]
+    return _act(request, pk, lambda i: issue_schedule(issue=i, when=when), f"Scheduled for {when:%d %B %Y, %H:%M}.")
+
+
+@require_POST
+def unschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda i: issue_unschedule(issue=i), "Back to draft: it will not be sent.")
+
+
+@require_POST
+def send_now(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda i: issue_send_start(issue=i), "Sending has started.")
+
+
+@require_POST
+def pause(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda i: issue_pause(issue=i), "Paused: messages in hand finish, nothing new starts.")
+
+
+@require_POST
+def resume(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda i: issue_resume(issue=i), "Resumed.")
+
+
+def _short_name(request: HttpRequest) -> str:
+    short_name = getattr(request.user, "get_short_name", None)
+    return str(short_name()) if callable(short_name) else ""
