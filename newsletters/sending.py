@@ -32,7 +32,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -427,7 +427,6 @@ def issue_run(
     finally:
         _running_workers.discard(worker.pk)
         SendWorker.objects.filter(pk=worker.pk).update(stopped_at=timezone.now())
-        close_old_connections()
     report.sent, report.failed = run.counts["sent"], run.counts["failed"]
     report.retried, report.skipped = run.counts["retried"], run.counts["skipped"]
     report.status = issue_finish_if_done(issue_id=issue_id)

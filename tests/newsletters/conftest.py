@@ -4,21 +4,7 @@ import pytest
 
 from newsletters.models import Newsletter, Subscriber, Subscription
 from tests import factories
-from tests.smtp import SMTPSink
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback; Django's mail and newsletter sends go to it."""
-    sink = SMTPSink().start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = sink.host
-    settings.EMAIL_PORT = sink.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    yield sink
-    sink.stop()
+from tests.smtp import smtp_server  # noqa: F401  (shared fixture)
 
 
 @pytest.fixture(autouse=True)
