@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsletters.services import issue_draft
-from newsletters.setup import connect_feeds
+from newsletters.setup import connect_feeds, ensure_briefings
 
 DEMO_READERS = [("reader@example.com", "Dana"), ("analyst@example.com", "Sami")]
 LONG_AGO = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -18,6 +18,7 @@ LONG_AGO = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 def load_demo(stdout: Any) -> list[tuple[str, str]]:
     # Quiet on purpose: the load_demo command prints one summary, then the sign-ins.
+    ensure_briefings()
     connect_feeds()
     for newsletter in Newsletter.objects.all():
         if newsletter.issues.exists():

@@ -199,11 +199,15 @@ def subscriber_update(
     *,
     subscriber: Subscriber,
     wanted: Iterable[Newsletter],
+    among: Iterable[Newsletter] | None = None,
     source: str = "manage page",
     ip: str | None = None,
     user_agent: str = "",
 ) -> tuple[int, int]:
-    """Make the subscriber's active newsletters exactly `wanted` (from a page only they can open)."""
+    """Make the subscriber's active newsletters among `among` (default: all) exactly `wanted`.
+
+    Called from pages only the subscriber can open (the emailed manage link, their account).
+    """
     wanted_ids = {n.pk for n in wanted}
     meta = {"source": source, "ip": ip, "user_agent": user_agent}
     now = timezone.now()
@@ -211,7 +215,7 @@ def subscriber_update(
         Subscriber.objects.filter(pk=subscriber.pk).update(confirmed_at=now)
     joined = left = 0
     current = {s.newsletter_id: s for s in subscriber.subscriptions.select_related("newsletter")}
-    for newsletter in Newsletter.objects.all():
+    for newsletter in Newsletter.objects.all() if among is None else among:
         subscription = current.get(newsletter.pk)
         active = subscription is not None and subscription.status == Subscription.Status.ACTIVE
         if newsletter.pk in wanted_ids and not active:

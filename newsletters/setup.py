@@ -56,3 +56,27 @@ def connect_feeds() -> int:
         newsletter.topics.set(TopicPage.objects.filter(slug__in=topic_slugs))
         connected += 1
     return connected
+
+
+def ensure_briefings() -> int:
+    """Create any of the ten briefings that is missing (never changes an existing one); returns how many."""
+    from newsletters.briefings import BRIEFINGS
+    from newsletters.models import Newsletter
+
+    created = 0
+    for order, (slug, name, cadence, send_time, weekday, everything, auto, description) in enumerate(BRIEFINGS):
+        _, new = Newsletter.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "cadence": cadence,
+                "send_time": send_time,
+                "send_weekday": weekday,
+                "all_sections": everything,
+                "auto_draft": auto,
+                "description": description,
+                "sort_order": order,
+            },
+        )
+        created += new
+    return created

@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -136,13 +138,16 @@ def _manage_page(request: HttpRequest, subscriber: Subscriber) -> HttpResponse:
             subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.ACTIVE
         )
     )
+    # Offered briefings, plus PRO-only ones they already get; retired ones are left alone.
     choices = Newsletter.objects.filter(is_active=True)
     if not user_is_pro(subscriber.user):
-        choices = choices.filter(pro_only=False) | Newsletter.objects.filter(pk__in=[n.pk for n in active])
-    form = ChooseForm(request.POST or None, queryset=choices.distinct(), initial={"newsletters": active})
+        choices = choices.filter(Q(pro_only=False) | Q(pk__in=[n.pk for n in active]))
+    choices = choices.distinct()
+    form = ChooseForm(request.POST or None, queryset=choices, initial={"newsletters": active})
     if request.method == "POST" and form.is_valid():
         wanted = [] if "leave_all" in request.POST else form.cleaned_data["newsletters"]
-        subscriber_update(subscriber=subscriber, wanted=wanted, **_client(request))
+        among = None if "leave_all" in request.POST else list(choices)
+        subscriber_update(subscriber=subscriber, wanted=wanted, among=among, **_client(request))
         if not wanted:
             messages.success(request, "You have left every briefing. You will get no more newsletters from us.")
         else:
@@ -158,7 +163,12 @@ def account(request: HttpRequest) -> HttpResponse:
     if not request.user.email:  # type: ignore[union-attr]
         messages.error(request, "Add an email address to your account to receive newsletters.")
         return redirect("newsletters:list")
-    return _manage_page(request, subscriber_for_user(user=request.user))
+    try:
+        subscriber = subscriber_for_user(user=request.user)
+    except ValidationError:
+        messages.error(request, "The email address on your account cannot receive newsletters; please change it.")
+        return redirect("newsletters:list")
+    return _manage_page(request, subscriber)
 
 
 @csrf_exempt  # RFC 8058: the mailbox provider POSTs with no cookies; the token alone decides

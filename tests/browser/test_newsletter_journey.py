@@ -10,6 +10,7 @@ from freezegun import freeze_time
 
 from newsletters.models import Issue, Newsletter, Subscription
 from newsletters.services import issue_draft
+from newsletters.setup import ensure_briefings
 from tests.factories import ArticleFactory, UserFactory, build_site
 from tests.smtp import smtp_server  # noqa: F401  (shared fixture)
 
@@ -29,6 +30,7 @@ def newsroom(live_server, settings, smtp_server):  # noqa: F811
         slug="iran-belarus-defence-mou",
         published_at=timezone.now() - dt.timedelta(hours=1),
     )
+    ensure_briefings()  # a transactional test may follow a flush
     security = Newsletter.objects.get(slug="security")
     security.sections.set([site.security])
     from django.contrib.auth.models import Group

@@ -1,8 +1,11 @@
+import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 
 from newsletters.models import Newsletter, Subscriber, Subscription
+from newsletters.setup import ensure_briefings
 from tests import factories
 from tests.smtp import smtp_server  # noqa: F401  (shared fixture)
 
@@ -17,6 +20,7 @@ def _newsletter_settings(settings):
 
 @pytest.fixture
 def security(db, site):
+    ensure_briefings()  # transactional tests may run after a flush
     newsletter = Newsletter.objects.get(slug="security")
     newsletter.sections.set([site.security])
     return newsletter
@@ -24,6 +28,7 @@ def security(db, site):
 
 @pytest.fixture
 def gulf(db, site):
+    ensure_briefings()
     newsletter = Newsletter.objects.get(slug="gulf")
     newsletter.sections.set([site.gulf])
     return newsletter
@@ -31,7 +36,14 @@ def gulf(db, site):
 
 @pytest.fixture
 def security_story(site):
-    return factories.ArticleFactory(parent=site.security, title="Iran and Belarus sign a defence pact")
+    # An explicit date: the factory's sequence pushes later stories ever further back.
+    return factories.ArticleFactory(
+        parent=site.security, title="Iran and Belarus sign a defence pact", published_at=recently()
+    )
+
+
+def recently() -> dt.datetime:
+    return timezone.now() - dt.timedelta(hours=1)
 
 
 def make_subscribers(newsletter: Newsletter, count: int, prefix: str = "reader") -> list[Subscriber]:

@@ -5,6 +5,7 @@ from newsletters.models import Issue
 from newsletters.services import issue_draft
 from newsroom.models import Access
 from tests import factories
+from tests.newsletters.conftest import recently
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,7 @@ def pro_story(site):
         title="A PRO memo on drone supply chains",
         access=Access.PRO,
         body=factories.paragraphs("The public opening of the memo.", SECRET),
+        published_at=recently(),
     )
 
 

@@ -3,7 +3,7 @@ import pytest
 from newsletters.models import Delivery, Issue
 from newsletters.services import issue_draft
 from tests import factories
-from tests.newsletters.conftest import make_subscribers
+from tests.newsletters.conftest import make_subscribers, recently
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def issue(security, security_story):
 
 
 def test_draft_from_articles_takes_the_new_stories_of_the_newsletters_sections_only(site, security, security_story):
-    gulf_story = factories.ArticleFactory(parent=site.gulf, title="Gulf shipping")
+    gulf_story = factories.ArticleFactory(parent=site.gulf, title="Gulf shipping", published_at=recently())
     issue = issue_draft(newsletter=security)
     titles = [i.article.title for i in issue.items.order_by("sort_order")]
     assert titles == [security_story.title] and gulf_story.title not in titles
@@ -22,7 +22,9 @@ def test_draft_from_articles_takes_the_new_stories_of_the_newsletters_sections_o
 
 
 def test_draft_follows_the_newsletters_topics_across_sections(site, security):
-    tagged = factories.ArticleFactory(parent=site.gulf, title="Drone parts via Dubai", topics=[site.iran])
+    tagged = factories.ArticleFactory(
+        parent=site.gulf, title="Drone parts via Dubai", topics=[site.iran], published_at=recently()
+    )
     security.topics.set([site.iran])
     assert [i.article for i in issue_draft(newsletter=security).items.all()] == [tagged]
 

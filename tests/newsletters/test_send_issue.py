@@ -116,3 +116,24 @@ def test_a_temporary_refusal_that_never_clears_fails_after_the_last_attempt(smtp
     assert (delivery.state, delivery.attempts) == (Delivery.State.FAILED, 3)
     assert not Suppression.objects.filter(email="reader2@example.org").exists()
     assert Issue.objects.get(pk=ready_issue.pk).status == Issue.Status.SENT
+
+
+def test_a_paused_issue_sends_nothing_until_it_is_resumed(smtp_server, ready_issue, django_capture_on_commit_callbacks):
+    from newsletters.services import issue_pause, issue_resume
+
+    issue_send_start(issue=ready_issue, enqueue=False)
+    issue_pause(issue=ready_issue)
+    report = issue_run(issue_id=ready_issue.pk)
+    assert report.status == Issue.Status.PAUSED and not smtp_server.messages
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_resume(issue=ready_issue)
+    assert len(smtp_server.messages) == 5
+    assert Issue.objects.get(pk=ready_issue.pk).status == Issue.Status.SENT
+
+
+def test_sending_an_issue_twice_is_refused(ready_issue):
+    from newsletters.services import IssueStateError
+
+    issue_send_start(issue=ready_issue, enqueue=False)
+    with pytest.raises(IssueStateError):
+        issue_send_start(issue=ready_issue, enqueue=False)

@@ -1,0 +1,56 @@
+from newsletters.mime import MessageBuilder
+from tests.smtp import Received
+
+
+def build(**overrides):
+    builder = MessageBuilder(
+        from_email="Newsdesk Briefings <briefings@news.example.com>",
+        subject="Security Briefing — Iran and Belarus sign a défense pact",
+        reply_to="desk@news.example.com",
+        list_id="Security Briefing <security.newsletters.news.example.com>",
+        unsubscribe_mailto="unsubscribe@news.example.com",
+    )
+    fields = {
+        "to_email": "zoe@example.org",
+        "to_name": "Zoë\r\nBcc: victim@example.org",
+        "message_id": "<1.abc@news.example.com>",
+        "unsubscribe_url": "https://news.example.com/newsletters/unsubscribe/tok/",
+        "token": "tok",
+        "html": "<p>Hello Zoë,</p>\n<p>" + "Long line of text. " * 30 + "</p>\n.starts with a dot\n",
+        "text": "Hello Zoë,\n\n" + "Long line of text. " * 30 + "\n.starts with a dot \n",
+    }
+    fields.update(overrides)
+    return builder.build(**fields)
+
+
+def test_the_message_parses_back_to_what_was_rendered():
+    raw = build()
+    message = Received("x", ["zoe@example.org"], raw)
+    assert message.message["Subject"] == "Security Briefing — Iran and Belarus sign a défense pact"
+    text = message.text.replace("\r\n", "\n")
+    assert text.startswith("Hello Zoë,") and ".starts with a dot \n" in text
+    assert "Long line of text. " * 30 in message.html
+
+
+def test_every_line_ends_with_crlf_and_stays_under_the_smtp_limit():
+    raw = build()
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+
+
+def test_a_name_cannot_inject_headers():
+    raw = build()
+    headers = raw.split(b"\r\n\r\n", 1)[0].decode()
+    assert "\r\nBcc:" not in headers
+    message = Received("x", ["zoe@example.org"], raw).message
+    assert message["Bcc"] is None and message["To"].addresses[0].addr_spec == "zoe@example.org"
+
+
+def test_one_click_headers_are_present():
+    message = Received("x", ["zoe@example.org"], build()).message
+    assert message["List-Unsubscribe"] == (
+        "<https://news.example.com/newsletters/unsubscribe/tok/>, "
+        "<mailto:unsubscribe@news.example.com?subject=unsubscribe%20tok>"
+    )
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["Message-ID"] == "<1.abc@news.example.com>"
