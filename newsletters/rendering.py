@@ -116,7 +116,10 @@ class PreparedIssue:
 
 
 def email_context(issue: Issue, *, pro: bool) -> dict[str, Any]:
+    from newsroom.models import OutletSettings
+
     return {
+        "outlet": OutletSettings.load(),
         "issue": issue,
         "newsletter": issue.newsletter,
         "items": issue_items(issue, pro=pro),

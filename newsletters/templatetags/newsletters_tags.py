@@ -11,6 +11,9 @@ register = template.Library()
 def newsletter_signup(context: dict[str, Any], source: str = "signup block", preselect: str = "") -> dict[str, Any]:
     """The signup form with the briefings to tick, for article pages and the home page."""
     initial: dict[str, Any] = {"source": source}
+    user = getattr(context.get("request"), "user", None)
+    if user is not None and user.is_authenticated and getattr(user, "email", ""):
+        initial["email"] = user.email  # a member signs up with the address on their account
     if preselect:
         initial["newsletters"] = [n for n in offered_newsletters() if n.slug == preselect]
     return {

@@ -97,3 +97,9 @@ def test_too_many_signups_from_one_address_are_refused_with_a_429(client, settin
     for n in range(20):
         assert signup(client, email=f"reader{n}@example.org").status_code == 302
     assert signup(client, email="one-more@example.org").status_code == 429
+
+
+def test_a_signed_in_member_finds_their_address_already_in_the_signup_block(client, charlie, security_story):
+    client.force_login(charlie)
+    html = client.get(security_story.url).content.decode()
+    assert f'value="{charlie.email}"' in html
