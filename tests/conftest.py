@@ -43,6 +43,9 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def _isolated_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = TEST_STORAGES
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Whole-page caching is tested on its own (tests/newsroom/test_page_cache.py).
+    settings.PAGE_CACHE_SECONDS = 0
     # Background tasks run inline so a test sees their effect at once.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
