@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -21,9 +22,13 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    # MEDIA_ROOT is read per request so a changed setting takes effect at once.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
