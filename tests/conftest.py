@@ -43,7 +43,9 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def _isolated_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = TEST_STORAGES
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One in-process cache shared by the test and live-server threads, emptied
+    # around every test (_fresh_cache below).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     # Whole-page caching is tested on its own (tests/newsroom/test_page_cache.py).
     settings.PAGE_CACHE_SECONDS = 0
     # Background tasks run inline so a test sees their effect at once.
@@ -51,7 +53,7 @@ def _isolated_files(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(_isolated_files):
     from django.core.cache import cache
 
     cache.clear()
