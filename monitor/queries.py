@@ -107,19 +107,32 @@ class CoMention:
     articles: int
 
 
-def co_mentions(entity: Entity, *, limit: int = 10, public_only: bool = False) -> list[CoMention]:
-    """The entities most often tagged on the same live stories."""
+def co_mentions(entity: Entity, *, limit: int = 12, public_only: bool = False) -> list[CoMention]:
+    """The entities most strongly named alongside this one on live stories.
+
+    Strength is, summed over the stories naming both, the smaller of the two
+    mention counts: a story that keeps naming Iran and Belarus together counts
+    more than a passing reference in a round-up.
+    """
     article_ids = tagged_articles(entity, public_only=public_only).values("pk")
-    rows = (
-        ArticleEntity.objects.filter(article_id__in=article_ids, removed=False)
-        .exclude(entity=entity)
-        .values("entity_id")
-        .annotate(n=Count("article_id", distinct=True))
-        .order_by("-n", "entity_id")[:limit]
+    own = dict(
+        ArticleEntity.objects.filter(entity=entity, removed=False, article_id__in=article_ids).values_list(
+            "article_id", "mention_count"
+        )
     )
-    counts = {row["entity_id"]: row["n"] for row in rows}
-    entities = Entity.objects.in_bulk(list(counts))
-    return [CoMention(entity=entities[pk], articles=n) for pk, n in counts.items() if pk in entities]
+    strength: Counter[int] = Counter()
+    stories: Counter[int] = Counter()
+    rows = (
+        ArticleEntity.objects.filter(article_id__in=list(own), removed=False)
+        .exclude(entity=entity)
+        .values_list("entity_id", "article_id", "mention_count")
+    )
+    for other_id, article_id, count in rows:
+        strength[other_id] += max(1, min(count, own.get(article_id, 1)))
+        stories[other_id] += 1
+    top = sorted(strength, key=lambda pk: (-strength[pk], -stories[pk], pk))[:limit]
+    entities = Entity.objects.in_bulk(top)
+    return [CoMention(entity=entities[pk], articles=stories[pk]) for pk in top if pk in entities]
 
 
 def articles_with_both(first: Entity, second: Entity, *, public_only: bool = False) -> Any:
