@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 
 INSTALLED_APPS = [
     "newsroom",
+    "monitor",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -271,3 +272,12 @@ STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+
+# Monitor ------------------------------------------------------------------
+# Alerts that arrive in a daily digest go out from the periodic
+# send_alert_digests command; "as it happens" alerts are queued on publish.
+MONITOR_TRENDS_MAX_ENTITIES = 5
+MONITOR_ALERTS_PER_MEMBER = env_int("MONITOR_ALERTS_PER_MEMBER", 50)
+MONITOR_CLIPS_PER_FOLDER = env_int("MONITOR_CLIPS_PER_FOLDER", 500)
+# Periodic jobs for run_scheduler: (command, seconds between runs).
+SCHEDULE = [("publish_scheduled", 60), ("send_alert_digests", 3600)]

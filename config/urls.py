@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", newsroom_views.search, name="search"),
     path("healthz", newsroom_views.healthz, name="healthz"),
+    path("monitor/", include("monitor.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
