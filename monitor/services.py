@@ -10,6 +10,7 @@ from functools import partial
 from django.db import transaction
 from django.db.models import F
 
+from lib.page_cache import invalidate_all
 from monitor.models import Alert, ArticleEntity, BriefingFolder, Clip, Entity, Mention, SuggestedEntity
 from monitor.registry import registry_tagger, registry_touch
 from monitor.tagger import Found
@@ -61,6 +62,8 @@ def article_tag(*, article: ArticlePage) -> list[ArticleEntity]:
         entity_id__in=list(counts)
     ).update(mention_count=0)
     suggestions_record(article=article, text=text, found=found)
+    # The story's entity links show on its page and on entity pages.
+    transaction.on_commit(invalidate_all)
     return list(ArticleEntity.objects.filter(article=article).select_related("entity"))
 
 
@@ -96,6 +99,7 @@ def article_tag_remove(*, article: ArticlePage, entity: Entity) -> ArticleEntity
     tag.removed = True
     tag.save(update_fields=["removed", "tagged_at"])
     Mention.objects.filter(article=article, entity=entity).delete()
+    transaction.on_commit(invalidate_all)
     return tag
 
 
@@ -108,6 +112,7 @@ def article_tag_add(*, article: ArticlePage, entity: Entity) -> ArticleEntity:
         tag.removed = False
         tag.source = ArticleEntity.Source.EDITOR
         tag.save(update_fields=["removed", "source", "tagged_at"])
+    transaction.on_commit(invalidate_all)
     return tag
 
 
