@@ -1,0 +1,33 @@
+"""The one way Newsdesk sends an email: a trio of templates per message.
+
+`templates/emails/<name>-subject.txt`, `<name>-body.txt` and `<name>-body.html`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def send_templated_email(
+    *,
+    template: str,
+    to: list[str],
+    context: dict,
+    from_email: str | None = None,
+    headers: dict | None = None,
+) -> None:
+    context = {"SITE_URL": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
+    body = render_to_string(f"emails/{template}-body.txt", context)
+    html = render_to_string(f"emails/{template}-body.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        headers=headers or {},
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
