@@ -84,7 +84,7 @@ def _user_for(email: str) -> Any:
 
 
 def _free_username(email: str) -> str:
-    from allauth.account.utils import generate_unique_username
+    from allauth.utils import generate_unique_username
 
     return generate_unique_username([email.split("@")[0], email, "reader"])
 
