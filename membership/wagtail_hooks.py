@@ -17,6 +17,7 @@ from membership.models import Lead, Membership, Plan, StripeEvent, Team
 class MembershipViewSet(ModelViewSet):
     model = Membership
     name = "members"
+    url_prefix = "membership/members"
     icon = "user"
     menu_label = "Members"
     add_to_admin_menu = False
@@ -49,6 +50,8 @@ class MembershipViewSet(ModelViewSet):
 
 class TeamViewSet(ModelViewSet):
     model = Team
+    name = "teams"
+    url_prefix = "membership/teams"
     icon = "group"
     add_to_admin_menu = False
     list_display = ["name", "admin", "plan", "seats", "status", "current_period_end"]
@@ -61,6 +64,8 @@ class TeamViewSet(ModelViewSet):
 
 class PlanViewSet(ModelViewSet):
     model = Plan
+    name = "plans"
+    url_prefix = "membership/plans"
     icon = "tag"
     add_to_admin_menu = False
     list_display = ["name", "kind", "annual_price_cents", "trial_days", "min_seats", "max_seats", "is_active"]
@@ -81,6 +86,8 @@ class PlanViewSet(ModelViewSet):
 
 class LeadViewSet(ModelViewSet):
     model = Lead
+    name = "team_enquiries"
+    url_prefix = "membership/team-enquiries"
     icon = "mail"
     menu_label = "Team enquiries"
     add_to_admin_menu = False
@@ -93,6 +100,8 @@ class LeadViewSet(ModelViewSet):
 
 class StripeEventViewSet(ModelViewSet):
     model = StripeEvent
+    name = "stripe_events"
+    url_prefix = "membership/stripe-events"
     icon = "history"
     add_to_admin_menu = False
     list_display = ["event_id", "type", "created", "processed_at"]

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 def _attempt(client) -> str:
     page = client.get("/pro/").content.decode()
-    return re.search(r'name="attempt" value="([^"]+)"', page).group(1)
+    found = re.search(r'name="attempt" value="([^"]+)"', page)
+    assert found
+    return found.group(1)
 
 
 def _signed_in(user) -> Client:

@@ -20,7 +20,9 @@ def _ask(client, email, **extra):
 
 
 def _link_in_last_email() -> str:
-    return re.search(r"/accounts/link/[\w-]+/", mail.outbox[-1].body).group(0)
+    found = re.search(r"/accounts/link/[\w-]+/", str(mail.outbox[-1].body))
+    assert found
+    return found.group(0)
 
 
 def test_a_known_and_an_unknown_address_get_the_same_answer(dora):
