@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/", views.account, name="account"),
     path("account/profile/", views.profile, name="profile"),
     path("account/billing/", views.billing_portal, name="billing_portal"),
+    path("account/billing/return/", views.billing_return, name="billing_return"),
     path("account/export/", views.export, name="export"),
     path("account/delete/", views.delete_account, name="delete_account"),
     path("account/sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),

@@ -42,6 +42,23 @@ def _team_for_admin(request: HttpRequest) -> Team:
     return get_object_or_404(Team, admin=request.user)
 
 
+def _with_billing_origin(response: HttpResponse) -> HttpResponse:
+    """Let forms on this page redirect to Checkout or the portal.
+
+    The site's CSP allows form-action to 'self' and https: (Stripe's pages);
+    a STRIPE_API_BASE host (a local fake in tests, plain http) is added here.
+    """
+    base = settings.STRIPE_API_BASE
+    if base and not base.startswith("https:"):
+        from urllib.parse import urlsplit
+
+        from lib.middleware import READER_CSP
+
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+        response["Content-Security-Policy"] = READER_CSP.replace("form-action 'self'", f"form-action 'self' {origin}")
+    return response
+
+
 def _plans() -> dict[str, Plan | None]:
     return {
         "individual": services.default_plan(Plan.Kind.INDIVIDUAL),
@@ -94,7 +111,7 @@ def pro(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and plans["individual"]:
         context["attempt"] = services.checkout_attempt_create(user=request.user, plan=plans["individual"])
         context["trial_available"] = services.trial_available(user=request.user)
-    return render(request, "membership/pro.html", context)
+    return _with_billing_origin(render(request, "membership/pro.html", context))
 
 
 @require_POST
@@ -155,7 +172,7 @@ def teams(request: HttpRequest) -> HttpResponse:
                     request, "membership/problem.html", {"message": str(error)}, status=getattr(error, "status", 502)
                 )
     status = 400 if request.method == "POST" else 200
-    return render(request, "membership/teams.html", {"form": form, "plan": plan}, status=status)
+    return _with_billing_origin(render(request, "membership/teams.html", {"form": form, "plan": plan}, status=status))
 
 
 @require_http_methods(["GET", "POST"])
@@ -207,7 +224,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "billing_configured": billing.configured(),
         "has_password": user.has_usable_password(),
     }
-    return render(request, "membership/account.html", context)
+    return _with_billing_origin(render(request, "membership/account.html", context))
 
 
 @require_POST
@@ -233,10 +250,25 @@ def billing_portal(request: HttpRequest) -> HttpResponse:
     try:
         if owner is None:
             raise MembershipError("There is no billing account to manage yet.", 404)
-        url = services.portal_url(owner=owner, return_path="/account/")
+        url = services.portal_url(owner=owner, return_path="/account/billing/return/")
     except (MembershipError, billing.BillingError) as error:
         return render(request, "membership/problem.html", {"message": str(error)}, status=getattr(error, "status", 502))
     return redirect(url)
+
+
+@require_GET
+@login_required
+def billing_return(request: HttpRequest) -> HttpResponse:
+    """Back from Stripe's portal: read the new state now rather than wait for the webhook."""
+    user: Any = request.user
+    owners = [*Membership.objects.filter(user=user), *Team.objects.filter(admin=user)]
+    for owner in owners:
+        if owner.stripe_subscription_id and billing.configured():
+            try:
+                services.subscription_sync(subscription_id=owner.stripe_subscription_id)
+            except billing.BillingError:
+                messages.info(request, "Stripe is slow to answer; your changes will show here shortly.")
+    return redirect("membership:account")
 
 
 @require_GET
@@ -292,7 +324,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "seats_form": SeatsForm(initial={"seats": team.seats}),
         "join_url": services.absolute(f"/team/{team.uid}/join/"),
     }
-    return render(request, "membership/team.html", context)
+    return _with_billing_origin(render(request, "membership/team.html", context))
 
 
 def _team_action(request: HttpRequest, action: Any) -> HttpResponse:
