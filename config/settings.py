@@ -31,6 +31,10 @@ CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 INSTALLED_APPS = [
     "newsroom",
     "monitor",
+    "membership",
+    "allauth",
+    "allauth.account",
+    "allauth.usersessions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -69,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -90,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "newsroom.context_processors.site",
+                "membership.context_processors.membership",
             ],
         },
     },
@@ -281,3 +288,46 @@ MONITOR_ALERTS_PER_MEMBER = env_int("MONITOR_ALERTS_PER_MEMBER", 50)
 MONITOR_CLIPS_PER_FOLDER = env_int("MONITOR_CLIPS_PER_FOLDER", 500)
 # Periodic jobs for run_scheduler: (command, seconds between runs).
 SCHEDULE = [("publish_scheduled", 60), ("send_alert_digests", 3600)]
+
+# Membership ---------------------------------------------------------------
+# Accounts by django-allauth: sign up and sign in with an email address and a
+# code or link sent to it, a password optional. Sign-in links are handled by
+# membership/signin.py (allauth offers codes only).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/account/"
+
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_RATE_LIMITS = {
+    # Sign-in links: per address and per client IP (REMOTE_ADDR unless
+    # TRUSTED_PROXY_COUNT proxies are declared, so a forged X-Forwarded-For
+    # cannot reset the counter).
+    "request_login_link": "20/h/ip,5/h/key",
+    "request_login_code": "20/h/ip,5/h/key",
+}
+# Number of proxies in front of the site that append to X-Forwarded-For; 0
+# (the default) uses the socket address and ignores the header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+USERSESSIONS_TRACK_ACTIVITY = False
+SIGNIN_LINK_MINUTES = 10
+# Billing: prices shown on /pro/ come from the Plan rows staff edit; these
+# say how long past_due keeps access and when the trial reminder goes out.
+PRO_PAST_DUE_GRACE_DAYS = env_int("PRO_PAST_DUE_GRACE_DAYS", 7)
+PRO_TRIAL_DAYS = 7
+TEAM_INVITATION_DAYS = 14

@@ -1,4 +1,9 @@
-"""The one way Newsdesk sends an email: a trio of templates, rendered and sent."""
+"""The one way Newsdesk sends an email: a trio of templates per message.
+
+`templates/emails/<name>-subject.txt`, `<name>-body.txt` and `<name>-body.html`.
+"""
+
+from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -13,13 +18,13 @@ def send_templated_email(
     from_email: str | None = None,
     headers: dict | None = None,
 ) -> None:
-    """Render `emails/<template>-subject.txt`, `-body.txt` and `-body.html` and send them."""
+    context = {"SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
-    text = render_to_string(f"emails/{template}-body.txt", context)
+    body = render_to_string(f"emails/{template}-body.txt", context)
     html = render_to_string(f"emails/{template}-body.html", context)
     message = EmailMultiAlternatives(
         subject=subject,
-        body=text,
+        body=body,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=to,
         headers=headers or {},
