@@ -61,6 +61,18 @@ def _fresh_cache(_isolated_files):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Transactional tests start from what the migrations made, like all others."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if transactional or "live_server" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")
+        from tests import base_data
+
+        base_data.restore()
+
+
 @pytest.fixture
 def site(db):
     """Home page with two sections, topic and author indexes."""
