@@ -18,7 +18,7 @@ VAR_DIR = Path(env_str("VAR_DIR") or BASE_DIR / "var")
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY") or local_secret(VAR_DIR / "secret_key")
 
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 _site = urlsplit(SITE_URL)
 SITE_HOST = _site.hostname or "127.0.0.1"
 HTTPS = _site.scheme == "https"
