@@ -9,6 +9,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -344,7 +345,29 @@ def _shared(request: HttpRequest, share_token: UUID) -> BriefingFolder | HttpRes
             "This briefing book was deleted or its owner stopped sharing it. Ask them for a new link.",
             404,
         )
+    if not _may_read_shared(viewer=request.user, owner=item.owner):
+        return _message(
+            request,
+            "Shared with a team",
+            "This briefing book is shared with its owner's team. Sign in with an account on that team to read it.",
+            403,
+        )
     return item
+
+
+def _team_ids(user: Any) -> set[int]:
+    from membership.models import Team
+
+    return set(Team.objects.filter(Q(admin=user) | Q(members__user=user)).values_list("pk", flat=True))
+
+
+def _may_read_shared(*, viewer: Any, owner: Any) -> bool:
+    """A shared book is for the owner's team: the link alone opens nothing."""
+    if not viewer.is_authenticated:
+        return False
+    if viewer.pk == owner.pk:
+        return True
+    return bool(_team_ids(viewer) & _team_ids(owner))
 
 
 @require_GET

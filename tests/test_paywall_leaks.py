@@ -20,6 +20,9 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from monitor.models import BriefingFolder
+from monitor.registry import registry_seed
+from monitor.services import article_tag, clip_create, folder_share_toggle
 from newsroom.models import Access
 from tests.factories import ArticleFactory, paragraphs
 from tests.membership.cast import lapsed_member, pro_member, verified_user
@@ -27,8 +30,8 @@ from tests.membership.cast import lapsed_member, pro_member, verified_user
 pytestmark = pytest.mark.django_db
 
 PRO_SENTINELS = [
-    "Zanthrox cobalt ledgers confirm the quiet transfer of forty airframes.",
-    "Vellmoor analysts expect the Kestrine corridor to reopen by spring.",
+    "Zanthrox cobalt ledgers in Belarus confirm the quiet transfer of forty airframes.",
+    "Vellmoor analysts in Russia expect the Kestrine corridor to reopen by spring.",
 ]
 REGISTERED_SENTINEL = "Quorvath shipping manifests list nine unmarked containers."
 SENTINEL_WORDS = ["Zanthrox", "Vellmoor", "Kestrine", "Quorvath"]
@@ -40,6 +43,7 @@ class World:
     pro_article: Any
     registered_article: Any
     free_article: Any
+    shared_book: Any
 
 
 def _why_it_matters(text: str) -> tuple[str, Any]:
@@ -49,7 +53,7 @@ def _why_it_matters(text: str) -> tuple[str, Any]:
 @pytest.fixture
 def world(site) -> World:
     now = timezone.now()
-    pro = ArticleFactory(
+    pro: Any = ArticleFactory(
         parent=site.security,
         title="Drone deal deepens",
         slug="drone-deal-deepens",
@@ -63,7 +67,7 @@ def world(site) -> World:
             _why_it_matters(PRO_SENTINELS[1]),
         ],
     )
-    registered = ArticleFactory(
+    registered: Any = ArticleFactory(
         parent=site.gulf,
         title="Port traffic shifts",
         slug="port-traffic-shifts",
@@ -73,8 +77,19 @@ def world(site) -> World:
         published_at=now - dt.timedelta(hours=3),
         body=paragraphs("The public teaser about ports.", REGISTERED_SENTINEL),
     )
-    free = ArticleFactory(parent=site.gulf, title="Free story", slug="free-story", topics=[site.iran])
-    return World(site=site, pro_article=pro, registered_article=registered, free_article=free)
+    free: Any = ArticleFactory(parent=site.gulf, title="Free story", slug="free-story", topics=[site.iran])
+    # Entity pages, co-mentions and trends are built from tags, so the premium
+    # sentences name entities (Belarus, Russia) that the teaser does not.
+    registry_seed()
+    for article in (pro, registered, free):
+        article_tag(article=article)
+    # A PRO member clips a premium passage into a briefing book shared with a
+    # team the outside clients are not on.
+    owner = pro_member("booker")
+    book = BriefingFolder.objects.create(owner=owner, name="Premium clips")
+    clip_create(folder=book, article=pro, passage=PRO_SENTINELS[0], note="")
+    folder_share_toggle(folder=book)
+    return World(site=site, pro_article=pro, registered_article=registered, free_article=free, shared_book=book)
 
 
 def _listing_urls(world: World) -> list[str]:
@@ -106,6 +121,17 @@ def _membership_urls(world: World) -> list[str]:
     return ["/pro/", "/pro/teams/", "/pro/teams/talk/", "/accounts/login/", "/accounts/signup/", "/accounts/link/"]
 
 
+def _monitor_urls(world: World) -> list[str]:
+    trends = "/monitor/trends/?entities=Iran%2C+Belarus%2C+Russia"
+    urls = ["/monitor/", "/monitor/?q=Bela", trends, f"{trends}&format=csv"]
+    for slug in ("iran", "belarus", "russia"):
+        urls += [f"/monitor/{slug}/", f"/monitor/{slug}/?page=1", f"/monitor/{slug}/mentions.csv"]
+    urls += ["/monitor/iran/with/belarus/", "/monitor/belarus/with/russia/", f"/monitor/clip/{world.pro_article.pk}/"]
+    shared = f"/monitor/shared/{world.shared_book.share_token}/"
+    urls += [shared, *(f"{shared}export/{fmt}/" for fmt in ("docx", "pptx", "pdf"))]
+    return urls
+
+
 URL_PROVIDERS: list[Callable[[World], list[str]]] = [
     _listing_urls,
     _article_urls,
@@ -113,6 +139,7 @@ URL_PROVIDERS: list[Callable[[World], list[str]]] = [
     _machine_urls,
     _error_urls,
     _membership_urls,
+    _monitor_urls,
 ]
 
 
@@ -199,3 +226,12 @@ def test_the_leak_test_visits_every_kind_of_public_url(world):
         assert expected in urls
     assert any(url.startswith("/search/?q=Zanthrox") for url in urls)
     assert world.pro_article.url in urls
+
+
+def test_shared_briefing_book_exports_stay_closed_to_outside_clients(world, dora):
+    shared = f"/monitor/shared/{world.shared_book.share_token}/"
+    member = Client()
+    member.force_login(dora)
+    for client in (_client("anonymous"), _client("googlebot"), member):
+        for fmt in ("docx", "pptx", "pdf"):
+            assert client.get(f"{shared}export/{fmt}/").status_code == 403

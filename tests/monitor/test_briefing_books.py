@@ -62,9 +62,31 @@ def test_a_passage_not_in_the_article_is_refused(client, alice, lead):
     assert not Clip.objects.exists()
 
 
-def test_a_shared_link_shows_the_folder_read_only_and_dies_with_it(client, folder, charlie):
+def _team_with(admin, member):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from membership.models import Plan, SubscriptionStatus, Team
+    from membership.services import seat_add
+
+    team = Team.objects.create(
+        name="Gulf Analytics",
+        admin=admin,
+        plan=Plan.objects.get(kind=Plan.Kind.TEAM),
+        seats=3,
+        status=SubscriptionStatus.ACTIVE,
+        stripe_subscription_id="sub_team_books",
+        current_period_end=timezone.now() + dt.timedelta(days=300),
+    )
+    seat_add(team=team, user=member, how="admin")
+    return team
+
+
+def test_a_shared_link_shows_the_folder_read_only_to_the_team_and_dies_with_it(client, folder, alice, charlie):
     client.post(f"/monitor/briefings/{folder.token}/share/")
     folder.refresh_from_db()
+    _team_with(alice, charlie)
     client.force_login(charlie)
     response = client.get(f"/monitor/shared/{folder.share_token}/")
     assert response.status_code == 200
@@ -75,6 +97,21 @@ def test_a_shared_link_shows_the_folder_read_only_and_dies_with_it(client, folde
     gone = client.get(f"/monitor/shared/{token}/")
     assert gone.status_code == 404
     assert "deleted" in gone.content.decode()
+
+
+def test_a_shared_link_opens_nothing_for_anyone_outside_the_team(client, folder, charlie):
+    client.post(f"/monitor/briefings/{folder.token}/share/")
+    folder.refresh_from_db()
+    for url in (f"/monitor/shared/{folder.share_token}/", f"/monitor/shared/{folder.share_token}/export/docx/"):
+        client.logout()
+        anonymous = client.get(url)
+        assert anonymous.status_code == 403
+        assert PASSAGE_1.encode() not in anonymous.content
+        client.force_login(charlie)
+        outsider = client.get(url)
+        assert outsider.status_code == 403
+        assert PASSAGE_1.encode() not in outsider.content
+        assert "Shared with a team" in outsider.content.decode()
 
 
 def test_another_member_cannot_open_someone_elses_folder(client, folder):
