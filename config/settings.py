@@ -5,6 +5,7 @@ queue). Production differs only by the variables documented in README.md.
 """
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -17,7 +18,7 @@ VAR_DIR = Path(env_str("VAR_DIR") or BASE_DIR / "var")
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY") or local_secret(VAR_DIR / "secret_key")
 
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 _site = urlsplit(SITE_URL)
 SITE_HOST = _site.hostname or "127.0.0.1"
 HTTPS = _site.scheme == "https"
@@ -30,6 +31,11 @@ CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 INSTALLED_APPS = [
     "newsroom",
     "newsletters",
+    "monitor",
+    "membership",
+    "allauth",
+    "allauth.account",
+    "allauth.usersessions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -63,10 +69,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lib.middleware.security_headers",
+    "lib.page_cache.anonymous_page_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -88,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "newsroom.context_processors.site",
+                "membership.context_processors.membership",
             ],
         },
     },
@@ -117,6 +127,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -126,7 +137,19 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # A file cache is shared by every process on the machine (web workers,
+    # task worker, scheduler), so invalidating a page reaches all of them.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Whole pages for visitors without cookies (lib/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_EXCLUDE = ["/admin/", "/django-admin/", "/accounts/", "/account/", "/documents/", "/media/", "/static/"]
 
 # Background work: Django's task API. The database queue by default, RQ on
 # Redis at scale, run immediately in unit tests (TASKS_BACKEND=immediate).
@@ -258,6 +281,58 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 
+# Monitor ------------------------------------------------------------------
+# Alerts that arrive in a daily digest go out from the periodic
+# send_alert_digests command; "as it happens" alerts are queued on publish.
+MONITOR_TRENDS_MAX_ENTITIES = 5
+MONITOR_ALERTS_PER_MEMBER = env_int("MONITOR_ALERTS_PER_MEMBER", 50)
+MONITOR_CLIPS_PER_FOLDER = env_int("MONITOR_CLIPS_PER_FOLDER", 500)
+# Periodic jobs for run_scheduler: (command, seconds between runs).
+SCHEDULE = [("publish_scheduled", 60), ("send_alert_digests", 3600)]
+
+# Membership ---------------------------------------------------------------
+# Accounts by django-allauth: sign up and sign in with an email address and a
+# code or link sent to it, a password optional. Sign-in links are handled by
+# membership/signin.py (allauth offers codes only).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/account/"
+
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_RATE_LIMITS = {
+    # Sign-in links: per address and per client IP (REMOTE_ADDR unless
+    # TRUSTED_PROXY_COUNT proxies are declared, so a forged X-Forwarded-For
+    # cannot reset the counter).
+    "request_login_link": "20/h/ip,5/h/key",
+    "request_login_code": "20/h/ip,5/h/key",
+}
+# Number of proxies in front of the site that append to X-Forwarded-For; 0
+# (the default) uses the socket address and ignores the header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+USERSESSIONS_TRACK_ACTIVITY = False
+SIGNIN_LINK_MINUTES = 10
+# Billing: prices shown on /pro/ come from the Plan rows staff edit; these
+# say how long past_due keeps access and when the trial reminder goes out.
+PRO_PAST_DUE_GRACE_DAYS = env_int("PRO_PAST_DUE_GRACE_DAYS", 7)
+PRO_TRIAL_DAYS = 7
+TEAM_INVITATION_DAYS = 14
+
 # Newsletters ----------------------------------------------------------------
 # Bulk mail goes out from its own address (Gmail and Yahoo want transactional
 # and bulk mail apart). With EMAIL_HOST set, issues go over raw SMTP with
@@ -281,5 +356,5 @@ NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
 if env_str("ANYMAIL_WEBHOOK_SECRET"):
     ANYMAIL.setdefault("WEBHOOK_SECRET", env_str("ANYMAIL_WEBHOOK_SECRET"))
 
-# Periodic jobs run by `manage.py run_scheduler`: (command, seconds between runs).
-SCHEDULE = [("publish_scheduled", 60), ("send_due_issues", 60), ("draft_daily_issues", 300)]
+# Newsletters add their periodic jobs to the scheduler.
+SCHEDULE += [("send_due_issues", 60), ("draft_daily_issues", 300)]

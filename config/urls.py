@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -16,16 +18,24 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", newsroom_views.search, name="search"),
+    path("healthz", newsroom_views.healthz, name="healthz"),
+    path("monitor/", include("monitor.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("newsletters/", include("newsletters.urls")),
     path("anymail/", include(anymail_webhooks.urlpatterns)),
+    path("", include("membership.urls")),
+    path("accounts/", include("allauth.urls")),
 ]
 
+
+def media(request: HttpRequest, path: str) -> HttpResponseBase:
+    # MEDIA_ROOT is read per request so a changed setting takes effect at once.
+    return serve(request, path, document_root=str(settings.MEDIA_ROOT))
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,10 +1,9 @@
-"""The one helper every templated email goes through.
+"""The one way Newsdesk sends an email: a trio of templates per message.
 
-Each email is a trio of templates: `emails/<name>-subject.txt`,
-`emails/<name>-body.txt` and `emails/<name>-body.html`.
+`templates/emails/<name>-subject.txt`, `<name>-body.txt` and `<name>-body.html`.
 """
 
-from typing import Any
+from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -15,17 +14,17 @@ def send_templated_email(
     *,
     template: str,
     to: list[str],
-    context: dict[str, Any],
+    context: dict,
     from_email: str | None = None,
-    headers: dict[str, str] | None = None,
+    headers: dict | None = None,
 ) -> None:
     context = {"SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
-    text = render_to_string(f"emails/{template}-body.txt", context)
+    body = render_to_string(f"emails/{template}-body.txt", context)
     html = render_to_string(f"emails/{template}-body.html", context)
     message = EmailMultiAlternatives(
         subject=subject,
-        body=text,
+        body=body,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=to,
         headers=headers or {},

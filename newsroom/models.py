@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import uuid
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 PAGE_SIZE = 20
+FRAGMENT_SECONDS = 3600
 MAX_PAGE = 10_000
 
 
@@ -333,12 +336,19 @@ class ArticlePage(Page):
         return self.access == Access.PRO
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from lib.page_cache import generation
         from newsroom.paywall import article_view
         from newsroom.queries import related_articles
 
         context = super().get_context(request, *args, **kwargs)
         context["view"] = article_view(article=self, user=request.user)
-        context["related"] = related_articles(self)
+        # Looked up only when the cached fragment holding it has expired.
+        context["related"] = partial(related_articles, self)
+        if getattr(request, "is_preview", False):
+            # A preview shows the draft, never a cached copy of the live story.
+            context["cache_generation"], context["fragment_seconds"] = f"preview-{uuid.uuid4()}", 0
+        else:
+            context["cache_generation"], context["fragment_seconds"] = generation(), FRAGMENT_SECONDS
         return context
 
 

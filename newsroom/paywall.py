@@ -21,17 +21,18 @@ if TYPE_CHECKING:
 
 
 def user_is_pro(user: User | None) -> bool:
-    """PRO entitlement. Staff read everything; membership extends this."""
-    if user is None or not user.is_authenticated:
-        return False
-    return bool(getattr(user, "is_staff", False))
+    """PRO entitlement, decided by membership (staff, complimentary, own
+    subscription or a team seat)."""
+    from membership.entitlement import user_is_pro as membership_user_is_pro
+
+    return membership_user_is_pro(user)
 
 
 def may_read(*, user: User | None, access: str) -> bool:
     if access == Access.FREE:
         return True
     if access == Access.REGISTERED:
-        return bool(user is not None and user.is_authenticated)
+        return bool(user is not None and user.is_authenticated and user.is_active)
     return user_is_pro(user)
 
 

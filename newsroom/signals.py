@@ -2,9 +2,12 @@
 
 from typing import Any
 
-from wagtail.signals import page_published
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from newsroom.models import ArticlePage
+from lib.page_cache import invalidate_all
+from newsroom.models import ArticlePage, OutletSettings
 
 
 def fill_publication_date(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
@@ -17,3 +20,20 @@ def fill_publication_date(sender: type, instance: ArticlePage, **kwargs: Any) ->
 
 
 page_published.connect(fill_publication_date, sender=ArticlePage)
+
+
+def drop_cached_pages(sender: type, **kwargs: Any) -> None:
+    # Any published change can show on many pages (home, rails, feeds, related
+    # stories), so the whole anonymous page cache starts afresh. A settings row
+    # created with its defaults on first read changes nothing anyone saw.
+    if kwargs.get("created"):
+        return
+    invalidate_all()
+
+
+page_published.connect(drop_cached_pages, dispatch_uid="page-cache-published")
+page_unpublished.connect(drop_cached_pages, dispatch_uid="page-cache-unpublished")
+post_page_move.connect(drop_cached_pages, dispatch_uid="page-cache-moved")
+post_delete.connect(drop_cached_pages, sender=Page, dispatch_uid="page-cache-deleted")
+for model in (OutletSettings, Site):
+    post_save.connect(drop_cached_pages, sender=model, dispatch_uid=f"page-cache-{model.__name__}")

@@ -6,6 +6,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
@@ -54,6 +55,13 @@ def search_articles(*, query: str, section: str, after: dt.date | None, before: 
     if sort == "newest":
         return articles.order_by("-published_at").search(parsed, order_by_relevance=False)
     return articles.search(parsed)
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness for load balancers and monitors: answers without the database."""
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 @require_GET

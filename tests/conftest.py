@@ -43,17 +43,34 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def _isolated_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = TEST_STORAGES
+    # One in-process cache shared by the test and live-server threads, emptied
+    # around every test (_fresh_cache below).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    # Whole-page caching is tested on its own (tests/newsroom/test_page_cache.py).
+    settings.PAGE_CACHE_SECONDS = 0
     # Background tasks run inline so a test sees their effect at once.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(_isolated_files):
     from django.core.cache import cache
 
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Transactional tests start from what the migrations made, like all others."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if transactional or "live_server" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")
+        from tests import base_data
+
+        base_data.restore()
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ def test_a_reader_opens_the_lead_story_and_finds_it_again_by_search(page, live_s
     assert page.get_by_role("heading", level=1).inner_text() == "Iran and Belarus sign a defence memorandum in Tehran"
     assert page.locator(".article__dek").inner_text().startswith("The two allies of Moscow")
     assert "13 March 2023" in page.locator(".article__hero figcaption").inner_text()
+    page.wait_for_function("() => { const i = document.querySelector('.article__hero img'); return i.complete; }")
     assert page.locator(".article__hero img").evaluate("img => img.naturalWidth") > 0
     assert page.get_by_role("heading", name="Why it matters").is_visible()
     assert page.get_by_role("heading", name="Know more").is_visible()

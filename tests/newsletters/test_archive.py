@@ -67,11 +67,15 @@ def test_an_unknown_newsletter_is_a_404(client, db):
 
 
 def test_emails_show_pro_items_in_full_only_to_pro_recipients(smtp_server, security, security_story, pro_story, bob):
+    from allauth.account.models import EmailAddress
+
     from newsletters.models import Subscriber, Subscription
     from newsletters.sending import issue_run
     from newsletters.services import issue_send_start
 
-    for email in ("free@example.org", bob.email):  # bob is staff, so PRO
+    # bob is staff, so PRO; his address counts once it is verified.
+    EmailAddress.objects.create(user=bob, email=bob.email, verified=True, primary=True)
+    for email in ("free@example.org", bob.email):
         subscriber = Subscriber.objects.create(email=email)
         Subscription.objects.create(subscriber=subscriber, newsletter=security, status="active")
     issue = issue_draft(newsletter=security)
@@ -81,3 +85,18 @@ def test_emails_show_pro_items_in_full_only_to_pro_recipients(smtp_server, secur
     pro = smtp_server.to(bob.email)[0]
     assert "PRO members read the full story" in free.text and SECRET not in free.text + free.html
     assert "PRO members read the full story" not in pro.text
+
+
+def test_an_unverified_address_of_a_pro_account_gets_the_free_variant(
+    smtp_server, security, security_story, pro_story, bob
+):
+    from newsletters.models import Subscriber, Subscription
+    from newsletters.sending import issue_run
+    from newsletters.services import issue_send_start
+
+    subscriber = Subscriber.objects.create(email=bob.email)
+    Subscription.objects.create(subscriber=subscriber, newsletter=security, status="active")
+    issue = issue_draft(newsletter=security)
+    issue_send_start(issue=issue, enqueue=False)
+    issue_run(issue_id=issue.pk)
+    assert "PRO members read the full story" in smtp_server.to(bob.email)[0].text

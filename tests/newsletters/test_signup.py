@@ -103,3 +103,21 @@ def test_a_signed_in_member_finds_their_address_already_in_the_signup_block(clie
     client.force_login(charlie)
     html = client.get(security_story.url).content.decode()
     assert f'value="{charlie.email}"' in html
+
+
+def test_the_signup_block_sets_no_cookie_so_article_pages_stay_cacheable(client, security_story):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).get(security_story.url)
+    assert 'action="/newsletters/subscribe/"' in response.content.decode()
+    assert not response.cookies
+
+
+def test_signing_up_works_without_a_session_or_csrf_cookie(security, smtp_server):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/newsletters/subscribe/", {"email": "new@example.org", "newsletters": ["security"]}
+    )
+    assert response.status_code == 302
+    assert Subscriber.objects.filter(email="new@example.org").exists()

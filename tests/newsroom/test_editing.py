@@ -79,3 +79,19 @@ def test_an_editor_can_preview_a_draft(client, site, bob):
     assert response.json()["is_valid"] is True
     preview = client.get(url)
     assert "Body written by an editor." in preview.content.decode()
+
+
+def test_previewing_an_edit_of_a_live_story_shows_the_draft(client, site, bob):
+    from tests.factories import ArticleFactory
+
+    story = ArticleFactory(parent=site.security, title="Live story")
+    assert "Second paragraph." in client.get(story.url).content.decode()
+    client.force_login(bob)
+    assert "Second paragraph." in client.get(story.url).content.decode()
+    url = f"/admin/pages/{story.pk}/edit/preview/"
+    form = _article_form(title="Live story", slug=story.slug)
+    form.update(nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Draft wording.</p>"))])}))
+    assert client.post(url, form).json()["is_valid"] is True
+    preview = client.get(url).content.decode()
+    assert "Draft wording." in preview
+    assert "Second paragraph." not in preview

@@ -1,0 +1,54 @@
+"""Shared by the Monitor benches: the labelled set, parsed from its inline markup.
+
+Gold mentions are written inline as [[surface|Canonical name|kind]]; the name
+defaults to the surface and the kind to the registry's kind for that name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LABELLED = ROOT / "tests" / "monitor" / "data" / "labelled_articles.json"
+MARK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]|]+))?(?:\|([^\]|]+))?\]\]")
+
+
+@dataclass(frozen=True)
+class Gold:
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+def parse(marked: str, kinds: dict[str, str]) -> tuple[str, list[Gold]]:
+    out: list[str] = []
+    gold: list[Gold] = []
+    position = last = 0
+    for match in MARK.finditer(marked):
+        plain = marked[last : match.start()]
+        out.append(plain)
+        position += len(plain)
+        surface, name, kind = match.group(1), match.group(2) or match.group(1), match.group(3)
+        gold.append(
+            Gold(name=name, kind=kind or kinds.get(name, "unknown"), start=position, end=position + len(surface))
+        )
+        out.append(surface)
+        position += len(surface)
+        last = match.end()
+    out.append(marked[last:])
+    return "".join(out), gold
+
+
+def labelled_articles() -> list[tuple[str, list[Gold]]]:
+    from monitor.registry import seed_registry
+
+    kinds = {entity.name: entity.kind for entity in seed_registry()}
+    items = json.loads(LABELLED.read_text(encoding="utf-8"))
+    # Only the body text is annotated; titles are there for readers of the file.
+    return [parse(item["text"], kinds) for item in items]

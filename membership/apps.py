@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MembershipConfig(AppConfig):
+    name = "membership"
+    verbose_name = "Membership"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,186 @@
+"""Named reads for Monitor's pages, exports and template tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from monitor.models import ArticleEntity, Entity, Kind
+from monitor.tagger import Found
+from newsroom.models import Access, ArticlePage
+from newsroom.queries import attach_sections, live_articles
+
+
+def visible_tags(article: ArticlePage) -> QuerySet[ArticleEntity]:
+    return (
+        ArticleEntity.objects.filter(article=article, removed=False)
+        .select_related("entity")
+        .order_by("first_position", "entity__name")
+    )
+
+
+def article_entities(*, article: ArticlePage, full_text_allowed: bool) -> list[Entity]:
+    """The entities to show on an article, grouped by the reader's access.
+
+    A reader who may not read the whole story sees only the entities named in
+    the part they can read, so the list says nothing about a premium body.
+    """
+    tags = list(visible_tags(article))
+    if full_text_allowed:
+        return [t.entity for t in tags]
+    from monitor.registry import registry_tagger
+    from newsroom.paywall import public_view
+
+    public_text = "\n\n".join([article.title, article.dek, public_view(article).text])
+    public_ids = {f.entity_id for f in registry_tagger().tag(public_text)}
+    return [t.entity for t in tags if t.entity_id in public_ids or t.source == ArticleEntity.Source.EDITOR]
+
+
+def group_by_kind(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
+    from monitor.models import KIND_PLURALS
+
+    groups: dict[str, list[Entity]] = {}
+    for entity in entities:
+        groups.setdefault(entity.kind, []).append(entity)
+    return [(KIND_PLURALS[Kind(kind)], groups[kind]) for kind in Kind.values if kind in groups]
+
+
+def tagged_articles(entity: Entity, *, public_only: bool = False) -> Any:
+    ids = ArticleEntity.objects.filter(entity=entity, removed=False).values("article_id")
+    articles = live_articles().filter(pk__in=ids)
+    if public_only:
+        articles = articles.exclude(access=Access.PRO)
+    return articles
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weeks_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    first, last = week_start(start), week_start(end)
+    weeks = []
+    while first <= last:
+        weeks.append(first)
+        first += dt.timedelta(days=7)
+    return weeks
+
+
+def _article_date(published_at: dt.datetime | None, first: dt.datetime | None) -> dt.date:
+    when = published_at or first or timezone.now()
+    return timezone.localtime(when).date()
+
+
+def weekly_counts(entity: Entity, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+    """Stories naming the entity per week (weeks start on Monday)."""
+    rows = tagged_articles(entity).values_list("published_at", "first_published_at")
+    counts: Counter[dt.date] = Counter()
+    for published_at, first in rows:
+        day = _article_date(published_at, first)
+        if start <= day <= end:
+            counts[week_start(day)] += 1
+    return {week: counts.get(week, 0) for week in weeks_between(start, end)}
+
+
+def coverage_range(entities: list[Entity]) -> tuple[dt.date, dt.date]:
+    """From the first story naming any of them to the latest (at least twelve weeks)."""
+    dates = []
+    for entity in entities:
+        rows = tagged_articles(entity).values_list("published_at", "first_published_at")
+        dates += [_article_date(p, f) for p, f in rows]
+    today = timezone.localdate()
+    end = max(dates) if dates else today
+    start = min(dates) if dates else end
+    if (end - start).days < 7 * 12:
+        start = end - dt.timedelta(weeks=12)
+    return start, end
+
+
+@dataclass
+class CoMention:
+    entity: Entity
+    articles: int
+
+
+def co_mentions(entity: Entity, *, limit: int = 12, public_only: bool = False) -> list[CoMention]:
+    """The entities most strongly named alongside this one on live stories.
+
+    Strength is, summed over the stories naming both, the smaller of the two
+    mention counts: a story that keeps naming Iran and Belarus together counts
+    more than a passing reference in a round-up.
+    """
+    article_ids = tagged_articles(entity, public_only=public_only).values("pk")
+    own = dict(
+        ArticleEntity.objects.filter(entity=entity, removed=False, article_id__in=article_ids).values_list(
+            "article_id", "mention_count"
+        )
+    )
+    strength: Counter[int] = Counter()
+    stories: Counter[int] = Counter()
+    rows = (
+        ArticleEntity.objects.filter(article_id__in=list(own), removed=False)
+        .exclude(entity=entity)
+        .values_list("entity_id", "article_id", "mention_count")
+    )
+    for other_id, article_id, count in rows:
+        strength[other_id] += max(1, min(count, own.get(article_id, 1)))
+        stories[other_id] += 1
+    top = sorted(strength, key=lambda pk: (-strength[pk], -stories[pk], pk))[:limit]
+    entities = Entity.objects.in_bulk(top)
+    return [CoMention(entity=entities[pk], articles=stories[pk]) for pk in top if pk in entities]
+
+
+def articles_with_both(first: Entity, second: Entity, *, public_only: bool = False) -> Any:
+    both = ArticleEntity.objects.filter(entity=second, removed=False).values("article_id")
+    return tagged_articles(first, public_only=public_only).filter(pk__in=both)
+
+
+def latest(articles: Any, limit: int) -> list[ArticlePage]:
+    return attach_sections(articles[:limit])
+
+
+def passages(article: ArticlePage, entity: Entity, text: str, found: list[Found], width: int = 160) -> list[str]:
+    """Short windows of text around each mention (for entitled readers only)."""
+    out = []
+    for f in found:
+        if f.entity_id != entity.pk:
+            continue
+        start, end = max(0, f.start - width // 2), min(len(text), f.end + width // 2)
+        out.append(("… " if start else "") + " ".join(text[start:end].split()) + (" …" if end < len(text) else ""))
+    return out[:3]
+
+
+def entity_search(query: str, limit: int = 50) -> QuerySet[Entity]:
+    query = query.strip()
+    if not query:
+        return Entity.objects.none()
+    return (
+        Entity.objects.filter(aliases__text__icontains=query)
+        .distinct()
+        .annotate(stories=Count("article_tags", distinct=True))
+        .order_by("-stories", "name")[:limit]
+    )
+
+
+def entities_from_names(raw: str) -> tuple[list[Entity], list[str]]:
+    """Entities named in a comma-separated list (by name, alias or slug), and the names not found."""
+    found: list[Entity] = []
+    missing: list[str] = []
+    for name in (part.strip() for part in raw.split(",")):
+        if not name:
+            continue
+        entity = (
+            Entity.objects.filter(slug=name.lower()).first()
+            or Entity.objects.filter(name__iexact=name).first()
+            or Entity.objects.filter(aliases__text__iexact=name).order_by("-prominence", "pk").first()
+        )
+        if entity is None:
+            missing.append(name)
+        elif entity not in found:
+            found.append(entity)
+    return found, missing

@@ -1,0 +1,140 @@
+"""Editors' side of Monitor: the registry, each story's tags, suggested entities."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from monitor.models import Entity, Kind, Mention, SuggestedEntity
+from monitor.queries import entities_from_names, visible_tags
+from monitor.services import (
+    article_tag,
+    article_tag_add,
+    article_tag_remove,
+    suggestion_approve,
+    suggestion_dismiss,
+)
+from newsroom.models import ArticlePage
+
+
+class EntityViewSet(SnippetViewSet):
+    model = Entity
+    icon = "tag"
+    menu_label = "Entities"
+    menu_name = "monitor-entities"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "slug", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "description"]
+    ordering = ["name"]
+
+
+register_snippet(EntityViewSet)
+
+
+def _editor(request: HttpRequest) -> bool:
+    return (
+        request.user.has_perm("wagtailcore.publish_page")
+        or request.user.is_superuser
+        or bool(request.user.groups.filter(name="Editors").exists())
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def article_tags(request: HttpRequest, page_id: int) -> HttpResponse:
+    article = get_object_or_404(ArticlePage, pk=page_id)
+    if request.method == "POST":
+        if not _editor(request):
+            messages.error(request, "Only editors can change a story's tags.")
+            return redirect("monitor_article_tags", page_id)
+        action = request.POST.get("action", "")
+        if action == "remove":
+            entity = get_object_or_404(Entity, pk=request.POST.get("entity") or 0)
+            article_tag_remove(article=article, entity=entity)
+            messages.success(request, f"Removed “{entity.name}”; retagging will not bring it back.")
+        elif action == "add":
+            entities, missing = entities_from_names(request.POST.get("names", "")[:500])
+            if missing:
+                messages.error(request, "No entity called " + ", ".join(f"“{m}”" for m in missing) + ".")
+            for entity in entities:
+                article_tag_add(article=article, entity=entity)
+            if entities:
+                messages.success(request, "Added " + ", ".join(e.name for e in entities) + ".")
+        elif action == "retag":
+            article_tag(article=article)
+            messages.success(request, "Tagged again with the current registry.")
+        return redirect("monitor_article_tags", page_id)
+    mentions = Mention.objects.filter(article=article).select_related("entity")
+    return render(
+        request,
+        "monitor/admin/article_tags.html",
+        {"article": article, "tags": visible_tags(article), "mentions": mentions, "removed": _removed(article)},
+    )
+
+
+def _removed(article: ArticlePage) -> Any:
+    from monitor.models import ArticleEntity
+
+    return ArticleEntity.objects.filter(article=article, removed=True).select_related("entity")
+
+
+@require_http_methods(["GET", "POST"])
+def suggestions(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if not _editor(request):
+            messages.error(request, "Only editors can approve entities.")
+            return redirect("monitor_suggestions")
+        suggestion = get_object_or_404(SuggestedEntity, pk=request.POST.get("suggestion") or 0)
+        if request.POST.get("action") == "approve":
+            kind = request.POST.get("kind", "")
+            if kind not in Kind.values:
+                messages.error(request, "Choose what kind of entity it is.")
+                return redirect("monitor_suggestions")
+            entity = suggestion_approve(suggestion=suggestion, kind=kind)
+            messages.success(request, f"“{entity.name}” added to the registry; its stories are being retagged.")
+        else:
+            suggestion_dismiss(suggestion=suggestion)
+            messages.success(request, f"Dismissed “{suggestion.name}”.")
+        return redirect("monitor_suggestions")
+    pending = SuggestedEntity.objects.filter(status=SuggestedEntity.Status.PENDING).select_related("example_article")[
+        :200
+    ]
+    return render(request, "monitor/admin/suggestions.html", {"suggestions": pending, "kinds": Kind.choices})
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list[Any]:
+    return [
+        path("monitor/articles/<int:page_id>/tags/", article_tags, name="monitor_article_tags"),
+        path("monitor/suggestions/", suggestions, name="monitor_suggestions"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_suggestions_menu_item() -> MenuItem:
+    return MenuItem("Suggested entities", reverse("monitor_suggestions"), icon_name="help", order=311)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_entity_tags_button(page: Any, user: Any, next_url: str | None = None) -> Any:
+    if isinstance(page.specific_deferred, ArticlePage):
+        yield PageMenuItem(
+            "Entities", reverse("monitor_article_tags", args=[page.pk]), icon_name="tag", priority=60, page=page
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_entity_tags_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    if isinstance(page.specific_deferred, ArticlePage) and page.pk:
+        yield PageMenuItem(
+            "Entities", reverse("monitor_article_tags", args=[page.pk]), icon_name="tag", priority=60, page=page
+        )

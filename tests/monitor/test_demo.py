@@ -1,0 +1,21 @@
+import io
+
+from django.core.management import call_command
+
+from monitor.models import ArticleEntity, Entity
+
+
+def test_the_demo_lead_story_is_tagged_and_iran_is_named_with_belarus_and_russia(db, client):
+    call_command("load_demo", stdout=io.StringIO())
+    lead = ArticleEntity.objects.filter(entity__slug="viktor-khrenin").first()
+    assert lead is not None
+    names = set(
+        ArticleEntity.objects.filter(article=lead.article, removed=False).values_list("entity__name", flat=True)
+    )
+    assert {"Iran", "Belarus", "Russia", "Ukraine", "United States", "IRNA", "SAIPA", "Tatarstan"} <= names
+    html = client.get(lead.article.url).content.decode()
+    assert 'href="/monitor/iran/"' in html
+    from monitor.queries import co_mentions
+
+    co = [c.entity.name for c in co_mentions(Entity.objects.get(slug="iran"))]
+    assert "Belarus" in co and "Russia" in co

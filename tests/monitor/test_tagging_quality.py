@@ -1,0 +1,22 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_labelled_set_has_at_least_forty_articles():
+    items = json.loads((ROOT / "tests/monitor/data/labelled_articles.json").read_text())
+    assert len(items) >= 40
+    assert all("[[" in item["text"] for item in items)
+
+
+def test_the_tagger_meets_its_quality_goals_on_the_labelled_set():
+    run = subprocess.run(
+        [sys.executable, "bench/tagging_quality.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["f1"] >= 0.8
+    assert result["per_kind"]["country"]["f1"] >= 0.9
+    assert result["per_kind"]["person"]["f1"] >= 0.9

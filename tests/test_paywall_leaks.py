@@ -1,0 +1,237 @@
+"""Nothing premium leaves the server for a client that is not entitled to it.
+
+Premium bodies carry unique sentinel sentences. Every non-entitled client
+visits every public URL and must find none of them; a PRO member finds them on
+the article page (so the test can fail).
+
+New public outputs join this test by adding a provider to URL_PROVIDERS: a
+function taking the `World` and returning the URLs to visit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from monitor.models import BriefingFolder
+from monitor.registry import registry_seed
+from monitor.services import article_tag, clip_create, folder_share_toggle
+from newsroom.models import Access
+from tests.factories import ArticleFactory, paragraphs
+from tests.membership.cast import lapsed_member, pro_member, verified_user
+
+pytestmark = pytest.mark.django_db
+
+PRO_SENTINELS = [
+    "Zanthrox cobalt ledgers in Belarus confirm the quiet transfer of forty airframes.",
+    "Vellmoor analysts in Russia expect the Kestrine corridor to reopen by spring.",
+]
+REGISTERED_SENTINEL = "Quorvath shipping manifests list nine unmarked containers."
+SENTINEL_WORDS = ["Zanthrox", "Vellmoor", "Kestrine", "Quorvath"]
+
+
+@dataclass
+class World:
+    site: Any
+    pro_article: Any
+    registered_article: Any
+    free_article: Any
+    shared_book: Any
+
+
+def _why_it_matters(text: str) -> tuple[str, Any]:
+    return ("why_it_matters", {"body": RichText(f"<p>{text}</p>")})
+
+
+@pytest.fixture
+def world(site) -> World:
+    now = timezone.now()
+    pro: Any = ArticleFactory(
+        parent=site.security,
+        title="Drone deal deepens",
+        slug="drone-deal-deepens",
+        dek="What the memorandum means for Moscow.",
+        access=Access.PRO,
+        topics=[site.iran],
+        authors=[site.reporter],
+        published_at=now - dt.timedelta(hours=2),
+        body=[
+            *paragraphs("The public teaser paragraph of the premium memo.", PRO_SENTINELS[0]),
+            _why_it_matters(PRO_SENTINELS[1]),
+        ],
+    )
+    registered: Any = ArticleFactory(
+        parent=site.gulf,
+        title="Port traffic shifts",
+        slug="port-traffic-shifts",
+        access=Access.REGISTERED,
+        topics=[site.iran],
+        authors=[site.reporter],
+        published_at=now - dt.timedelta(hours=3),
+        body=paragraphs("The public teaser about ports.", REGISTERED_SENTINEL),
+    )
+    free: Any = ArticleFactory(parent=site.gulf, title="Free story", slug="free-story", topics=[site.iran])
+    # Entity pages, co-mentions and trends are built from tags, so the premium
+    # sentences name entities (Belarus, Russia) that the teaser does not.
+    registry_seed()
+    for article in (pro, registered, free):
+        article_tag(article=article)
+    # A PRO member clips a premium passage into a briefing book shared with a
+    # team the outside clients are not on.
+    owner = pro_member("booker")
+    book = BriefingFolder.objects.create(owner=owner, name="Premium clips")
+    clip_create(folder=book, article=pro, passage=PRO_SENTINELS[0], note="")
+    folder_share_toggle(folder=book)
+    return World(site=site, pro_article=pro, registered_article=registered, free_article=free, shared_book=book)
+
+
+def _listing_urls(world: World) -> list[str]:
+    pages = [world.site.home, world.site.security, world.site.gulf, world.site.iran, world.site.reporter]
+    urls = ["/", world.site.topics.url, world.site.authors.url]
+    for page in pages:
+        urls += [page.url, f"{page.url}feed/", f"{page.url}feed/atom/", f"{page.url}?page=1"]
+    return urls
+
+
+def _article_urls(world: World) -> list[str]:
+    return [world.pro_article.url, world.registered_article.url, world.free_article.url]
+
+
+def _search_urls(world: World) -> list[str]:
+    queries = [*SENTINEL_WORDS, "teaser", "drone", '"cobalt ledgers"']
+    return [f"/search/?q={q}" for q in queries] + ["/search/?q=Zanthrox&sort=newest", "/search/?section=security"]
+
+
+def _machine_urls(world: World) -> list[str]:
+    return ["/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/feed/", "/feed/atom/"]
+
+
+def _error_urls(world: World) -> list[str]:
+    return ["/no-such-page/", f"{world.pro_article.url}nope/", "/search/?q=Zanthrox&page=999"]
+
+
+def _membership_urls(world: World) -> list[str]:
+    return ["/pro/", "/pro/teams/", "/pro/teams/talk/", "/accounts/login/", "/accounts/signup/", "/accounts/link/"]
+
+
+def _monitor_urls(world: World) -> list[str]:
+    trends = "/monitor/trends/?entities=Iran%2C+Belarus%2C+Russia"
+    urls = ["/monitor/", "/monitor/?q=Bela", trends, f"{trends}&format=csv"]
+    for slug in ("iran", "belarus", "russia"):
+        urls += [f"/monitor/{slug}/", f"/monitor/{slug}/?page=1", f"/monitor/{slug}/mentions.csv"]
+    urls += ["/monitor/iran/with/belarus/", "/monitor/belarus/with/russia/", f"/monitor/clip/{world.pro_article.pk}/"]
+    shared = f"/monitor/shared/{world.shared_book.share_token}/"
+    urls += [shared, *(f"{shared}export/{fmt}/" for fmt in ("docx", "pptx", "pdf"))]
+    return urls
+
+
+URL_PROVIDERS: list[Callable[[World], list[str]]] = [
+    _listing_urls,
+    _article_urls,
+    _search_urls,
+    _machine_urls,
+    _error_urls,
+    _membership_urls,
+    _monitor_urls,
+]
+
+
+def all_urls(world: World) -> list[str]:
+    return list(dict.fromkeys(url for provider in URL_PROVIDERS for url in provider(world)))
+
+
+def _client(name: str) -> Client:
+    if name == "googlebot":
+        return Client(
+            HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+            REMOTE_ADDR="66.249.66.1",
+        )
+    if name == "google_referrer":
+        return Client(HTTP_REFERER="https://www.google.com/")
+    if name == "spoofed_forwarded_for":
+        return Client(HTTP_X_FORWARDED_FOR="66.249.66.1, 127.0.0.1", HTTP_X_REAL_IP="66.249.66.1")
+    return Client()
+
+
+@pytest.fixture
+def alice(db):
+    return pro_member("alice")
+
+
+@pytest.fixture
+def dora(db):
+    return verified_user("dora")
+
+
+@pytest.fixture
+def lapsed(db):
+    return lapsed_member("lapsed")
+
+
+def _visit_all(client: Client, world: World) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for url in all_urls(world):
+        response = client.get(url)
+        assert response.status_code < 500, url
+        body = response.content.decode("utf-8", "replace")
+        if response.status_code in (301, 302):
+            continue
+        hits = [s for s in [*PRO_SENTINELS, REGISTERED_SENTINEL] if s in body]
+        if hits:
+            found[url] = hits
+    return found
+
+
+@pytest.mark.parametrize("name", ["anonymous", "googlebot", "google_referrer", "spoofed_forwarded_for"])
+def test_no_sentinel_reaches_an_outside_client(world, name):
+    assert _visit_all(_client(name), world) == {}
+
+
+def test_no_premium_sentinel_reaches_a_free_member(world, dora):
+    client = Client()
+    client.force_login(dora)
+    found = _visit_all(client, world)
+    premium_hits = {url: hits for url, hits in found.items() if set(hits) & set(PRO_SENTINELS)}
+    assert premium_hits == {}
+    # A free account is what registered-only stories ask for.
+    assert REGISTERED_SENTINEL in client.get(world.registered_article.url).content.decode()
+
+
+def test_no_premium_sentinel_reaches_a_lapsed_member(world, lapsed):
+    client = Client(HTTP_USER_AGENT="Googlebot/2.1", HTTP_X_FORWARDED_FOR="66.249.66.1")
+    client.force_login(lapsed)
+    found = _visit_all(client, world)
+    assert {url: hits for url, hits in found.items() if set(hits) & set(PRO_SENTINELS)} == {}
+
+
+def test_a_pro_member_reads_every_sentinel_on_the_article_page(world, alice):
+    client = Client()
+    client.force_login(alice)
+    body = client.get(world.pro_article.url).content.decode()
+    for sentinel in PRO_SENTINELS:
+        assert sentinel in body
+    assert REGISTERED_SENTINEL in client.get(world.registered_article.url).content.decode()
+
+
+def test_the_leak_test_visits_every_kind_of_public_url(world):
+    urls = all_urls(world)
+    for expected in ("/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/feed/atom/", "/no-such-page/"):
+        assert expected in urls
+    assert any(url.startswith("/search/?q=Zanthrox") for url in urls)
+    assert world.pro_article.url in urls
+
+
+def test_shared_briefing_book_exports_stay_closed_to_outside_clients(world, dora):
+    shared = f"/monitor/shared/{world.shared_book.share_token}/"
+    member = Client()
+    member.force_login(dora)
+    for client in (_client("anonymous"), _client("googlebot"), member):
+        for fmt in ("docx", "pptx", "pdf"):
+            assert client.get(f"{shared}export/{fmt}/").status_code == 403
