@@ -15,7 +15,9 @@ class SearchForm(forms.Form):
     section = forms.ChoiceField(label="Section", required=False)
     after = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     before = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sort = forms.ChoiceField(label="Order", required=False, choices=[("", "Best match"), ("newest", "Newest first")])
+    # Newest first is the default: it is what news readers expect and it stays
+    # fast on any archive size; ranking by relevance costs more per match.
+    sort = forms.ChoiceField(label="Order", required=False, choices=[("", "Newest first"), ("relevance", "Best match")])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -52,7 +52,7 @@ def search_articles(*, query: str, section: str, after: dt.date | None, before: 
     parsed = build_query(query)
     if parsed is None:
         return articles.none()
-    if sort == "newest":
+    if sort != "relevance":
         return articles.order_by("-published_at").search(parsed, order_by_relevance=False)
     return articles.search(parsed)
 

@@ -84,7 +84,7 @@ def test_staff_snippets_may_show_premium_text(client, stories, bob):
         {"q": "😀 🚀"},
         {"q": "x" * 150},
         {"q": "Belarus", "page": "999999"},
-        {"q": "Belarus", "sort": "newest"},
+        {"q": "Belarus", "sort": "relevance"},
         {"q": "'; DROP TABLE newsroom_articlepage; --"},
     ],
 )
@@ -119,3 +119,11 @@ def test_snippets_show_apostrophes_and_ampersands_once_escaped(client, site):
     html = client.get("/search/", {"q": "partner"}).content.decode()
     assert "Moscow&#x27;s <mark>partner</mark> &amp; Minsk&#x27;s ally." in html
     assert "&amp;#x27;" not in html
+
+
+def test_results_come_newest_first_unless_best_match_is_chosen(client, stories):
+    html = client.get("/search/", {"q": "Belarus"}).content.decode()
+    assert html.index("memorandum") < html.index("Drone supply chains") < html.index("Gulf ports expand")
+    ranked = client.get("/search/", {"q": "Belarus", "sort": "relevance"})
+    assert ranked.status_code == 200
+    assert "3 results" in ranked.content.decode()
