@@ -13,6 +13,7 @@ index would do: a case-insensitive scan of every story's body for the words.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -107,7 +108,7 @@ def build_archive(count: int, seed: int = 7) -> float:
                     last_published_at=now,
                 )
             )
-            rows.append((dek, body, now - timezone.timedelta(minutes=n)))
+            rows.append((dek, body, now - dt.timedelta(minutes=n)))
         with transaction.atomic():
             Page.objects.bulk_create(pages)
             articles = []
