@@ -22,7 +22,7 @@ def test_the_account_page_has_every_section(dora):
     page = _password_login(dora).get("/account/").content.decode()
     for part in (
         "Profile",
-        "/newsletters/manage/",
+        "/newsletters/account/",
         "Membership and billing",
         "Team",
         "Download my data",
@@ -85,3 +85,15 @@ def test_signing_up_asks_to_verify_the_address(site):
 def test_every_page_offers_sign_in_to_anonymous_visitors(site):
     for url in ("/", "/pro/", "/search/", "/no-such-page/"):
         assert b">Sign in</a>" in Client().get(url).content
+
+
+def test_the_account_page_leads_to_the_members_newsletter_settings(db):
+    from django.test import Client
+
+    from tests.membership.cast import verified_user
+
+    client = Client()
+    client.force_login(verified_user("nadia"))
+    html = client.get("/account/").content.decode()
+    assert 'href="/newsletters/account/"' in html
+    assert client.get("/newsletters/account/").status_code == 200
