@@ -337,11 +337,14 @@ class ArticlePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from lib.page_cache import generation
-        from newsroom.paywall import article_view
+        from newsroom.paywall import article_view, user_is_pro
         from newsroom.queries import related_articles
 
         context = super().get_context(request, *args, **kwargs)
         context["view"] = article_view(article=self, user=request.user)
+        # Cached copies of the story differ by what the reader may read and by
+        # the PRO tools shown beside it (clipping), nothing else.
+        context["reader_kind"] = f"{context['view'].needs or 'full'}:{'pro' if user_is_pro(request.user) else 'std'}"
         # Looked up only when the cached fragment holding it has expired.
         context["related"] = partial(related_articles, self)
         if getattr(request, "is_preview", False):

@@ -77,3 +77,13 @@ def test_the_health_check_is_never_cached(client):
     response = client.get("/healthz")
     assert "X-Page-Cache" not in response
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_cached_story_keeps_pro_tools_for_pro_readers_only(client, site, bob, charlie):
+    story = ArticleFactory(parent=site.security, title="Free story with tools")
+    client.force_login(charlie)
+    assert "Clip to a briefing book" not in client.get(story.url).content.decode()
+    client.force_login(bob)
+    assert "Clip to a briefing book" in client.get(story.url).content.decode()
+    client.force_login(charlie)
+    assert "Clip to a briefing book" not in client.get(story.url).content.decode()
