@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "newsroom",
     "monitor",
     "membership",
+    "pro",
+    "events",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -331,3 +333,8 @@ SIGNIN_LINK_MINUTES = 10
 PRO_PAST_DUE_GRACE_DAYS = env_int("PRO_PAST_DUE_GRACE_DAYS", 7)
 PRO_TRIAL_DAYS = 7
 TEAM_INVITATION_DAYS = 14
+
+# PRO products (memos, trend reports, events) -------------------------------
+# Event reminders go out 24 hours and 1 hour before the start; the scheduler
+# queues whatever is due every EVENT_REMINDER_SECONDS.
+SCHEDULE += [("send_event_reminders", env_int("EVENT_REMINDER_SECONDS", 300))]

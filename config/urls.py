@@ -22,6 +22,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("pro/events/", include("events.urls")),
+    path("pro/", include("pro.urls")),
     path("", include("membership.urls")),
     path("accounts/", include("allauth.urls")),
 ]
