@@ -51,6 +51,7 @@ class EventView:
     is_pro: bool
     join_url: str  # "" unless may_join
     archive: bool  # recording/summary visible
+    invited: bool  # False only for an invitation-only event this member is not on the list of
 
     @property
     def recording_url(self) -> str:
@@ -62,6 +63,8 @@ class EventView:
 
 
 def event_view(*, event: Event, user: Any) -> EventView:
+    from events.services import is_invited
+
     registration = registration_for(event=event, user=user)
     is_pro = user_is_pro(user)
     return EventView(
@@ -70,6 +73,8 @@ def event_view(*, event: Event, user: Any) -> EventView:
         is_pro=is_pro,
         join_url=event.join_url if may_join(event=event, user=user, registration=registration) else "",
         archive=is_pro and event.is_past and bool(event.recording_url or event.summary),
+        invited=not event.invitation_only
+        or (user is not None and user.is_authenticated and is_invited(event=event, user=user)),
     )
 
 

@@ -32,13 +32,22 @@ from events.services import (
 )
 from newsroom.paywall import user_is_pro
 
+TZ_SESSION_KEY = "events_tz"
+
 
 def _message(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
     return render(request, "events/message.html", {"title": title, "text": text}, status=status)
 
 
 def _zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
-    return reader_zone(request.GET.get("tz"))
+    """?tz=Area/City; a signed-in reader's choice is remembered for their next event pages."""
+    chosen = request.GET.get("tz")
+    if chosen is None and request.user.is_authenticated:
+        chosen = request.session.get(TZ_SESSION_KEY)
+    zone = reader_zone(chosen)
+    if request.user.is_authenticated and "tz" in request.GET:
+        request.session[TZ_SESSION_KEY] = zone.key if zone else ""
+    return zone
 
 
 def _bad_zone(request: HttpRequest) -> HttpResponse:
@@ -164,7 +173,8 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
         return _message(
             request,
             "The join link is for registered PRO members",
-            "Register for this Q&A with your PRO account; the link appears on the event page shortly before it starts.",
+            "Register for this Q&A with your PRO account; the link then appears on the event page "
+            "and in your reminders.",
             403,
         )
     response = HttpResponseRedirect(event.join_url)

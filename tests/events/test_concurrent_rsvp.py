@@ -10,7 +10,7 @@ from tests.membership.cast import pro_member
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks (set DATABASE_URL)")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_rsvps_never_pass_the_capacity():
     event = make_gathering(capacity=3)
     people = [pro_member(f"racer{n}") for n in range(8)]
@@ -37,7 +37,7 @@ def test_concurrent_rsvps_never_pass_the_capacity():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks (set DATABASE_URL)")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_one_member_clicking_twice_at_once_gets_one_registration():
     event = make_gathering(capacity=3)
     alice = pro_member("alice")

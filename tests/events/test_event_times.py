@@ -43,3 +43,11 @@ def test_the_editor_cannot_save_an_unknown_event_zone(noon_event):
     noon_event.time_zone = "Middle/Earth"
     with pytest.raises(ValidationError):
         noon_event.full_clean()
+
+
+def test_a_signed_in_reader_keeps_their_chosen_zone(client, noon_event, alice):
+    client.force_login(alice)
+    client.get("/pro/events/noon/?tz=Asia/Tokyo")
+    assert "Asia/Tokyo (your choice)" in client.get("/pro/events/noon/").content.decode()
+    client.get("/pro/events/noon/?tz=")
+    assert "(your choice)" not in client.get("/pro/events/noon/").content.decode()

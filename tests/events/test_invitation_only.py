@@ -27,3 +27,11 @@ def test_a_team_invitation_admits_its_seats(client, erin, frank):
     assert client.post(f"/pro/events/{event.slug}/register/").status_code == 302
     client.force_login(erin)  # admin without a seat is not on the list
     assert client.post(f"/pro/events/{event.slug}/register/").status_code == 403
+
+
+def test_a_member_not_on_the_list_sees_why_instead_of_the_button(client, erin):
+    event = make_gathering(slug="closed", invitation_only=True, invited_emails="someone@else.org")
+    client.force_login(erin)
+    body = client.get(f"/pro/events/{event.slug}/").content.decode()
+    assert "by invitation only" in body
+    assert ">RSVP</button>" not in body
