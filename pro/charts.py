@@ -166,14 +166,12 @@ def drawn_table_chart(*, raw: str, title: str, unit: str, chart_id: str) -> Draw
 
 
 def drawn_mentions_chart(*, names: str, weeks: int, title: str, chart_id: str) -> DrawnChart:
-    """Stories per week naming each chosen Monitor entity, over the last `weeks` weeks."""
-    from django.utils import timezone
-
-    from monitor.queries import entities_from_names, weekly_counts
+    """Stories per week naming each chosen Monitor entity: the `weeks` weeks up to the latest story."""
+    from monitor.queries import coverage_range, entities_from_names, weekly_counts
 
     entities, missing = entities_from_names(names)
-    end = timezone.localdate()
-    start = end - dt.timedelta(weeks=max(weeks, 1))
+    first, end = coverage_range(entities)
+    start = max(first, end - dt.timedelta(weeks=max(weeks, 1)))
     counts = [weekly_counts(entity, start, end) for entity in entities]
     week_list = list(counts[0]) if counts else []
     series = [(entity.name, list(c.values())) for entity, c in zip(entities, counts, strict=True)]

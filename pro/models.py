@@ -29,6 +29,9 @@ class ProductIndexPage(Page):
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return HttpResponseRedirect("/pro/")
 
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        return []  # only a container; the listings are Django views
+
 
 class ProductPage(RoutablePageMixin, Page):
     """What memos and reports share: a public standfirst, a premium body, a PDF."""

@@ -59,3 +59,13 @@ def test_staff_list_events_and_registrations_in_the_admin(client, bob, qa):
     body = client.get("/admin/snippets/events/event/").content.decode()
     assert qa.title.replace("&", "&amp;") in body and "attendees.csv" in body
     assert client.get("/admin/snippets/events/registration/").status_code == 200
+
+
+def test_saving_an_event_in_the_admin_refreshes_cached_pages(client, bob, django_capture_on_commit_callbacks):
+    from lib.page_cache import generation
+
+    before = generation()
+    client.force_login(bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/snippets/events/event/add/", _event_form())
+    assert generation() > before
