@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "newsletters",
     "monitor",
     "membership",
+    "pro",
+    "events",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -358,3 +360,7 @@ if env_str("ANYMAIL_WEBHOOK_SECRET"):
 
 # Newsletters add their periodic jobs to the scheduler.
 SCHEDULE += [("send_due_issues", 60), ("draft_daily_issues", 300)]
+# PRO products (memos, trend reports, events) -------------------------------
+# Event reminders go out 24 hours and 1 hour before the start; the scheduler
+# queues whatever is due every EVENT_REMINDER_SECONDS.
+SCHEDULE += [("send_event_reminders", env_int("EVENT_REMINDER_SECONDS", 300))]

@@ -25,6 +25,8 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("newsletters/", include("newsletters.urls")),
     path("anymail/", include(anymail_webhooks.urlpatterns)),
+    path("pro/events/", include("events.urls")),
+    path("pro/", include("pro.urls")),
     path("", include("membership.urls")),
     path("accounts/", include("allauth.urls")),
 ]

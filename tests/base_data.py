@@ -21,3 +21,5 @@ def restore() -> None:
     home_page()  # locale, root page and collection, home page, site, roles
     plans = importlib.import_module("membership.migrations.0002_default_plans")
     plans.create_plans(apps, None)
+    editors = importlib.import_module("events.migrations.0002_editor_permissions")
+    editors.grant(apps, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -34,6 +34,8 @@ PRO_SENTINELS = [
     "Vellmoor analysts in Russia expect the Kestrine corridor to reopen by spring.",
 ]
 REGISTERED_SENTINEL = "Quorvath shipping manifests list nine unmarked containers."
+# A live Q&A's join link: only registered PRO members may ever receive it.
+JOIN_SENTINEL = "meet.example.com/kestrine-room-4471"
 SENTINEL_WORDS = ["Zanthrox", "Vellmoor", "Kestrine", "Quorvath"]
 
 
@@ -44,6 +46,7 @@ class World:
     registered_article: Any
     free_article: Any
     shared_book: Any
+    products: dict[str, Any] = field(default_factory=dict)
 
 
 def _why_it_matters(text: str) -> tuple[str, Any]:
@@ -89,7 +92,34 @@ def world(site) -> World:
     book = BriefingFolder.objects.create(owner=owner, name="Premium clips")
     clip_create(folder=book, article=pro, passage=PRO_SENTINELS[0], note="")
     folder_share_toggle(folder=book)
-    return World(site=site, pro_article=pro, registered_article=registered, free_article=free, shared_book=book)
+    return World(
+        site=site,
+        pro_article=pro,
+        registered_article=registered,
+        free_article=free,
+        shared_book=book,
+        products=_pro_products(),
+    )
+
+
+def _pro_products() -> dict[str, Any]:
+    """A memo, a trend report and events whose premium parts carry the sentinels."""
+    from tests.events.builders import make_gathering, make_qa
+    from tests.pro.builders import make_memo, make_report
+
+    return {
+        "memo": make_memo(secret=PRO_SENTINELS[0]),
+        "report": make_report(secret=PRO_SENTINELS[1]),
+        "qa": make_qa(join_url=f"https://{JOIN_SENTINEL}"),
+        "past_qa": make_qa(
+            slug="past-qa",
+            starts_in=-dt.timedelta(days=3),
+            join_url=f"https://{JOIN_SENTINEL}",
+            recording_url="https://video.example.com/rec",
+            summary=f"<p>{PRO_SENTINELS[0]}</p>",
+        ),
+        "gathering": make_gathering(),
+    }
 
 
 def _listing_urls(world: World) -> list[str]:
@@ -132,6 +162,16 @@ def _monitor_urls(world: World) -> list[str]:
     return urls
 
 
+def _pro_product_urls(world: World) -> list[str]:
+    memo, report = world.products["memo"], world.products["report"]
+    urls = ["/pro/memos/", "/pro/reports/", "/pro/memos/?page=2", "/pro/events/", "/pro/events/?tz=Asia/Dubai"]
+    urls += [memo.url, f"{memo.url}pdf/", f"{memo.url}nope/", report.url, f"{report.url}pdf/"]
+    for key in ("qa", "past_qa", "gathering"):
+        base = world.products[key].get_absolute_url()
+        urls += [base, f"{base}event.ics", f"{base}join/", f"{base}attendees.csv", f"{base}?tz=Nowhere/Land"]
+    return [*urls, "/pro/events/no-such-event/"]
+
+
 URL_PROVIDERS: list[Callable[[World], list[str]]] = [
     _listing_urls,
     _article_urls,
@@ -140,6 +180,7 @@ URL_PROVIDERS: list[Callable[[World], list[str]]] = [
     _error_urls,
     _membership_urls,
     _monitor_urls,
+    _pro_product_urls,
 ]
 
 
@@ -180,10 +221,11 @@ def _visit_all(client: Client, world: World) -> dict[str, list[str]]:
     for url in all_urls(world):
         response = client.get(url)
         assert response.status_code < 500, url
-        body = response.content.decode("utf-8", "replace")
+        # Unfold iCalendar's 75-octet lines so a folded sentinel is still found.
+        body = response.content.decode("utf-8", "replace").replace("\r\n ", "")
         if response.status_code in (301, 302):
             continue
-        hits = [s for s in [*PRO_SENTINELS, REGISTERED_SENTINEL] if s in body]
+        hits = [s for s in [*PRO_SENTINELS, REGISTERED_SENTINEL, JOIN_SENTINEL] if s in body]
         if hits:
             found[url] = hits
     return found
@@ -198,7 +240,7 @@ def test_no_premium_sentinel_reaches_a_free_member(world, dora):
     client = Client()
     client.force_login(dora)
     found = _visit_all(client, world)
-    premium_hits = {url: hits for url, hits in found.items() if set(hits) & set(PRO_SENTINELS)}
+    premium_hits = {url: hits for url, hits in found.items() if set(hits) & {*PRO_SENTINELS, JOIN_SENTINEL}}
     assert premium_hits == {}
     # A free account is what registered-only stories ask for.
     assert REGISTERED_SENTINEL in client.get(world.registered_article.url).content.decode()
@@ -208,7 +250,7 @@ def test_no_premium_sentinel_reaches_a_lapsed_member(world, lapsed):
     client = Client(HTTP_USER_AGENT="Googlebot/2.1", HTTP_X_FORWARDED_FOR="66.249.66.1")
     client.force_login(lapsed)
     found = _visit_all(client, world)
-    assert {url: hits for url, hits in found.items() if set(hits) & set(PRO_SENTINELS)} == {}
+    assert {url: hits for url, hits in found.items() if set(hits) & {*PRO_SENTINELS, JOIN_SENTINEL}} == {}
 
 
 def test_a_pro_member_reads_every_sentinel_on_the_article_page(world, alice):
@@ -226,6 +268,11 @@ def test_the_leak_test_visits_every_kind_of_public_url(world):
         assert expected in urls
     assert any(url.startswith("/search/?q=Zanthrox") for url in urls)
     assert world.pro_article.url in urls
+    for product in world.products.values():
+        url = product.url if hasattr(product, "url") else product.get_absolute_url()
+        assert url in urls
+    assert f"{world.products['memo'].url}pdf/" in urls
+    assert f"{world.products['qa'].get_absolute_url()}event.ics" in urls
 
 
 def test_shared_briefing_book_exports_stay_closed_to_outside_clients(world, dora):
@@ -235,3 +282,18 @@ def test_shared_briefing_book_exports_stay_closed_to_outside_clients(world, dora
     for client in (_client("anonymous"), _client("googlebot"), member):
         for fmt in ("docx", "pptx", "pdf"):
             assert client.get(f"{shared}export/{fmt}/").status_code == 403
+
+
+def test_a_registered_pro_member_receives_the_pro_products(world, alice):
+    from events.services import registration_create
+
+    registration_create(event=world.products["qa"], user=alice)
+    client = Client()
+    client.force_login(alice)
+    assert PRO_SENTINELS[0] in client.get(world.products["memo"].url).content.decode()
+    assert PRO_SENTINELS[1] in client.get(world.products["report"].url).content.decode()
+    assert client.get(f"{world.products['memo'].url}pdf/").status_code == 200
+    qa_url = world.products["qa"].get_absolute_url()
+    assert JOIN_SENTINEL in client.get(qa_url).content.decode()
+    assert JOIN_SENTINEL in client.get(f"{qa_url}event.ics").content.decode().replace("\r\n ", "")
+    assert PRO_SENTINELS[0] in client.get(world.products["past_qa"].get_absolute_url()).content.decode()

@@ -1,0 +1,175 @@
+"""What of an event each reader receives: the one place the join link,
+recording and summary are let out, and the times in the reader's zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.utils.html import strip_tags
+
+from events.models import Event, Registration, Status
+from newsroom.paywall import user_is_pro
+
+
+class BadTimeZone(ValueError):
+    pass
+
+
+def reader_zone(name: str | None) -> zoneinfo.ZoneInfo | None:
+    """The zone a reader asked for with ?tz=Area/City; BadTimeZone if unknown."""
+    if not name:
+        return None
+    name = name.strip()
+    if len(name) > 64 or name not in zoneinfo.available_timezones():
+        raise BadTimeZone(name)
+    return zoneinfo.ZoneInfo(name)
+
+
+def registration_for(*, event: Event, user: Any) -> Registration | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Registration.objects.filter(event=event, user=user).exclude(status=Status.CANCELLED).first()
+
+
+def may_join(*, event: Event, user: Any, registration: Registration | None = None) -> bool:
+    """The join link: a confirmed registration and PRO, both now."""
+    if not event.is_qa or not event.join_url or event.is_past:
+        return False
+    registration = registration if registration is not None else registration_for(event=event, user=user)
+    return registration is not None and registration.status == Status.CONFIRMED and user_is_pro(user)
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    registration: Registration | None
+    is_pro: bool
+    join_url: str  # "" unless may_join
+    archive: bool  # recording/summary visible
+    invited: bool  # False only for an invitation-only event this member is not on the list of
+
+    @property
+    def recording_url(self) -> str:
+        return self.event.recording_url if self.archive else ""
+
+    @property
+    def summary(self) -> str:
+        return self.event.summary if self.archive else ""
+
+
+def event_view(*, event: Event, user: Any) -> EventView:
+    from events.services import is_invited
+
+    registration = registration_for(event=event, user=user)
+    is_pro = user_is_pro(user)
+    return EventView(
+        event=event,
+        registration=registration,
+        is_pro=is_pro,
+        join_url=event.join_url if may_join(event=event, user=user, registration=registration) else "",
+        archive=is_pro and event.is_past and bool(event.recording_url or event.summary),
+        invited=not event.invitation_only
+        or (user is not None and user.is_authenticated and is_invited(event=event, user=user)),
+    )
+
+
+@dataclass(frozen=True)
+class Times:
+    utc: dt.datetime
+    event_local: dt.datetime
+    reader_local: dt.datetime | None
+    end_utc: dt.datetime
+
+    # Formatted here: Django's date filter would convert back to the server's zone.
+    @property
+    def utc_text(self) -> str:
+        return f"{self.utc:%A %-d %B %Y, %H:%M} UTC"
+
+    @property
+    def event_text(self) -> str:
+        return f"{self.event_local:%H:%M} {self.event_local.tzinfo}"
+
+    @property
+    def event_day_text(self) -> str:
+        return f"{self.event_local:%a %-d %b, %H:%M} {self.event_local.tzinfo}"
+
+    @property
+    def reader_text(self) -> str:
+        return f"{self.reader_local:%a %-d %b, %H:%M} {self.reader_local.tzinfo}" if self.reader_local else ""
+
+
+def times(event: Event, zone: zoneinfo.ZoneInfo | None) -> Times:
+    return Times(
+        utc=event.starts_at.astimezone(dt.UTC),
+        event_local=event.starts_at.astimezone(event.zone),
+        reader_local=event.starts_at.astimezone(zone) if zone else None,
+        end_utc=event.ends_at.astimezone(dt.UTC),
+    )
+
+
+def location(event: Event) -> str:
+    if event.is_qa:
+        return "Online (live video)"
+    return ", ".join(p for p in (event.venue, event.address, event.city) if p)
+
+
+def google_calendar_url(event: Event) -> str:
+    """An add-to-calendar link with public details only."""
+    fmt = "%Y%m%dT%H%M%SZ"
+    params = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": f"{event.starts_at.astimezone(dt.UTC):{fmt}}/{event.ends_at.astimezone(dt.UTC):{fmt}}",
+        "details": f"{event.teaser}\n{settings.SITE_URL}{event.get_absolute_url()}",
+        "location": location(event),
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+def build_ics(*, event: Event, user: Any) -> bytes:
+    from icalendar import Calendar
+    from icalendar import Event as VEvent
+
+    page = f"{settings.SITE_URL}{event.get_absolute_url()}"
+    calendar = Calendar()
+    calendar.add("prodid", "-//Newsdesk//PRO events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    entry = VEvent()
+    entry.add("uid", f"{event.uid}@{settings.SITE_HOST}")
+    entry.add("dtstamp", event.created_at.astimezone(dt.UTC))
+    entry.add("dtstart", event.starts_at.astimezone(dt.UTC))
+    entry.add("dtend", event.ends_at.astimezone(dt.UTC))
+    entry.add("summary", event.title)
+    entry.add("url", page)
+    description = [event.teaser, "", strip_tags(event.description).strip(), "", page]
+    where = location(event)
+    if may_join(event=event, user=user):
+        description += ["", f"Join: {event.join_url}"]
+        where = event.join_url
+    entry.add("description", "\n".join(line for line in description if line is not None).strip())
+    if where:
+        entry.add("location", where)
+    calendar.add_component(entry)
+    return calendar.to_ical()  # type: ignore[no-any-return]
+
+
+def email_context(*, registration: Registration) -> dict[str, Any]:
+    event = registration.event
+    from events.services import waitlist_position
+
+    return {
+        "event": event,
+        "registration": registration,
+        "when": times(event, None),
+        "where": location(event),
+        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        "join_url": event.join_url if may_join(event=event, user=registration.user, registration=registration) else "",
+        "position": waitlist_position(registration),
+        "speakers": list(event.speakers.all()),
+    }

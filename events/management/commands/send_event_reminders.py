@@ -1,0 +1,16 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from events.services import due_reminders
+from events.tasks import send_reminder
+
+
+class Command(BaseCommand):
+    help = "Queue the event reminders now due (24 hours and 1 hour before); each is sent at most once."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        due = due_reminders()
+        for registration_id, which in due:
+            send_reminder.enqueue(registration_id, which)
+        self.stdout.write(f"Queued {len(due)} event reminder(s).")

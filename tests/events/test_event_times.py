@@ -1,0 +1,53 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from tests.events.builders import make_qa
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def noon_event(db):
+    start = timezone.now().replace(hour=12, minute=0, second=0, microsecond=0) + dt.timedelta(days=5)
+    return make_qa(slug="noon", starts_at=start)
+
+
+def test_the_page_shows_utc_the_event_zone_and_a_machine_readable_time(client, noon_event):
+    body = client.get("/pro/events/noon/").content.decode()
+    assert "12:00 UTC" in body
+    assert "15:30 Asia/Tehran (event time)" in body
+    assert f'datetime="{noon_event.starts_at.astimezone(dt.UTC).isoformat()}"' in body
+    assert "js/events" in body
+
+
+def test_a_reader_chooses_their_zone_with_tz(client, noon_event):
+    body = client.get("/pro/events/noon/?tz=America/New_York").content.decode()
+    assert "America/New_York (your choice)" in body
+    assert ("07:00" in body) or ("08:00" in body)  # depending on daylight saving
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "x" * 300, "<script>"])
+def test_a_bad_time_zone_is_a_clear_400(client, noon_event, zone):
+    for url in ("/pro/events/noon/", "/pro/events/"):
+        response = client.get(url, {"tz": zone})
+        assert response.status_code == 400
+        assert b"Unknown time zone" in response.content
+        assert b"<script>" not in response.content
+
+
+def test_the_editor_cannot_save_an_unknown_event_zone(noon_event):
+    from django.core.exceptions import ValidationError
+
+    noon_event.time_zone = "Middle/Earth"
+    with pytest.raises(ValidationError):
+        noon_event.full_clean()
+
+
+def test_a_signed_in_reader_keeps_their_chosen_zone(client, noon_event, alice):
+    client.force_login(alice)
+    client.get("/pro/events/noon/?tz=Asia/Tokyo")
+    assert "Asia/Tokyo (your choice)" in client.get("/pro/events/noon/").content.decode()
+    client.get("/pro/events/noon/?tz=")
+    assert "(your choice)" not in client.get("/pro/events/noon/").content.decode()
