@@ -14,7 +14,7 @@ from newsletters.setup import ensure_briefings
 from tests.factories import ArticleFactory, UserFactory, build_site
 from tests.smtp import smtp_server  # noqa: F401  (shared fixture)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 READER = "dana.reader@example.org"
 

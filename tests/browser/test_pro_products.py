@@ -18,7 +18,7 @@ from tests.factories import build_site
 from tests.membership.cast import pro_member
 from tests.pro.builders import make_memo, make_report
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _sign_in(context, live_server, user) -> None:

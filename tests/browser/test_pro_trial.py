@@ -15,7 +15,7 @@ from newsroom.models import Access
 from tests.factories import ArticleFactory, build_site, paragraphs
 from tests.membership.stripe_fake import WEBHOOK_SECRET, StripeFake
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SENTINEL = "Only members read that the depot holds thirty launchers."
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from tests.factories import ArticleFactory, build_site, make_image, paragraphs
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -160,7 +160,7 @@ def test_a_bad_lead_form_gets_a_clear_message(site):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks (set DATABASE_URL)")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_joins_never_pass_the_seat_limit(team):
     people = [verified_user(f"racer{n}") for n in range(6)]
     outcomes: list[str] = []
