@@ -9,6 +9,8 @@ our apps' data migrations again (each one is written to be idempotent).
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.apps import apps
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
@@ -36,4 +38,4 @@ def restore() -> None:
             continue
         for operation in migration.operations:
             if isinstance(operation, RunPython):
-                operation.code(apps, None)
+                operation.code(cast(Any, apps), cast(Any, None))
