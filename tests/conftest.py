@@ -25,18 +25,30 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.SECURE_SSL_REDIRECT = False
 
 
-def pytest_report_header(config: pytest.Config) -> list[str]:
+def _service_lines() -> list[str]:
     from django.conf import settings
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     lines = [f"newsdesk: database={engine}"]
     if not os.environ.get("DATABASE_URL"):
-        lines.append("newsdesk: DATABASE_URL not set: PostgreSQL-only tests are skipped (SQLite run)")
+        lines.append("newsdesk: DATABASE_URL not set: PostgreSQL-only tests were skipped (SQLite run)")
     if not os.environ.get("REDIS_URL"):
-        lines.append("newsdesk: REDIS_URL not set: Redis/RQ tests are skipped")
+        lines.append(
+            "newsdesk: REDIS_URL not set: Redis tests (cache, page-cache invalidation, RQ settings) were skipped"
+        )
     if not os.path.exists("/usr/bin/chromium"):
-        lines.append("newsdesk: /usr/bin/chromium not found: browser tests are skipped")
+        lines.append("newsdesk: /usr/bin/chromium not found: browser tests were skipped")
     return lines
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    return _service_lines()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # Printed at the end too, since -q hides the header.
+    for line in _service_lines():
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)
