@@ -92,6 +92,30 @@ def site(db):
 
 
 @pytest.fixture
+def alice(db):
+    """A PRO member (complimentary PRO, so no Stripe is needed)."""
+    from tests.membership.cast import pro_member
+
+    return pro_member("alice")
+
+
+@pytest.fixture
+def dora(db):
+    """A free member with a verified address."""
+    from tests.membership.cast import verified_user
+
+    return verified_user("dora")
+
+
+@pytest.fixture
+def lapsed(db):
+    """A former PRO member whose subscription and grant both ended."""
+    from tests.membership.cast import lapsed_member
+
+    return lapsed_member("lapsed")
+
+
+@pytest.fixture
 def bob(db):
     """An editor: staff, in the Editors group."""
     user = factories.UserFactory(username="bob", is_staff=True)

@@ -25,7 +25,7 @@ from monitor.registry import registry_seed
 from monitor.services import article_tag, clip_create, folder_share_toggle
 from newsroom.models import Access
 from tests.factories import ArticleFactory, paragraphs
-from tests.membership.cast import lapsed_member, pro_member, verified_user
+from tests.membership.cast import pro_member
 
 pytestmark = pytest.mark.django_db
 
@@ -199,21 +199,6 @@ def _client(name: str) -> Client:
     if name == "spoofed_forwarded_for":
         return Client(HTTP_X_FORWARDED_FOR="66.249.66.1, 127.0.0.1", HTTP_X_REAL_IP="66.249.66.1")
     return Client()
-
-
-@pytest.fixture
-def alice(db):
-    return pro_member("alice")
-
-
-@pytest.fixture
-def dora(db):
-    return verified_user("dora")
-
-
-@pytest.fixture
-def lapsed(db):
-    return lapsed_member("lapsed")
 
 
 def _visit_all(client: Client, world: World) -> dict[str, list[str]]:

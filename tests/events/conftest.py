@@ -1,12 +1,7 @@
 import pytest
 
 from tests.events.builders import make_gathering, make_qa
-from tests.membership.cast import lapsed_member, pro_member, verified_user
-
-
-@pytest.fixture
-def alice(db):
-    return pro_member("alice")
+from tests.membership.cast import pro_member
 
 
 @pytest.fixture
@@ -17,16 +12,6 @@ def erin(db):
 @pytest.fixture
 def frank(db):
     return pro_member("frank")
-
-
-@pytest.fixture
-def dora(db):
-    return verified_user("dora")
-
-
-@pytest.fixture
-def lapsed(db):
-    return lapsed_member("lapsed")
 
 
 @pytest.fixture

@@ -1,25 +1,6 @@
 import pytest
 
-from tests.membership.cast import lapsed_member, pro_member, verified_user
 from tests.membership.stripe_fake import WEBHOOK_SECRET, StripeFake
-
-
-@pytest.fixture
-def alice(db):
-    """A PRO member (complimentary)."""
-    return pro_member("alice")
-
-
-@pytest.fixture
-def dora(db):
-    """A free member with a verified address."""
-    return verified_user("dora")
-
-
-@pytest.fixture
-def lapsed(db):
-    """A former PRO member."""
-    return lapsed_member("lapsed")
 
 
 @pytest.fixture

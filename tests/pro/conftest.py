@@ -1,20 +1,9 @@
 import pytest
 
-from tests.membership.cast import pro_member, verified_user
 from tests.pro.builders import make_memo, make_report
 
 MEMO_SECRET = "Belarusian lines could assemble Shaheds within a year."
 REPORT_SECRET = "Deliveries tripled in three quarters."
-
-
-@pytest.fixture
-def alice(db):
-    return pro_member("alice")
-
-
-@pytest.fixture
-def dora(db):
-    return verified_user("dora")
 
 
 @pytest.fixture
