@@ -376,11 +376,11 @@ class Command(BaseCommand):
         wagtail_log.setLevel(logging.WARNING)
         try:
             edition_sync()
+            sign_ins = sign_ins_sync()
+            for load_app_demo in app_demos():
+                sign_ins += load_app_demo(self.stdout) or []
         finally:
             wagtail_log.setLevel(level)
-        sign_ins = sign_ins_sync()
-        for load_app_demo in app_demos():
-            sign_ins += load_app_demo(self.stdout) or []
         self.stdout.write(edition_summary())
         for username, password in sign_ins:
             self.stdout.write(f"username: {username}")
