@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.smtp import smtp_server  # noqa: F401  (browser tests read real emails from the sink)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
 
