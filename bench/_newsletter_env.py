@@ -50,9 +50,10 @@ def make_edition(recipients: int, *, pro_share: float = 0.1) -> Any:
     from django.utils import timezone
     from wagtail.rich_text import RichText
 
+    from core.access import Access
     from newsletters.models import Newsletter, Subscriber, Subscription
     from newsletters.services import issue_draft
-    from newsroom.models import Access, ArticlePage, HomePage, SectionPage
+    from newsroom.models import ArticlePage, HomePage, SectionPage
 
     home = HomePage.objects.get(depth=2)
     section = SectionPage(title="Security", slug="security")

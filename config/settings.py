@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 # Applications -------------------------------------------------------------
 
 INSTALLED_APPS = [
+    "core",
     "newsroom",
     "newsletters",
     "monitor",

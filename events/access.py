@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.utils.html import strip_tags
 
+from core.entitlement import user_is_pro
 from events.models import Event, Registration, Status
-from newsroom.paywall import user_is_pro
 
 
 class BadTimeZone(ValueError):

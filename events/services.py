@@ -9,8 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from core.entitlement import user_is_pro
 from events.models import Event, Registration, Status
-from newsroom.paywall import user_is_pro
 
 MAX_QUESTION = 2000
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
+from core.entitlement import user_is_pro
 from events.access import (
     BadTimeZone,
     build_ics,
@@ -30,7 +31,6 @@ from events.services import (
     registration_question,
     waitlist_position,
 )
-from newsroom.paywall import user_is_pro
 
 TZ_SESSION_KEY = "events_tz"
 

@@ -2,13 +2,12 @@
 
 A person is PRO through their own Membership (Stripe subscription or a
 complimentary grant by staff) or through a Seat on a Team whose subscription
-is live. `membership.entitlement` is the one place that reads these rows to
-decide access.
+is live. `core.entitlement` holds the rule that reads these rows to decide
+access, so every app can ask it without importing membership.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Any
 
@@ -16,22 +15,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.entitlement import LIVE_STATUSES, SubscriptionStatus, complimentary_live, subscription_live, team_live
 
-class SubscriptionStatus(models.TextChoices):
-    """Stripe's subscription states, plus `none` before any subscription."""
-
-    NONE = "none", "No subscription"
-    TRIALING = "trialing", "Free trial"
-    ACTIVE = "active", "Active"
-    PAST_DUE = "past_due", "Past due"
-    CANCELED = "canceled", "Cancelled"
-    UNPAID = "unpaid", "Unpaid"
-    INCOMPLETE = "incomplete", "Incomplete"
-    INCOMPLETE_EXPIRED = "incomplete_expired", "Incomplete (expired)"
-    PAUSED = "paused", "Paused"
-
-
-LIVE_STATUSES = {SubscriptionStatus.TRIALING, SubscriptionStatus.ACTIVE}
+__all__ = ["LIVE_STATUSES", "SubscriptionStatus"]  # kept importable from here: they describe these rows
 
 
 class Plan(models.Model):
@@ -111,13 +97,9 @@ class StripeSubscriptionFields(models.Model):
         abstract = True
 
     def subscription_live(self, now: Any = None) -> bool:
-        now = now or timezone.now()
-        if self.status in LIVE_STATUSES:
-            return True
-        if self.status == SubscriptionStatus.PAST_DUE:
-            grace = dt.timedelta(days=settings.PRO_PAST_DUE_GRACE_DAYS)
-            return bool(self.current_period_end and self.current_period_end + grace > now)
-        return False
+        return subscription_live(
+            status=self.status, current_period_end=self.current_period_end, now=now or timezone.now()
+        )
 
 
 class Membership(StripeSubscriptionFields):
@@ -145,7 +127,7 @@ class Membership(StripeSubscriptionFields):
         return f"Membership of {self.user}"
 
     def complimentary_live(self, now: Any = None) -> bool:
-        return bool(self.complimentary_until and self.complimentary_until > (now or timezone.now()))
+        return complimentary_live(self.complimentary_until, now or timezone.now())
 
     def is_pro(self, now: Any = None) -> bool:
         return self.complimentary_live(now) or self.subscription_live(now) or self.team_live(now)
@@ -200,11 +182,7 @@ class Team(StripeSubscriptionFields):
         return self.name
 
     def is_live(self, now: Any = None) -> bool:
-        comp = bool(self.complimentary_until and self.complimentary_until > (now or timezone.now()))
-        return comp or self.subscription_live(now)
-
-    def seats_left(self) -> int:
-        return max(0, self.seats - self.members.count())
+        return team_live(self, now)
 
 
 class Seat(models.Model):

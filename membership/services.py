@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.entitlement import entitlement_for
+from core.models import OutletSettings
 from lib.emails import send_templated_email
 from membership.billing import stripe as billing
 from membership.models import (
@@ -157,8 +159,6 @@ def checkout_start(*, attempt_token: str, user: Any) -> str:
         owner: Team | Membership = _team_for_checkout(attempt=attempt)
         metadata = {"kind": "team", "team": str(owner.uid), "checkout": str(attempt.token)}
     else:
-        from membership.entitlement import entitlement_for
-
         if entitlement_for(user).source in ("subscription", "team"):
             raise MembershipError("You are already a PRO member.", 409)
         owner = membership_for(user=user)
@@ -519,8 +519,6 @@ def team_seats_change(*, team: Team, seats: int) -> Team:
 
 
 def lead_create(*, name: str, email: str, organisation: str, seats: int, message: str, user: Any = None) -> Lead:
-    from newsroom.models import OutletSettings
-
     lead = Lead.objects.create(
         name=name, email=email, organisation=organisation, seats=seats, message=message, user=user
     )

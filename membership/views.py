@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.entitlement import entitlement_for
 from membership import services, signin
 from membership.billing import stripe as billing
-from membership.entitlement import entitlement_for
 from membership.forms import (
     DeleteAccountForm,
     InviteForm,

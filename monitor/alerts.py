@@ -10,12 +10,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.entitlement import user_is_pro
 from lib.emails import send_templated_email
 from monitor.models import Alert, AlertDelivery, ArticleEntity
 from monitor.services import article_text
 from monitor.tagger import normalise_key
 from newsroom.models import ArticlePage
-from newsroom.paywall import user_is_pro
 
 DIGEST_EVERY = dt.timedelta(hours=23)
 

@@ -10,10 +10,10 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from core.access import Access
 from monitor.models import ArticleEntity, Entity, Kind
 from monitor.tagger import Found
-from newsroom.models import Access, ArticlePage
-from newsroom.queries import attach_sections, live_articles
+from newsroom.models import ArticlePage, attach_sections, live_articles
 
 
 def visible_tags(article: ArticlePage) -> QuerySet[ArticleEntity]:

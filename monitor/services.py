@@ -14,7 +14,8 @@ from lib.page_cache import invalidate_all
 from monitor.models import Alert, ArticleEntity, BriefingFolder, Clip, Entity, Mention, SuggestedEntity
 from monitor.registry import registry_tagger, registry_touch
 from monitor.tagger import Found
-from newsroom.models import ArticlePage, block_text
+from newsroom.blocks import block_text
+from newsroom.models import ArticlePage
 
 # Two to four capitalised words in a row ("National Resistance Center"),
 # optionally joined by a lower-case particle ("Bank of Israel").

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.entitlement import user_is_pro
 from monitor import exports
 from monitor.charts import weekly_chart
 from monitor.forms import AlertForm, ClipForm, FolderForm, TrendsForm
@@ -31,7 +32,7 @@ from monitor.queries import (
 )
 from monitor.services import alert_save, clip_create, folder_share_toggle
 from newsroom.models import ArticlePage, paginate
-from newsroom.paywall import article_view, user_is_pro
+from newsroom.paywall import article_view
 
 TEASER_ARTICLES = 3
 MAX_QUERY = 100

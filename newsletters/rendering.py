@@ -18,10 +18,10 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from core.access import Access
 from lib.text import excerpt
-from newsroom.models import Access
+from newsroom.models import attach_sections
 from newsroom.paywall import public_view
-from newsroom.queries import attach_sections
 
 if TYPE_CHECKING:
     from newsletters.models import Issue
@@ -116,7 +116,7 @@ class PreparedIssue:
 
 
 def email_context(issue: Issue, *, pro: bool) -> dict[str, Any]:
-    from newsroom.models import OutletSettings
+    from core.models import OutletSettings
 
     return {
         "outlet": OutletSettings.load(),

@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.apps import apps
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -18,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.entitlement import pro_users
 from newsletters.models import (
     Consent,
     Delivery,
@@ -28,8 +28,7 @@ from newsletters.models import (
     Subscription,
     Suppression,
 )
-from newsroom.paywall import user_is_pro
-from newsroom.queries import live_articles
+from newsroom.models import live_articles
 
 logger = logging.getLogger(__name__)
 CONFIRM_SALT = "newsletters.confirm"
@@ -74,11 +73,7 @@ def _user_owns_email(user: Any, email: str) -> bool:
     """A signed-in member whose address is verified needs no confirmation email."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    if apps.is_installed("allauth.account"):
-        from allauth.account.models import EmailAddress
-
-        return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
-    return False
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
 def _consent(subscriber: Subscriber, newsletter: Newsletter | None, action: str, meta: dict[str, Any]) -> None:
@@ -351,14 +346,9 @@ def issue_draft(
 
 
 def _pro_addresses() -> set[str]:
-    """Addresses whose owner holds PRO; an address counts only once proved (when accounts verify them)."""
-    if apps.is_installed("allauth.account"):
-        from allauth.account.models import EmailAddress
-
-        verified = EmailAddress.objects.filter(verified=True, user__is_active=True).select_related("user")
-        return {a.email.lower() for a in verified.iterator(chunk_size=2000) if user_is_pro(a.user)}
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    return {u.email.lower() for u in users.iterator(chunk_size=2000) if user_is_pro(u)}
+    """Addresses whose owner holds PRO, in one query; an address counts only once verified."""
+    verified = EmailAddress.objects.filter(verified=True, user__in=pro_users().values("pk"))
+    return {email.lower() for email in verified.values_list("email", flat=True).iterator(chunk_size=2000)}
 
 
 def issue_plan(*, issue: Issue) -> int:

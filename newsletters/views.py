@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.entitlement import user_is_pro
 from newsletters.forms import ChooseForm, SignupForm, offered_newsletters
 from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsletters.rendering import article_item, issue_items
@@ -28,7 +29,6 @@ from newsletters.services import (
     subscriber_update,
     subscription_unsubscribe,
 )
-from newsroom.paywall import user_is_pro
 
 SIGNUPS_PER_HOUR = 20
 

@@ -1,5 +1,9 @@
-"""The blocks an article body is made of."""
+"""The blocks an article body is made of, and their plain text."""
 
+import html
+from typing import Any
+
+from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -88,3 +92,22 @@ class ArticleBodyBlock(blocks.StreamBlock):
     why_it_matters = WhyItMattersBlock()
     know_more = KnowMoreBlock()
     teaser_end = TeaserEndBlock()
+
+
+def html_text(source: str) -> str:
+    """Plain text of stored rich text: tags dropped, entities decoded."""
+    return html.unescape(strip_tags(source))
+
+
+def block_text(block: Any) -> str:
+    """Plain text of one body block, for excerpts and feeds."""
+    value = block.value
+    if block.block_type in ("paragraph",):
+        return html_text(value.source)
+    if block.block_type in ("why_it_matters", "know_more"):
+        return html_text(value["body"].source)
+    if block.block_type == "heading":
+        return str(value)
+    if block.block_type == "quote":
+        return str(value["text"])
+    return ""

@@ -3,10 +3,10 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from newsroom.models import SectionPage
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    from newsroom.models import SectionPage
-
     return {
         "SITE_URL": settings.SITE_URL,
         "nav_sections": SectionPage.objects.live().in_menu().order_by("path"),

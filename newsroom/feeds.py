@@ -6,14 +6,17 @@ public output and premium text must not leave through it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
-from newsroom.models import ArticlePage
+from core.models import outlet_name
+
+if TYPE_CHECKING:
+    from newsroom.models import ArticlePage
 
 FEED_SIZE = 30
 
@@ -29,10 +32,7 @@ class ArticlesFeed(Feed):
         return self.page
 
     def title(self, page: Any) -> str:
-        from newsroom.models import HomePage, OutletSettings
-
-        outlet = OutletSettings.load().name
-        return outlet if isinstance(page, HomePage) else f"{page.title} — {outlet}"
+        return page.feed_title(outlet_name())
 
     def link(self, page: Any) -> str:
         return page.full_url or settings.SITE_URL

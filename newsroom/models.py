@@ -1,27 +1,34 @@
-"""The newsroom's page types: Home, Section, Topic, Author and Article."""
+"""The newsroom's page types (Home, Section, Topic, Author and Article) and the
+named queries their pages run, which other apps reuse."""
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 import uuid
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.access import Access
+from core.entitlement import user_is_pro
+from lib.page_cache import generation
 from newsroom.blocks import ArticleBodyBlock
+from newsroom.feeds import ArticlesAtomFeed, ArticlesFeed
+from newsroom.paywall import article_view
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -29,27 +36,6 @@ if TYPE_CHECKING:
 PAGE_SIZE = 20
 FRAGMENT_SECONDS = 3600
 MAX_PAGE = 10_000
-
-
-class Access(models.TextChoices):
-    FREE = "free", "Free"
-    REGISTERED = "registered", "Free account"
-    PRO = "pro", "PRO"
-
-
-@register_setting(icon="site")
-class OutletSettings(BaseGenericSetting):
-    name = models.CharField("outlet name", max_length=100, default="Newsdesk")
-    tagline = models.CharField(max_length=200, blank=True, help_text="e.g. “News and intelligence on the Middle East”.")
-    social_handle = models.CharField(
-        max_length=50, blank=True, help_text="Handle on X/Twitter without the @, used in share cards."
-    )
-    pro_desk_email = models.EmailField(
-        "PRO support desk email", blank=True, help_text="Where team-plan enquiries go, e.g. pro@example.com."
-    )
-
-    class Meta:
-        verbose_name = "outlet settings"
 
 
 def paginate(request: HttpRequest, items: Any, per_page: int = PAGE_SIZE) -> Any:
@@ -65,8 +51,6 @@ def paginate(request: HttpRequest, items: Any, per_page: int = PAGE_SIZE) -> Any
 
 def paginate_articles(request: HttpRequest, articles: Any) -> Any:
     """A page of articles, each knowing its section without a query of its own."""
-    from newsroom.queries import attach_sections
-
     page = paginate(request, articles)
     page.object_list = attach_sections(page.object_list)
     return page
@@ -75,21 +59,20 @@ def paginate_articles(request: HttpRequest, articles: Any) -> Any:
 class FeedRoutesMixin(RoutablePageMixin):
     """Adds `feed/` (RSS) and `feed/atom/` to a listing page."""
 
-    feed_title_suffix = ""
+    title: str
+
+    def feed_title(self, outlet: str) -> str:
+        return f"{self.title} — {outlet}"
 
     def feed_articles(self) -> QuerySet[ArticlePage]:
         raise NotImplementedError
 
     @path("feed/", name="rss")
     def rss_feed(self, request: HttpRequest) -> HttpResponse:
-        from newsroom.feeds import ArticlesFeed
-
         return ArticlesFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request: HttpRequest) -> HttpResponse:
-        from newsroom.feeds import ArticlesAtomFeed
-
         return ArticlesAtomFeed(self)(request)
 
 
@@ -115,14 +98,13 @@ class HomePage(FeedRoutesMixin, Page):
     class Meta:
         verbose_name = "home page"
 
-    def feed_articles(self) -> QuerySet[ArticlePage]:
-        from newsroom.queries import latest_articles
+    def feed_title(self, outlet: str) -> str:
+        return outlet
 
+    def feed_articles(self) -> QuerySet[ArticlePage]:
         return latest_articles()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from newsroom.queries import home_layout
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_layout(self))
         return context
@@ -143,8 +125,6 @@ class SectionPage(FeedRoutesMixin, Page):
         verbose_name = "section"
 
     def feed_articles(self) -> QuerySet[ArticlePage]:
-        from newsroom.queries import section_articles
-
         return section_articles(self)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -189,8 +169,6 @@ class TopicPage(FeedRoutesMixin, Page):
         verbose_name = "topic or country"
 
     def feed_articles(self) -> QuerySet[ArticlePage]:
-        from newsroom.queries import topic_articles
-
         return topic_articles(self)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -234,8 +212,6 @@ class AuthorPage(FeedRoutesMixin, Page):
         verbose_name = "author"
 
     def feed_articles(self) -> QuerySet[ArticlePage]:
-        from newsroom.queries import author_articles
-
         return author_articles(self)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -336,10 +312,6 @@ class ArticlePage(Page):
         return self.access == Access.PRO
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from lib.page_cache import generation
-        from newsroom.paywall import article_view, user_is_pro
-        from newsroom.queries import related_articles
-
         context = super().get_context(request, *args, **kwargs)
         context["view"] = article_view(article=self, user=request.user)
         # Cached copies of the story differ by what the reader may read and by
@@ -365,20 +337,81 @@ class RelatedArticle(Orderable):
         verbose_name = "related article"
 
 
-def html_text(source: str) -> str:
-    """Plain text of stored rich text: tags dropped, entities decoded."""
-    return html.unescape(strip_tags(source))
+# -- named queries the reader pages (and other apps) use ----------------------
+
+RAIL_SIZE = 4
+TOP_STORIES = 5
 
 
-def block_text(block: Any) -> str:
-    """Plain text of one body block, for excerpts and feeds."""
-    value = block.value
-    if block.block_type in ("paragraph",):
-        return html_text(value.source)
-    if block.block_type in ("why_it_matters", "know_more"):
-        return html_text(value["body"].source)
-    if block.block_type == "heading":
-        return str(value)
-    if block.block_type == "quote":
-        return str(value["text"])
-    return ""
+def live_articles() -> PageQuerySet:
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("hero_image")
+        .prefetch_related("authors", "topics", "hero_image__renditions")
+        .order_by(F("published_at").desc(nulls_last=True), "-first_published_at", "-pk")
+    )
+
+
+def latest_articles() -> PageQuerySet:
+    return live_articles()
+
+
+def section_articles(section: SectionPage) -> PageQuerySet:
+    return live_articles().child_of(section)
+
+
+def topic_articles(topic: TopicPage) -> PageQuerySet:
+    return live_articles().filter(topics=topic)
+
+
+def author_articles(author: AuthorPage) -> PageQuerySet:
+    return live_articles().filter(authors=author)
+
+
+def recent_articles(hours: int = 48) -> PageQuerySet:
+    since = timezone.now() - dt.timedelta(hours=hours)
+    return live_articles().filter(published_at__gte=since)
+
+
+def attach_sections(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
+    """Give each article its section without a query per article."""
+    items = list(articles)
+    parent_paths = {a.path[: -ArticlePage.steplen] for a in items}
+    sections = {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)}
+    for article in items:
+        article.__dict__["section"] = sections.get(article.path[: -ArticlePage.steplen])
+    return items
+
+
+def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
+    """Editor-picked related stories first, then the latest sharing a topic."""
+    picked = [
+        link.article
+        for link in article.related_links.all()
+        if link.article_id and link.article.live and link.article.pk != article.pk
+    ]
+    if len(picked) < limit:
+        # Works on unsaved previews too, whose relations live in memory.
+        exclude = [pk for pk in (article.pk, *(a.pk for a in picked)) if pk]
+        topic_ids = [topic.pk for topic in article.topics.all()]
+        more = live_articles().exclude(pk__in=exclude)
+        more = more.filter(topics__in=topic_ids).distinct() if topic_ids else more.child_of(article.get_parent())
+        picked += list(more[: limit - len(picked)])
+    return attach_sections(picked[:limit])
+
+
+def home_layout(home: HomePage) -> dict[str, Any]:
+    pinned = live_articles().filter(pk=home.lead_story_id).first() if home.lead_story_id else None
+    latest = [a for a in latest_articles()[:TOP_STORIES] if pinned is None or a.pk != pinned.pk]
+    top = attach_sections(([pinned] if pinned else []) + latest)[:TOP_STORIES]
+    lead = top[0] if top else None
+    shown = {a.pk for a in top}
+    rails = []
+    for section in SectionPage.objects.live().child_of(home).filter(show_on_home=True):
+        articles = [a for a in section_articles(section)[: RAIL_SIZE + TOP_STORIES] if a.pk not in shown]
+        for article in articles:
+            article.__dict__["section"] = section
+        if articles:
+            rails.append({"section": section, "articles": articles[:RAIL_SIZE]})
+    return {"lead": lead, "top_stories": top[1:], "rails": rails}

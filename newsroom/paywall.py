@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsroom.models import Access, block_text
+from core.access import may_read
+from newsroom.blocks import block_text
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -18,22 +19,6 @@ if TYPE_CHECKING:
     from newsroom.models import ArticlePage
 
     User = AbstractBaseUser | AnonymousUser
-
-
-def user_is_pro(user: User | None) -> bool:
-    """PRO entitlement, decided by membership (staff, complimentary, own
-    subscription or a team seat)."""
-    from membership.entitlement import user_is_pro as membership_user_is_pro
-
-    return membership_user_is_pro(user)
-
-
-def may_read(*, user: User | None, access: str) -> bool:
-    if access == Access.FREE:
-        return True
-    if access == Access.REGISTERED:
-        return bool(user is not None and user.is_authenticated and user.is_active)
-    return user_is_pro(user)
 
 
 @dataclass(frozen=True)

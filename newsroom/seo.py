@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsroom.models import Access, OutletSettings
+from core.access import Access
+from core.models import OutletSettings
 from newsroom.paywall import public_view
 
 if TYPE_CHECKING:

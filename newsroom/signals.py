@@ -6,8 +6,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.models import OutletSettings
 from lib.page_cache import invalidate_all
-from newsroom.models import ArticlePage, OutletSettings
+from newsroom.models import ArticlePage
 
 
 def fill_publication_date(sender: type, instance: ArticlePage, **kwargs: Any) -> None:

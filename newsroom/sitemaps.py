@@ -10,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
-from newsroom.models import OutletSettings
-from newsroom.queries import recent_articles
+from core.models import OutletSettings
+from newsroom.models import recent_articles
 
 NEWS_WINDOW_HOURS = 48
 

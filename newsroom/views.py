@@ -12,9 +12,8 @@ from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 from lib.text import WORD, excerpt, highlight, query_terms
 from newsroom.forms import SearchForm
-from newsroom.models import ArticlePage, SectionPage, paginate
+from newsroom.models import ArticlePage, SectionPage, attach_sections, paginate
 from newsroom.paywall import article_view
-from newsroom.queries import attach_sections
 
 
 def _day_start(day: dt.date) -> dt.datetime:

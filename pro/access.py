@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
-from newsroom.paywall import user_is_pro
+from core.entitlement import user_is_pro
 from pro.charts import ChartDataError, DrawnChart, drawn_mentions_chart, drawn_table_chart
 
 

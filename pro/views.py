@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from core.entitlement import user_is_pro
 from monitor.exports import PDF
-from newsroom.paywall import user_is_pro
 from pro.access import product_view
 from pro.exports import build_pdf
 from pro.models import MemoPage, TrendReportPage

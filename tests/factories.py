@@ -18,8 +18,8 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.rich_text import RichText
 
+from core.access import Access
 from newsroom.models import (
-    Access,
     ArticlePage,
     AuthorIndexPage,
     AuthorPage,

@@ -20,10 +20,10 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from core.access import Access
 from monitor.models import BriefingFolder
 from monitor.registry import registry_seed
 from monitor.services import article_tag, clip_create, folder_share_toggle
-from newsroom.models import Access
 from tests.factories import ArticleFactory, paragraphs
 from tests.membership.cast import pro_member
 

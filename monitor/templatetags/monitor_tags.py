@@ -2,9 +2,10 @@ from typing import Any
 
 from django import template
 
+from core.access import may_read
+from core.entitlement import user_is_pro
 from monitor.queries import article_entities as visible_entities
 from monitor.queries import group_by_kind
-from newsroom.paywall import may_read, user_is_pro
 
 register = template.Library()
 

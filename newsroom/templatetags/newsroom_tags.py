@@ -4,6 +4,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from newsroom import seo
+
 register = template.Library()
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -17,16 +19,12 @@ def jsonld(data: Any) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def article_jsonld(context: Any, article: Any) -> SafeString:
-    from newsroom.seo import article_jsonld as build
-
-    return jsonld(build(article, context.get("request")))
+    return jsonld(seo.article_jsonld(article, context.get("request")))
 
 
 @register.simple_tag
 def share_image(article: Any) -> str:
-    from newsroom.seo import share_image_url
-
-    return share_image_url(article)
+    return seo.share_image_url(article)
 
 
 @register.inclusion_tag("components/access_badge.html")

@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from newsroom.models import Access
+from core.access import Access
 from tests.factories import ArticleFactory, build_site, paragraphs
 from tests.membership.stripe_fake import WEBHOOK_SECRET, StripeFake
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from core.entitlement import user_is_pro
 from membership.demo import load_demo
-from membership.entitlement import user_is_pro
 from membership.models import Membership
 
 pytestmark = pytest.mark.django_db

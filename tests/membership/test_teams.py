@@ -8,9 +8,9 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from core.models import OutletSettings
 from membership.models import Invitation, Lead, Plan, Seat, SubscriptionStatus, Team
 from membership.services import MembershipError, seat_add
-from newsroom.models import OutletSettings
 from tests.membership.cast import verified_user
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
+from core.access import Access
 from monitor.services import article_tag
-from newsroom.models import Access
 from tests.factories import paragraphs
 
 

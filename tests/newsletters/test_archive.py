@@ -1,9 +1,9 @@
 import pytest
 from django.utils import timezone
 
+from core.access import Access
 from newsletters.models import Issue
 from newsletters.services import issue_draft
-from newsroom.models import Access
 from tests import factories
 from tests.newsletters.conftest import recently
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from newsroom.models import Access
+from core.access import Access
 from tests.factories import ArticleFactory, make_image, paragraphs
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,8 @@
 import pytest
 from wagtail.models import Page
 
-from newsroom.models import Access, OutletSettings
+from core.access import Access
+from core.models import OutletSettings
 from tests.factories import ArticleFactory, paragraphs
 
 pytestmark = pytest.mark.django_db

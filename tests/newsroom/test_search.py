@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from newsroom.models import Access
+from core.access import Access
 from tests.factories import ArticleFactory, paragraphs
 
 pytestmark = pytest.mark.django_db

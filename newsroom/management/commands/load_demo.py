@@ -27,17 +27,17 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.search import index as search_index
 
+from core.access import Access
+from core.models import OutletSettings
 from lib.env import env_str
 from newsroom import roles
 from newsroom.demo import articles as demo
 from newsroom.demo.images import draw_hero, draw_portrait, ensure_image
 from newsroom.models import (
-    Access,
     ArticlePage,
     AuthorIndexPage,
     AuthorPage,
     HomePage,
-    OutletSettings,
     SectionPage,
     TopicIndexPage,
     TopicPage,

@@ -1,0 +1,28 @@
+"""Site-wide settings every app may read."""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+@register_setting(icon="site")
+class OutletSettings(BaseGenericSetting):
+    name = models.CharField("outlet name", max_length=100, default="Newsdesk")
+    tagline = models.CharField(max_length=200, blank=True, help_text="e.g. “News and intelligence on the Middle East”.")
+    social_handle = models.CharField(
+        max_length=50, blank=True, help_text="Handle on X/Twitter without the @, used in share cards."
+    )
+    pro_desk_email = models.EmailField(
+        "PRO support desk email", blank=True, help_text="Where team-plan enquiries go, e.g. pro@example.com."
+    )
+
+    class Meta:
+        # Created by the newsroom app before it moved here; the table keeps its name and rows.
+        db_table = "newsroom_outletsettings"
+        verbose_name = "outlet settings"
+
+
+def outlet_name() -> str:
+    """The outlet's public name, for feeds, exports and PDFs."""
+    return OutletSettings.load().name
