@@ -11,9 +11,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.utils.html import strip_tags
+from icalendar import Calendar
+from icalendar import Event as VEvent
 
 from core.entitlement import user_is_pro
 from events.models import Event, Registration, Status
+from membership.teams import team_has_member
 
 
 class BadTimeZone(ValueError):
@@ -44,6 +47,27 @@ def may_join(*, event: Event, user: Any, registration: Registration | None = Non
     return registration is not None and registration.status == Status.CONFIRMED and user_is_pro(user)
 
 
+def is_invited(*, event: Event, user: Any) -> bool:
+    if not event.invitation_only:
+        return True
+    if user.is_staff:
+        return True
+    if user.email and user.email.lower() in event.invited_addresses():
+        return True
+    if event.invited_team_id is not None:
+        return team_has_member(team_id=event.invited_team_id, user=user)
+    return False
+
+
+def waitlist_position(registration: Registration) -> int:
+    if registration.status != Status.WAITLISTED or registration.waitlisted_at is None:
+        return 0
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=Status.WAITLISTED, waitlisted_at__lt=registration.waitlisted_at
+    ).count()
+    return ahead + 1
+
+
 @dataclass(frozen=True)
 class EventView:
     event: Event
@@ -63,8 +87,6 @@ class EventView:
 
 
 def event_view(*, event: Event, user: Any) -> EventView:
-    from events.services import is_invited
-
     registration = registration_for(event=event, user=user)
     is_pro = user_is_pro(user)
     return EventView(
@@ -132,9 +154,6 @@ def google_calendar_url(event: Event) -> str:
 
 
 def build_ics(*, event: Event, user: Any) -> bytes:
-    from icalendar import Calendar
-    from icalendar import Event as VEvent
-
     page = f"{settings.SITE_URL}{event.get_absolute_url()}"
     calendar = Calendar()
     calendar.add("prodid", "-//Newsdesk//PRO events//EN")
@@ -161,8 +180,6 @@ def build_ics(*, event: Event, user: Any) -> bytes:
 
 def email_context(*, registration: Registration) -> dict[str, Any]:
     event = registration.event
-    from events.services import waitlist_position
-
     return {
         "event": event,
         "registration": registration,

@@ -22,6 +22,7 @@ from events.access import (
     may_join,
     reader_zone,
     times,
+    waitlist_position,
 )
 from events.models import Event, Registration, Status
 from events.services import (
@@ -29,7 +30,6 @@ from events.services import (
     registration_cancel,
     registration_create,
     registration_question,
-    waitlist_position,
 )
 
 TZ_SESSION_KEY = "events_tz"

@@ -8,6 +8,8 @@ import logging
 import secrets
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -91,8 +93,6 @@ def complimentary_grant(*, user: Any, days: int, note: str = "") -> Membership:
 
 
 def user_emails(user: Any) -> set[str]:
-    from allauth.account.models import EmailAddress
-
     emails = {e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
     if user.email:
         emails.add(user.email.lower())
@@ -472,8 +472,6 @@ def invitation_accept(*, raw_token: str, user: Any) -> Seat:
 
 
 def verified_emails(user: Any) -> set[str]:
-    from allauth.account.models import EmailAddress
-
     return {e.lower() for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)}
 
 
@@ -536,8 +534,6 @@ def lead_create(*, name: str, email: str, organisation: str, seats: int, message
 
 def account_export(*, user: Any) -> dict[str, Any]:
     """Everything we hold about a person, as JSON-ready data."""
-    from allauth.account.models import EmailAddress
-
     membership = Membership.objects.filter(user=user).first()
     seat = Seat.objects.select_related("team").filter(user=user).first()
     data: dict[str, Any] = {
@@ -609,8 +605,6 @@ def account_delete(*, user: Any) -> None:
 
 def sessions_end_all(*, user: Any) -> int:
     """End every session of `user`, on every device, server-side."""
-    from allauth.usersessions.models import UserSession
-
     ended = 0
     for session in UserSession.objects.filter(user=user):
         session.end()

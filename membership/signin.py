@@ -16,6 +16,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.account.utils import perform_login
 from allauth.core import ratelimit
+from allauth.utils import generate_unique_username
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -84,8 +85,6 @@ def _user_for(email: str) -> Any:
 
 
 def _free_username(email: str) -> str:
-    from allauth.utils import generate_unique_username
-
     return generate_unique_username([email.split("@")[0], email, "reader"])
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.entitlement import entitlement_for
+from lib.middleware import READER_CSP
 from membership import services, signin
 from membership.billing import stripe as billing
 from membership.forms import (
@@ -50,10 +52,6 @@ def _with_billing_origin(response: HttpResponse) -> HttpResponse:
     """
     base = settings.STRIPE_API_BASE
     if base and not base.startswith("https:"):
-        from urllib.parse import urlsplit
-
-        from lib.middleware import READER_CSP
-
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
         response["Content-Security-Policy"] = READER_CSP.replace("form-action 'self'", f"form-action 'self' {origin}")
     return response

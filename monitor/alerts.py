@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from core.entitlement import user_is_pro
 from lib.emails import send_templated_email
 from monitor.models import Alert, AlertDelivery, ArticleEntity
-from monitor.services import article_text
 from monitor.tagger import normalise_key
+from monitor.tagging import article_text
 from newsroom.models import ArticlePage
 
 DIGEST_EVERY = dt.timedelta(hours=23)
@@ -39,9 +37,7 @@ def alert_matches(*, alert: Alert, words: set[str], entity_ids: set[int], sectio
 
 
 def alerts_match_article(*, article: ArticlePage) -> list[AlertDelivery]:
-    """Record a delivery for each active alert the article matches; instant ones go now."""
-    from monitor.tasks import send_alert
-
+    """Record a delivery for each active alert the article matches (the tag task sends the instant ones)."""
     words = set(normalise_key(article_text(article)).split())
     entity_ids = set(ArticleEntity.objects.filter(article=article, removed=False).values_list("entity_id", flat=True))
     section = article.get_parent()
@@ -56,8 +52,6 @@ def alerts_match_article(*, article: ArticlePage) -> list[AlertDelivery]:
         if not created:
             continue  # a republished story never alerts twice
         deliveries.append(delivery)
-        if alert.frequency == Alert.Frequency.INSTANT:
-            transaction.on_commit(partial(send_alert.enqueue, delivery.pk))
     return deliveries
 
 

@@ -3,7 +3,7 @@
 from typing import Any
 
 from monitor.registry import registry_seed
-from monitor.services import article_tag
+from monitor.tagging import article_tag
 from newsroom.models import ArticlePage
 
 

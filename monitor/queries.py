@@ -11,9 +11,11 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from core.access import Access
-from monitor.models import ArticleEntity, Entity, Kind
+from monitor.models import KIND_PLURALS, ArticleEntity, Entity, Kind
+from monitor.registry import registry_tagger
 from monitor.tagger import Found
 from newsroom.models import ArticlePage, attach_sections, live_articles
+from newsroom.paywall import public_view
 
 
 def visible_tags(article: ArticlePage) -> QuerySet[ArticleEntity]:
@@ -33,8 +35,6 @@ def article_entities(*, article: ArticlePage, full_text_allowed: bool) -> list[E
     tags = list(visible_tags(article))
     if full_text_allowed:
         return [t.entity for t in tags]
-    from monitor.registry import registry_tagger
-    from newsroom.paywall import public_view
 
     public_text = "\n\n".join([article.title, article.dek, public_view(article).text])
     public_ids = {f.entity_id for f in registry_tagger().tag(public_text)}
@@ -42,8 +42,6 @@ def article_entities(*, article: ArticlePage, full_text_allowed: bool) -> list[E
 
 
 def group_by_kind(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
-    from monitor.models import KIND_PLURALS
-
     groups: dict[str, list[Entity]] = {}
     for entity in entities:
         groups.setdefault(entity.kind, []).append(entity)

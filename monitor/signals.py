@@ -4,17 +4,15 @@ from typing import Any
 
 from django.db import transaction
 
+from monitor.registry import registry_touch
+from monitor.tasks import tag_article_task
 from newsroom.models import ArticlePage
 
 
 def enqueue_tagging(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
-    from monitor.tasks import tag_article
-
     page_id = instance.pk
-    transaction.on_commit(lambda: tag_article.enqueue(page_id))
+    transaction.on_commit(lambda: tag_article_task.enqueue(page_id))
 
 
 def registry_changed(sender: type, **kwargs: Any) -> None:
-    from monitor.registry import registry_touch
-
     registry_touch()

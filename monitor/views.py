@@ -9,7 +9,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,12 +17,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.entitlement import user_is_pro
+from membership.teams import team_ids_for
 from monitor import exports
 from monitor.charts import weekly_chart
 from monitor.forms import AlertForm, ClipForm, FolderForm, TrendsForm
 from monitor.models import KIND_PLURALS, Alert, BriefingFolder, Clip, Entity, Kind
 from monitor.queries import (
     articles_with_both,
+    attach_sections,
     co_mentions,
     coverage_range,
     entity_search,
@@ -92,8 +94,6 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _count_stories() -> Any:
-    from django.db.models import Count
-
     return Count("article_tags", distinct=True)
 
 
@@ -114,7 +114,6 @@ def entity(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if is_pro:
         context["timeline"] = paginate(request, articles)
-        from monitor.queries import attach_sections
 
         attach_sections(context["timeline"].object_list)
     else:
@@ -270,8 +269,6 @@ def folders(request: HttpRequest) -> HttpResponse:
 
 
 def _count_clips() -> Any:
-    from django.db.models import Count
-
     return Count("clips")
 
 
@@ -356,19 +353,13 @@ def _shared(request: HttpRequest, share_token: UUID) -> BriefingFolder | HttpRes
     return item
 
 
-def _team_ids(user: Any) -> set[int]:
-    from membership.models import Team
-
-    return set(Team.objects.filter(Q(admin=user) | Q(members__user=user)).values_list("pk", flat=True))
-
-
 def _may_read_shared(*, viewer: Any, owner: Any) -> bool:
     """A shared book is for the owner's team: the link alone opens nothing."""
     if not viewer.is_authenticated:
         return False
     if viewer.pk == owner.pk:
         return True
-    return bool(_team_ids(viewer) & _team_ids(owner))
+    return bool(team_ids_for(user=viewer) & team_ids_for(user=owner))
 
 
 @require_GET

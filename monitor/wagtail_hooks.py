@@ -13,15 +13,15 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from monitor.models import Entity, Kind, Mention, SuggestedEntity
+from monitor.models import ArticleEntity, Entity, Kind, Mention, SuggestedEntity
 from monitor.queries import entities_from_names, visible_tags
 from monitor.services import (
-    article_tag,
     article_tag_add,
     article_tag_remove,
     suggestion_approve,
     suggestion_dismiss,
 )
+from monitor.tagging import article_tag
 from newsroom.models import ArticlePage
 
 
@@ -82,8 +82,6 @@ def article_tags(request: HttpRequest, page_id: int) -> HttpResponse:
 
 
 def _removed(article: ArticlePage) -> Any:
-    from monitor.models import ArticleEntity
-
     return ArticleEntity.objects.filter(article=article, removed=True).select_related("entity")
 
 

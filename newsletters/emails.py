@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from lib.emails import send_templated_email
 from newsletters.models import Subscriber, Subscription
-from newsletters.services import confirm_token_make
+from newsletters.tokens import confirm_token_make
 
 
 def send_confirmation(*, subscriber: Subscriber) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from email.utils import formataddr, parseaddr
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from newsletters.mime import message_id
 
 
 def new_token() -> str:
@@ -104,8 +107,6 @@ class Newsletter(models.Model):  # type: ignore[django-manager-missing]
 
     @property
     def from_email(self) -> str:
-        from email.utils import formataddr, parseaddr
-
         default_name, default_email = parseaddr(settings.NEWSLETTER_FROM_EMAIL)
         return formataddr((self.sender_name or default_name or self.name, self.sender_email or default_email))
 
@@ -324,8 +325,6 @@ class Delivery(models.Model):
 
     @property
     def message_id(self) -> str:
-        from newsletters.mime import message_id
-
         return message_id(delivery_id=self.pk, issue_uuid=self.issue.uuid)
 
 

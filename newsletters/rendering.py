@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 
 from core.access import Access
+from core.models import OutletSettings
 from lib.text import excerpt
 from newsroom.models import attach_sections
 from newsroom.paywall import public_view
@@ -116,8 +117,6 @@ class PreparedIssue:
 
 
 def email_context(issue: Issue, *, pro: bool) -> dict[str, Any]:
-    from core.models import OutletSettings
-
     return {
         "outlet": OutletSettings.load(),
         "issue": issue,

@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from core.entitlement import pro_users
+from newsletters.mime import MessageBuilder
 from newsletters.models import (
     Consent,
     Delivery,
@@ -28,10 +28,13 @@ from newsletters.models import (
     Subscription,
     Suppression,
 )
+from newsletters.rendering import prepare_issue, sample_personal
+from newsletters.sending import issue_needs_worker
+from newsletters.tasks import send_confirmation_task, send_issue_task
+from newsletters.transport import Outgoing, transport_for_settings
 from newsroom.models import live_articles
 
 logger = logging.getLogger(__name__)
-CONFIRM_SALT = "newsletters.confirm"
 CONFIRMATION_THROTTLE = dt.timedelta(minutes=10)
 LEDGER_CHUNK = 2000
 
@@ -145,21 +148,9 @@ def subscriber_signup(
     if not recently:
         subscriber.confirmation_sent_at = now
         subscriber.save(update_fields=["confirmation_sent_at"])
-        from newsletters.tasks import send_confirmation_task
 
         transaction.on_commit(lambda: send_confirmation_task.enqueue(subscriber.pk))
     return subscriber
-
-
-def confirm_token_make(subscriber: Subscriber) -> str:
-    return signing.dumps(subscriber.token, salt=CONFIRM_SALT, compress=False)
-
-
-def confirm_token_read(token: str) -> Subscriber:
-    """The subscriber a confirmation link is for; raises signing.SignatureExpired/BadSignature, DoesNotExist."""
-    max_age = dt.timedelta(days=settings.NEWSLETTER_CONFIRM_DAYS)
-    value = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
-    return Subscriber.objects.get(token=value)
 
 
 @transaction.atomic
@@ -378,8 +369,6 @@ def issue_plan(*, issue: Issue) -> int:
 
 
 def _enqueue_workers(issue_id: int) -> None:
-    from newsletters.tasks import send_issue_task
-
     for _ in range(max(1, settings.NEWSLETTER_SEND_WORKERS)):
         send_issue_task.enqueue(issue_id)
 
@@ -443,10 +432,6 @@ def issue_resume(*, issue: Issue) -> Issue:
 
 def issue_send_test(*, issue: Issue, to: str, name: str = "") -> None:
     """Send one copy, through the real sending path, marked as a test; no ledger row."""
-    from newsletters.mime import MessageBuilder
-    from newsletters.rendering import prepare_issue, sample_personal
-    from newsletters.transport import Outgoing, transport_for_settings
-
     prepared = prepare_issue(issue, variants=(True,) if issue.newsletter.pro_only else (False,))
     pro = issue.newsletter.pro_only
     personal = sample_personal(issue, email=to, name=name)
@@ -480,8 +465,6 @@ def issue_send_test(*, issue: Issue, to: str, name: str = "") -> None:
 
 
 def issue_counts(*, issue: Issue) -> dict[str, int]:
-    from django.db.models import Count
-
     deliveries = Delivery.objects.filter(issue=issue)
     by_state = dict(deliveries.values_list("state").annotate(n=Count("pk")).values_list("state", "n"))
     return {
@@ -504,8 +487,6 @@ def issue_counts(*, issue: Issue) -> dict[str, int]:
 
 def issues_send_due() -> tuple[int, int]:
     """Start scheduled issues whose time has come; restart stalled sends. Returns (started, resumed)."""
-    from newsletters.sending import issue_needs_worker
-
     started = resumed = 0
     for issue in Issue.objects.filter(status=Issue.Status.SCHEDULED, scheduled_for__lte=timezone.now()):
         try:

@@ -2,7 +2,13 @@
 
 from typing import Any
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+
+from newsletters.briefings import BRIEFINGS
+from newsletters.models import Newsletter
+from newsroom.models import SectionPage, TopicPage
 
 EDITOR_PERMISSIONS = [
     "add_issue",
@@ -18,9 +24,6 @@ EDITOR_PERMISSIONS = [
 
 
 def grant_editor_permissions(**kwargs: Any) -> None:
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-
     editors = Group.objects.filter(name="Editors").first()
     if editors is None:
         return
@@ -44,9 +47,6 @@ FEEDS: dict[str, tuple[list[str], list[str]]] = {
 
 def connect_feeds() -> int:
     """Point each briefing at its sections and topics, where an editor has not already."""
-    from newsletters.models import Newsletter
-    from newsroom.models import SectionPage, TopicPage
-
     connected = 0
     for newsletter in Newsletter.objects.filter(slug__in=FEEDS, all_sections=False):
         if newsletter.sections.exists() or newsletter.topics.exists():
@@ -60,9 +60,6 @@ def connect_feeds() -> int:
 
 def ensure_briefings() -> int:
     """Create any of the ten briefings that is missing (never changes an existing one); returns how many."""
-    from newsletters.briefings import BRIEFINGS
-    from newsletters.models import Newsletter
-
     created = 0
     for order, (slug, name, cadence, send_time, weekday, everything, auto, description) in enumerate(BRIEFINGS):
         _, new = Newsletter.objects.get_or_create(

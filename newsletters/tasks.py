@@ -2,13 +2,13 @@
 
 from django_tasks import task
 
+from newsletters.emails import send_confirmation
 from newsletters.models import Subscriber
+from newsletters.sending import issue_run
 
 
 @task()
 def send_confirmation_task(subscriber_id: int) -> None:
-    from newsletters.emails import send_confirmation
-
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is not None:
         send_confirmation(subscriber=subscriber)
@@ -18,6 +18,5 @@ def send_confirmation_task(subscriber_id: int) -> None:
 def send_issue_task(issue_id: int) -> None:
     # Any number of these may run at once, on any machine: rows are claimed
     # one by one, and a restarted worker recovers a dead one's rows itself.
-    from newsletters.sending import issue_run
 
     issue_run(issue_id=issue_id)

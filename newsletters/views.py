@@ -21,7 +21,6 @@ from newsletters.forms import ChooseForm, SignupForm, offered_newsletters
 from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsletters.rendering import article_item, issue_items
 from newsletters.services import (
-    confirm_token_read,
     newsletter_articles,
     subscriber_confirm,
     subscriber_for_user,
@@ -29,6 +28,7 @@ from newsletters.services import (
     subscriber_update,
     subscription_unsubscribe,
 )
+from newsletters.tokens import confirm_token_read
 
 SIGNUPS_PER_HOUR = 20
 

@@ -5,12 +5,19 @@ ANYMAIL_WEBHOOK_SECRET, plus each provider's own signature where it has one)
 and send the `tracking` signal, handled here.
 """
 
+from functools import wraps
 from typing import Any
 
+from anymail import urls as anymail_urls
 from anymail.signals import AnymailTrackingEvent, tracking
+from django.conf import settings
 from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern
+from django.views.decorators.csrf import csrf_exempt
 
 from newsletters.models import Subscription, Suppression
+from newsletters.services import subscription_unsubscribe, suppression_add
 
 SUPPRESSING_EVENTS = {
     "bounced": Suppression.Reason.BOUNCED,
@@ -21,8 +28,6 @@ SUPPRESSING_EVENTS = {
 
 @receiver(tracking, dispatch_uid="newsletters.tracking")
 def handle_tracking_event(sender: Any, event: AnymailTrackingEvent, esp_name: str, **kwargs: Any) -> None:
-    from newsletters.services import subscription_unsubscribe, suppression_add
-
     email = (event.recipient or "").strip().lower()
     if not email:
         return
@@ -39,11 +44,6 @@ def handle_tracking_event(sender: Any, event: AnymailTrackingEvent, esp_name: st
 
 def _require_secret(view: Any) -> Any:
     """Anymail accepts unauthenticated webhooks (with a warning) when no secret is set; we refuse them."""
-    from functools import wraps
-
-    from django.conf import settings
-    from django.http import HttpRequest, HttpResponse
-    from django.views.decorators.csrf import csrf_exempt
 
     @csrf_exempt
     @wraps(view)
@@ -56,9 +56,6 @@ def _require_secret(view: Any) -> Any:
 
 
 def _tracking_urlpatterns() -> list[Any]:
-    from anymail import urls as anymail_urls
-    from django.urls import URLPattern
-
     patterns = []
     for pattern in anymail_urls.urlpatterns:
         if isinstance(pattern, URLPattern) and "tracking" in (pattern.name or ""):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
 
 JOURNALISTS = "Journalists"
 EDITORS = "Editors"
@@ -37,8 +38,6 @@ def _permission(app_label: str, model: str, codename: str) -> Permission:
 
 
 def ensure_roles(**kwargs: Any) -> None:
-    from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
-
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     if root_page is None or root_collection is None:

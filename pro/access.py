@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.rich_text import expand_db_html
 
 from core.entitlement import user_is_pro
 from pro.charts import ChartDataError, DrawnChart, drawn_mentions_chart, drawn_table_chart
@@ -44,8 +45,6 @@ class ProductView:
 
 
 def _report_sections(page: Any) -> list[Section]:
-    from wagtail.rich_text import expand_db_html
-
     sections: list[Section] = []
     for number, block in enumerate(page.body, start=1):
         value = block.value
@@ -78,12 +77,8 @@ def _report_outline(page: Any) -> list[str]:
 
 
 def product_view(*, page: Any, user: Any) -> ProductView:
-    from wagtail.rich_text import expand_db_html
-
-    from pro.models import MemoPage
-
-    is_memo = isinstance(page, MemoPage)
-    kind = "memo" if is_memo else "report"
+    kind = page.product_kind
+    is_memo = kind == "memo"
     if not user_is_pro(user):
         if is_memo:
             outline = [f"{len(page.key_judgements)} key judgements", f"{len(page.what_to_watch)} things to watch"]

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from monitor.charts import BOTTOM, HEIGHT, LEFT, PALETTE, RIGHT, TOP, WIDTH, weekly_chart
+from monitor.queries import coverage_range, entities_from_names, weekly_counts
 
 MAX_ROWS = 60
 MAX_SERIES = 5
@@ -167,8 +168,6 @@ def drawn_table_chart(*, raw: str, title: str, unit: str, chart_id: str) -> Draw
 
 def drawn_mentions_chart(*, names: str, weeks: int, title: str, chart_id: str) -> DrawnChart:
     """Stories per week naming each chosen Monitor entity: the `weeks` weeks up to the latest story."""
-    from monitor.queries import coverage_range, entities_from_names, weekly_counts
-
     entities, missing = entities_from_names(names)
     first, end = coverage_range(entities)
     start = max(first, end - dt.timedelta(weeks=max(weeks, 1)))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import slugify
 
-from monitor.exports import OUTLET
-from pro.access import ProductView
+from monitor.exports import OUTLET, PDF
+from pro.access import ProductView, product_view
 
 
 def build_pdf(*, page: Any, view: ProductView) -> bytes:
@@ -18,3 +21,14 @@ def build_pdf(*, page: Any, view: ProductView) -> bytes:
         "pro/product_pdf.html", {"page": page, "view": view, "outlet": OUTLET, "today": timezone.localdate()}
     )
     return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+
+
+def product_pdf(request: HttpRequest, page: Any) -> HttpResponse:
+    """The memo or report as PDF, for PRO members only (403 with the offer otherwise)."""
+    view = product_view(page=page, user=request.user)
+    if not view.complete:
+        return render(request, "pro/pro_required.html", {"page": page}, status=403)
+    response = HttpResponse(build_pdf(page=page, view=view), content_type=PDF)
+    response["Content-Disposition"] = f'attachment; filename="{slugify(page.title) or "newsdesk"}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -17,7 +17,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pro.access import product_view
 from pro.blocks import ReportBodyBlock, SourceBlock
+from pro.exports import product_pdf
 
 
 class ProductIndexPage(Page):
@@ -35,6 +37,8 @@ class ProductIndexPage(Page):
 
 class ProductPage(RoutablePageMixin, Page):
     """What memos and reports share: a public standfirst, a premium body, a PDF."""
+
+    product_kind = ""  # "memo" or "report", set by each kind
 
     dek = models.CharField(
         "standfirst",
@@ -57,20 +61,18 @@ class ProductPage(RoutablePageMixin, Page):
         return self.published_at or self.first_published_at or self.latest_revision_created_at
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from pro.access import product_view
-
         context = super().get_context(request, *args, **kwargs)
         context["view"] = product_view(page=self, user=request.user)
         return context
 
     @path("pdf/")
     def pdf(self, request: HttpRequest) -> HttpResponse:
-        from pro.views import product_pdf
-
         return product_pdf(request, self)
 
 
 class MemoPage(ProductPage):
+    product_kind = "memo"
+
     bottom_line = RichTextField(
         features=["bold", "italic", "link"], help_text="Two or three sentences: what the reader must know."
     )
@@ -113,6 +115,8 @@ class MemoPage(ProductPage):
 
 
 class TrendReportPage(ProductPage):
+    product_kind = "report"
+
     body = StreamField(ReportBodyBlock(), help_text="Text, headings and charts, in reading order.")
 
     content_panels = [

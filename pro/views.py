@@ -5,13 +5,9 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from core.entitlement import user_is_pro
-from monitor.exports import PDF
-from pro.access import product_view
-from pro.exports import build_pdf
 from pro.models import MemoPage, TrendReportPage
 
 PER_PAGE = 20
@@ -40,14 +36,3 @@ def memo_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     return _listing(request, TrendReportPage, "report")
-
-
-def product_pdf(request: HttpRequest, page: Any) -> HttpResponse:
-    """The memo or report as PDF, for PRO members only (403 with the offer otherwise)."""
-    view = product_view(page=page, user=request.user)
-    if not view.complete:
-        return render(request, "pro/pro_required.html", {"page": page}, status=403)
-    response = HttpResponse(build_pdf(page=page, view=view), content_type=PDF)
-    response["Content-Disposition"] = f'attachment; filename="{slugify(page.title) or "newsdesk"}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response

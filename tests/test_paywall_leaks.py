@@ -23,7 +23,8 @@ from wagtail.rich_text import RichText
 from core.access import Access
 from monitor.models import BriefingFolder
 from monitor.registry import registry_seed
-from monitor.services import article_tag, clip_create, folder_share_toggle
+from monitor.services import clip_create, folder_share_toggle
+from monitor.tagging import article_tag
 from tests.factories import ArticleFactory, paragraphs
 from tests.membership.cast import pro_member
 

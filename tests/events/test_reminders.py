@@ -5,8 +5,9 @@ from django.core import mail
 from django.core.management import call_command
 from freezegun import freeze_time
 
+from events.emails import due_reminders, reminder_send
 from events.models import Registration
-from events.services import due_reminders, registration_create, reminder_send
+from events.services import registration_create
 from tests.events.builders import JOIN_URL
 
 pytestmark = pytest.mark.django_db

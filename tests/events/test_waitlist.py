@@ -3,8 +3,9 @@ import uuid
 import pytest
 from django.core import mail
 
+from events.emails import promotion_send
 from events.models import Registration, Status
-from events.services import promotion_send, registration_cancel, registration_create
+from events.services import registration_cancel, registration_create
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 from core.access import Access
-from monitor.services import article_tag
+from monitor.tagging import article_tag
 from tests.factories import paragraphs
 
 

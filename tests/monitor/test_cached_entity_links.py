@@ -1,5 +1,6 @@
 from monitor.models import Entity
-from monitor.services import article_tag, article_tag_remove
+from monitor.services import article_tag_remove
+from monitor.tagging import article_tag
 from tests.factories import paragraphs
 
 

@@ -1,5 +1,6 @@
 from monitor.models import ArticleEntity, Entity, Mention
-from monitor.services import article_tag, article_tag_add, article_tag_remove, article_text
+from monitor.services import article_tag_add, article_tag_remove
+from monitor.tagging import article_tag, article_text
 
 
 def _names(article):

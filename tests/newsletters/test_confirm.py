@@ -5,7 +5,8 @@ import pytest
 from freezegun import freeze_time
 
 from newsletters.models import Consent, Subscriber, Subscription
-from newsletters.services import confirm_token_make, subscriber_signup
+from newsletters.services import subscriber_signup
+from newsletters.tokens import confirm_token_make
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from events.services import due_reminders
-from events.tasks import send_reminder
+from events.emails import due_reminders
+from events.tasks import send_reminder_task
 
 
 class Command(BaseCommand):
@@ -12,5 +12,5 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         due = due_reminders()
         for registration_id, which in due:
-            send_reminder.enqueue(registration_id, which)
+            send_reminder_task.enqueue(registration_id, which)
         self.stdout.write(f"Queued {len(due)} event reminder(s).")

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from monitor.services import article_tag
+from monitor.tagging import article_tag
 from newsroom.models import ArticlePage
 
 
