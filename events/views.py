@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
@@ -31,12 +32,15 @@ from events.services import (
     registration_create,
     registration_question,
 )
+from lib.pages import message_page
 
 TZ_SESSION_KEY = "events_tz"
 
 
 def _message(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
-    return render(request, "events/message.html", {"title": title, "text": text}, status=status)
+    return message_page(
+        request, title=title, text=text, status=status, back_url=reverse("events:list"), back_label="All events"
+    )
 
 
 def _zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:

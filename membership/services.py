@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.accounts import verified_addresses
 from core.entitlement import entitlement_for
 from core.models import OutletSettings
 from lib.emails import send_templated_email
@@ -458,7 +459,7 @@ def invitation_find(*, raw_token: str) -> Invitation:
 def invitation_accept(*, raw_token: str, user: Any) -> Seat:
     with transaction.atomic():
         invitation = invitation_find(raw_token=raw_token)
-        if invitation.email.lower() not in verified_emails(user):
+        if invitation.email.lower() not in verified_addresses(user):
             raise MembershipError(
                 f"This invitation was sent to {invitation.email}. Sign in with that address to accept it.", 403
             )
@@ -471,15 +472,11 @@ def invitation_accept(*, raw_token: str, user: Any) -> Seat:
     return seat
 
 
-def verified_emails(user: Any) -> set[str]:
-    return {e.lower() for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)}
-
-
 def team_domain_join(*, team: Team, user: Any) -> Seat:
     if not (team.domain_join and team.domain):
         raise MembershipError("This team does not take members by email domain.", 403)
     domain = team.domain.lower().lstrip("@")
-    if not any(email.rsplit("@", 1)[-1] == domain for email in verified_emails(user)):
+    if not any(email.rsplit("@", 1)[-1] == domain for email in verified_addresses(user)):
         raise MembershipError(f"Joining needs a verified address at {domain}.", 403)
     if not team.is_live():
         raise MembershipError("This team's subscription is not active.", 409)

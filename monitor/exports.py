@@ -7,22 +7,21 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.models import outlet_name
+from lib.pdf import PDF, render_pdf
 from monitor.models import BriefingFolder, Clip
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-PDF = "application/pdf"
-OUTLET = "Newsdesk"
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'])")
 
 
-def citation(clip: Clip) -> str:
+def citation(clip: Clip, outlet: str) -> str:
     """e.g. Newsdesk, “Iran and Belarus sign…”, 21 August 2023, https://…"""
-    parts = [OUTLET]
+    parts = [outlet]
     if clip.authors:
         parts.insert(0, clip.authors)
     parts.append(f"“{clip.title}”")
@@ -49,10 +48,11 @@ def build_docx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
+    outlet = outlet_name()
     document = Document()
     document.core_properties.title = folder.name
     document.add_heading(folder.name, level=0)
-    document.add_paragraph(f"Briefing book from {OUTLET}, exported {timezone.localdate():%-d %B %Y}.")
+    document.add_paragraph(f"Briefing book from {outlet}, exported {timezone.localdate():%-d %B %Y}.")
     for number, clip in enumerate(clips, start=1):
         document.add_heading(f"{number}. {clip.title}", level=1)
         if clip.passage:
@@ -64,7 +64,7 @@ def build_docx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
             note.add_run("Note: ").bold = True
             note.add_run(clip.note)
         source = document.add_paragraph()
-        run = source.add_run(f"Source: {citation(clip)}")
+        run = source.add_run(f"Source: {citation(clip, outlet)}")
         run.italic = True
         run.font.size = Pt(9)
     buffer = io.BytesIO()
@@ -76,11 +76,12 @@ def build_pptx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
+    outlet = outlet_name()
     deck = Presentation()
     deck.core_properties.title = folder.name
     cover = deck.slides.add_slide(deck.slide_layouts[0])
     cover.shapes.title.text = folder.name
-    cover.placeholders[1].text = f"Briefing book · {OUTLET} · {timezone.localdate():%-d %B %Y}"
+    cover.placeholders[1].text = f"Briefing book · {outlet} · {timezone.localdate():%-d %B %Y}"
     for clip in clips:
         slide = deck.slides.add_slide(deck.slide_layouts[1])
         slide.shapes.title.text = clip.title
@@ -95,7 +96,7 @@ def build_pptx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
         footer = slide.shapes.add_textbox(Inches(0.5), Inches(6.8), Inches(9), Inches(0.6)).text_frame
         footer.word_wrap = True
         date = f"{timezone.localtime(clip.published_at):%-d %B %Y}" if clip.published_at else ""
-        footer.text = f"Source: {OUTLET}{' · ' + clip.section if clip.section else ''} · {date}"
+        footer.text = f"Source: {outlet}{' · ' + clip.section if clip.section else ''} · {date}"
         link = footer.add_paragraph()
         run = link.add_run()
         run.text = clip.url
@@ -109,13 +110,16 @@ def build_pptx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
 
 
 def build_pdf(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
+    outlet = outlet_name()
+    return render_pdf(
         "monitor/export_pdf.html",
-        {"folder": folder, "clips": [(clip, citation(clip)) for clip in clips], "today": timezone.localdate()},
+        {
+            "folder": folder,
+            "clips": [(clip, citation(clip, outlet)) for clip in clips],
+            "today": timezone.localdate(),
+            "outlet": outlet,
+        },
     )
-    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
 
 
 FORMATS: dict[str, tuple[str, Callable[..., Any]]] = {

@@ -12,14 +12,16 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.entitlement import user_is_pro
+from lib.charts import drawn_weekly_chart
+from lib.pages import message_page
 from membership.teams import team_ids_for
 from monitor import exports
-from monitor.charts import weekly_chart
 from monitor.forms import AlertForm, ClipForm, FolderForm, TrendsForm
 from monitor.models import KIND_PLURALS, Alert, BriefingFolder, Clip, Entity, Kind
 from monitor.queries import (
@@ -41,7 +43,9 @@ MAX_QUERY = 100
 
 
 def _message(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
-    return render(request, "monitor/message.html", {"title": title, "text": text}, status=status)
+    return message_page(
+        request, title=title, text=text, status=status, back_url=reverse("monitor:index"), back_label="Back to Monitor"
+    )
 
 
 def _pro_required(request: HttpRequest) -> HttpResponse | None:
@@ -66,11 +70,9 @@ def _chart_context(entities: list[Entity], start: dt.date, end: dt.date, title: 
     series = [(entity.name, list(c.values())) for entity, c in zip(entities, counts, strict=True)]
     rows = [(week, [values[i] for _, values in series]) for i, week in enumerate(weeks)]
     return {
-        "chart": weekly_chart(series=series, weeks=weeks, title=title),
+        "chart": drawn_weekly_chart(series=series, weeks=weeks, title=title, note="stories per week"),
         "chart_rows": rows,
         "chart_names": [name for name, _ in series],
-        "chart_weeks": weeks,
-        "chart_series": series,
     }
 
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.accounts import owns_verified_address
 from core.entitlement import pro_users
 from newsletters.mime import MessageBuilder
 from newsletters.models import (
@@ -70,13 +71,6 @@ def clean_name(raw: str) -> str:
 
 
 # -- subscribing ---------------------------------------------------------------
-
-
-def _user_owns_email(user: Any, email: str) -> bool:
-    """A signed-in member whose address is verified needs no confirmation email."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
 def _consent(subscriber: Subscriber, newsletter: Newsletter | None, action: str, meta: dict[str, Any]) -> None:
@@ -134,7 +128,7 @@ def subscriber_signup(
         _consent(subscriber, newsletter, Consent.Action.REQUESTED, meta)
     if not requested:
         return subscriber
-    if _user_owns_email(user, email):
+    if owns_verified_address(user, email):
         subscriber_confirm(
             subscriber=subscriber,
             newsletter_ids=[s.newsletter_id for s in requested],

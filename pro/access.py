@@ -14,7 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.rich_text import expand_db_html
 
 from core.entitlement import user_is_pro
-from pro.charts import ChartDataError, DrawnChart, drawn_mentions_chart, drawn_table_chart
+from lib.charts import ChartDataError, DrawnChart
+from pro.charts import drawn_mentions_chart, drawn_table_chart
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-from pro.charts import ChartDataError, parse_table
+from lib.charts import ChartDataError, parse_table
 
 
 class SourceBlock(blocks.StructBlock):

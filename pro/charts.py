@@ -1,158 +1,12 @@
-"""Charts for trend reports, drawn on the server as accessible SVG.
-
-Editor-entered tables become grouped bars in the Monitor's palette and scale;
-entity mention counts go straight through Monitor's own weekly chart.
-"""
+"""Charts for trend reports: an editor's table, or Monitor's weekly mention counts,
+drawn by lib.charts like every chart on the site."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-
-from monitor.charts import BOTTOM, HEIGHT, LEFT, PALETTE, RIGHT, TOP, WIDTH, weekly_chart
+from lib.charts import DrawnChart, drawn_weekly_chart, format_number, parse_table, table_chart
 from monitor.queries import coverage_range, entities_from_names, weekly_counts
-
-MAX_ROWS = 60
-MAX_SERIES = 5
-
-
-class ChartDataError(ValueError):
-    """The table an editor typed cannot be drawn; the message says why."""
-
-
-@dataclass(frozen=True)
-class ChartTable:
-    labels: list[str]
-    names: list[str]
-    rows: list[list[float]]  # one list of values per label, one value per series
-
-    def series(self) -> list[tuple[str, list[float]]]:
-        return [(name, [row[i] for row in self.rows]) for i, name in enumerate(self.names)]
-
-
-def parse_table(raw: str) -> ChartTable:
-    """CSV with a header row: the first column labels, each further column a series."""
-    lines = [row for row in csv.reader(io.StringIO(raw.strip())) if any(cell.strip() for cell in row)]
-    if len(lines) < 2:
-        raise ChartDataError("Enter a header row and at least one row of data, e.g. “Year, Exports” then “2022, 41”.")
-    header = [cell.strip() for cell in lines[0]]
-    names = header[1:]
-    if not names or not all(names):
-        raise ChartDataError("The header row needs a label column and a name for every series.")
-    if len(names) > MAX_SERIES:
-        raise ChartDataError(f"At most {MAX_SERIES} series fit in one chart.")
-    if len(lines) - 1 > MAX_ROWS:
-        raise ChartDataError(f"At most {MAX_ROWS} rows fit in one chart.")
-    labels: list[str] = []
-    rows: list[list[float]] = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = [cell.strip() for cell in line]
-        if len(cells) != len(header):
-            raise ChartDataError(f"Row {number} has {len(cells)} cells; the header has {len(header)}.")
-        try:
-            values = [float(cell.replace(",", "")) for cell in cells[1:]]
-        except ValueError:
-            raise ChartDataError(f"Row {number} has a value that is not a number: {', '.join(cells[1:])}.") from None
-        if any(v < 0 for v in values):
-            raise ChartDataError(f"Row {number} has a negative value; charts here start at zero.")
-        labels.append(cells[0])
-        rows.append(values)
-    return ChartTable(labels=labels, names=names, rows=rows)
-
-
-def _nice_top(peak: float) -> float:
-    if peak <= 0:
-        return 1.0
-    magnitude = 10 ** (len(str(int(peak))) - 1) if peak >= 1 else 0.1
-    for step in (1, 2, 2.5, 5, 10):
-        if peak <= step * magnitude:
-            return step * magnitude
-    return peak
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def table_chart(*, table: ChartTable, title: str, unit: str = "", chart_id: str = "chart") -> SafeString:
-    """Grouped bars, one group per label; `role="img"` with a title and a summary."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    top = _nice_top(max((v for row in table.rows for v in row), default=0))
-    groups = max(len(table.labels), 1)
-    step = plot_w / groups
-    bar_w = max(step * 0.8 / max(len(table.names), 1), 1)
-
-    def y(value: float) -> float:
-        return TOP + plot_h - plot_h * value / top
-
-    summary = "; ".join(
-        f"{name}: " + ", ".join(f"{label} {_number(v)}" for label, v in zip(table.labels, values, strict=True))
-        for name, values in table.series()
-    )
-    unit_text = f" ({unit})" if unit else ""
-    parts = [
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" width="100%" preserveAspectRatio="xMidYMid meet">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(summary)}{escape(unit_text)}.</desc>',
-    ]
-    for tick in range(5):
-        value = top * tick / 4
-        ty = y(value)
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#ddd" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="11" fill="#555">'
-            f"{_number(value)}</text>"
-        )
-    label_every = max(1, groups // 10)
-    for index, (label, row) in enumerate(zip(table.labels, table.rows, strict=True)):
-        x0 = LEFT + step * index + step * 0.1
-        for number, value in enumerate(row):
-            if value:
-                x = x0 + bar_w * number
-                parts.append(
-                    f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar_w:.1f}" height="{y(0) - y(value):.1f}" '
-                    f'fill="{PALETTE[number % len(PALETTE)]}"><title>{escape(table.names[number])}, '
-                    f"{escape(label)}: {_number(value)}</title></rect>"
-                )
-        if index % label_every == 0:
-            parts.append(
-                f'<text x="{LEFT + step * index + step / 2:.1f}" y="{HEIGHT - 14}" text-anchor="middle" '
-                f'font-size="11" fill="#555">{escape(label[:14])}</text>'
-            )
-    if len(table.names) > 1:
-        for number, name in enumerate(table.names):
-            lx = LEFT + 8 + number * 130
-            parts.append(
-                f'<rect x="{lx}" y="{TOP - 4}" width="14" height="10" fill="{PALETTE[number % len(PALETTE)]}"/>'
-                f'<text x="{lx + 18}" y="{TOP + 5}" font-size="11" fill="#222">{escape(name[:18])}</text>'
-            )
-    if unit:
-        parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 2}" text-anchor="end" font-size="10" fill="#777">'
-            f"{escape(unit)}</text>"
-        )
-    parts.append(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#333" stroke-width="1"/>'
-    )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
-
-
-@dataclass(frozen=True)
-class DrawnChart:
-    """A chart ready for a page or a PDF: the SVG and the table beside it."""
-
-    title: str
-    svg: SafeString
-    header: list[str]
-    rows: list[list[str]]
-    note: str = ""
 
 
 def drawn_table_chart(*, raw: str, title: str, unit: str, chart_id: str) -> DrawnChart:
@@ -161,7 +15,7 @@ def drawn_table_chart(*, raw: str, title: str, unit: str, chart_id: str) -> Draw
         title=title,
         svg=table_chart(table=table, title=title, unit=unit, chart_id=chart_id),
         header=["", *table.names],
-        rows=[[label, *(_number(v) for v in row)] for label, row in zip(table.labels, table.rows, strict=True)],
+        rows=[[label, *(format_number(v) for v in row)] for label, row in zip(table.labels, table.rows, strict=True)],
         note=unit,
     )
 
@@ -174,10 +28,10 @@ def drawn_mentions_chart(*, names: str, weeks: int, title: str, chart_id: str) -
     counts = [weekly_counts(entity, start, end) for entity in entities]
     week_list = list(counts[0]) if counts else []
     series = [(entity.name, list(c.values())) for entity, c in zip(entities, counts, strict=True)]
-    return DrawnChart(
+    return drawn_weekly_chart(
+        series=series,
+        weeks=week_list,
         title=title,
-        svg=weekly_chart(series=series, weeks=week_list, title=title, chart_id=chart_id),
-        header=["Week starting", *(name for name, _ in series)],
-        rows=[[f"{week:%-d %b %Y}", *(str(values[i]) for _, values in series)] for i, week in enumerate(week_list)],
+        chart_id=chart_id,
         note="Stories per week naming each entity" + (f"; not found: {', '.join(missing)}" if missing else ""),
     )

@@ -6,21 +6,18 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from monitor.exports import OUTLET, PDF
+from core.models import outlet_name
+from lib.pdf import PDF, render_pdf
 from pro.access import ProductView, product_view
 
 
 def build_pdf(*, page: Any, view: ProductView) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "pro/product_pdf.html", {"page": page, "view": view, "outlet": OUTLET, "today": timezone.localdate()}
+    return render_pdf(
+        "pro/product_pdf.html", {"page": page, "view": view, "outlet": outlet_name(), "today": timezone.localdate()}
     )
-    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
 
 
 def product_pdf(request: HttpRequest, page: Any) -> HttpResponse:

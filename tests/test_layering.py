@@ -49,8 +49,7 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("monitor.exports", "docx"): _HEAVY,
     ("monitor.exports", "pptx"): _HEAVY,
-    ("monitor.exports", "weasyprint"): _HEAVY,
-    ("pro.exports", "weasyprint"): _HEAVY,
+    ("lib.pdf", "weasyprint"): _HEAVY,
     ("newsletters.transport", "anymail"): "anymail's exceptions are only needed when an email service provider refuses",
 }
 

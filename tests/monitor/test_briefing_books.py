@@ -119,3 +119,15 @@ def test_another_member_cannot_open_someone_elses_folder(client, folder):
 
     client.force_login(UserFactory(username="dave", is_staff=True))
     assert client.get(f"/monitor/briefings/{folder.token}/").status_code == 404
+
+
+def test_exports_name_the_outlet_from_its_settings(client, folder, lead):
+    from core.models import OutletSettings
+
+    outlet = OutletSettings.load()
+    outlet.name = "Gulf Ledger"
+    outlet.save()
+    document = Document(io.BytesIO(client.get(f"/monitor/briefings/{folder.token}/export/docx/").content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Briefing book from Gulf Ledger" in text
+    assert "Newsdesk" not in text

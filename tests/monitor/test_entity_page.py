@@ -44,3 +44,11 @@ def test_an_enormous_entity_search_is_refused_clearly(client, registry):
     response = client.get("/monitor/", {"q": "x" * 500})
     assert response.status_code == 400
     assert "at most 100 characters" in response.content.decode()
+
+
+def test_the_entity_chart_is_the_sites_one_chart_partial_with_its_numbers(client, alice, lead):
+    client.force_login(alice)
+    html = client.get("/monitor/iran/").content.decode()
+    assert 'class="chart-figure"' in html
+    assert "Data for “Stories naming Iran, per week”" in html
+    assert "<summary>Show the numbers as a table</summary>" in html

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from lib.charts import ChartDataError, parse_table, table_chart
 from pro.blocks import TableChartBlock
-from pro.charts import ChartDataError, parse_table, table_chart
 from tests.pro.builders import make_report
 from tests.pro.conftest import REPORT_SECRET
 

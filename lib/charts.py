@@ -1,0 +1,251 @@
+"""Server-rendered SVG charts: readable without JavaScript, printable, exportable.
+
+Every chart on the site is a `DrawnChart` (the SVG and the table of its numbers)
+shown by one partial, templates/components/chart.html.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Distinguishable in colour and by dash pattern, for readers who cannot tell the colours apart.
+PALETTE = ["#0b3d6b", "#c0392b", "#1e8449", "#b9770e", "#6c3483"]
+DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2"]
+WIDTH, HEIGHT = 720, 260
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 36
+MAX_ROWS = 60
+MAX_SERIES = 5
+
+
+def _nice_max(value: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+        if value <= step * 4:
+            return step * 4
+    return value
+
+
+def weekly_chart(
+    *, series: list[tuple[str, list[int]]], weeks: list[dt.date], title: str, chart_id: str = "chart"
+) -> SafeString:
+    """Bars for one series, lines for several; `role="img"` with a title and a summary."""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    peak = max([max(values, default=0) for _, values in series] + [1])
+    top = _nice_max(peak)
+    n = max(len(weeks), 1)
+    step = plot_w / n
+
+    def y(value: int) -> float:
+        return TOP + plot_h - plot_h * value / top
+
+    totals = ", ".join(f"{name}: {sum(values)} stories" for name, values in series)
+    span = f"{weeks[0]:%d %b %Y} to {weeks[-1]:%d %b %Y}" if weeks else "no weeks"
+    parts = [
+        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" width="100%" '
+        f'preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">Stories per week, {escape(span)}. {escape(totals)}.</desc>',
+    ]
+    for tick in range(5):
+        value = top * tick // 4
+        ty = y(value)
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#ddd" stroke-width="1"/>'
+            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="11" fill="#555">{value}</text>'
+        )
+    label_every = max(1, n // 8)
+    for index, week in enumerate(weeks):
+        if index % label_every == 0:
+            x = LEFT + step * index + step / 2
+            parts.append(
+                f'<text x="{x:.1f}" y="{HEIGHT - 14}" text-anchor="middle" font-size="11" fill="#555">'
+                f"{week:%d %b}</text>"
+            )
+    if weeks:
+        parts.append(
+            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 2}" text-anchor="end" font-size="10" fill="#777">'
+            f"weeks starting Monday, {weeks[0]:%Y}–{weeks[-1]:%Y}</text>"
+        )
+    if len(series) == 1:
+        name, values = series[0]
+        bar_w = max(step * 0.7, 1)
+        for index, value in enumerate(values):
+            if value:
+                x = LEFT + step * index + (step - bar_w) / 2
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar_w:.1f}" height="{y(0) - y(value):.1f}" '
+                    f'fill="{PALETTE[0]}"><title>{weeks[index]:%d %b %Y}: {value}</title></rect>'
+                )
+    else:
+        for number, (name, values) in enumerate(series):
+            colour, dash = PALETTE[number % len(PALETTE)], DASHES[number % len(DASHES)]
+            points = " ".join(f"{LEFT + step * i + step / 2:.1f},{y(v):.1f}" for i, v in enumerate(values))
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            parts.append(
+                f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}>'
+                f"<title>{escape(name)}</title></polyline>"
+            )
+            lx = LEFT + 8 + number * 130
+            parts.append(
+                f'<line x1="{lx}" x2="{lx + 22}" y1="{TOP + 2}" y2="{TOP + 2}" stroke="{colour}" '
+                f'stroke-width="3"{dash_attr}/>'
+                f'<text x="{lx + 26}" y="{TOP + 6}" font-size="11" fill="#222">{escape(name[:18])}</text>'
+            )
+    parts.append(
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#333" stroke-width="1"/>'
+    )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+class ChartDataError(ValueError):
+    """The table an editor typed cannot be drawn; the message says why."""
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    labels: list[str]
+    names: list[str]
+    rows: list[list[float]]  # one list of values per label, one value per series
+
+    def series(self) -> list[tuple[str, list[float]]]:
+        return [(name, [row[i] for row in self.rows]) for i, name in enumerate(self.names)]
+
+
+def parse_table(raw: str) -> ChartTable:
+    """CSV with a header row: the first column labels, each further column a series."""
+    lines = [row for row in csv.reader(io.StringIO(raw.strip())) if any(cell.strip() for cell in row)]
+    if len(lines) < 2:
+        raise ChartDataError("Enter a header row and at least one row of data, e.g. “Year, Exports” then “2022, 41”.")
+    header = [cell.strip() for cell in lines[0]]
+    names = header[1:]
+    if not names or not all(names):
+        raise ChartDataError("The header row needs a label column and a name for every series.")
+    if len(names) > MAX_SERIES:
+        raise ChartDataError(f"At most {MAX_SERIES} series fit in one chart.")
+    if len(lines) - 1 > MAX_ROWS:
+        raise ChartDataError(f"At most {MAX_ROWS} rows fit in one chart.")
+    labels: list[str] = []
+    rows: list[list[float]] = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = [cell.strip() for cell in line]
+        if len(cells) != len(header):
+            raise ChartDataError(f"Row {number} has {len(cells)} cells; the header has {len(header)}.")
+        try:
+            values = [float(cell.replace(",", "")) for cell in cells[1:]]
+        except ValueError:
+            raise ChartDataError(f"Row {number} has a value that is not a number: {', '.join(cells[1:])}.") from None
+        if any(v < 0 for v in values):
+            raise ChartDataError(f"Row {number} has a negative value; charts here start at zero.")
+        labels.append(cells[0])
+        rows.append(values)
+    return ChartTable(labels=labels, names=names, rows=rows)
+
+
+def _nice_top(peak: float) -> float:
+    if peak <= 0:
+        return 1.0
+    magnitude = 10 ** (len(str(int(peak))) - 1) if peak >= 1 else 0.1
+    for step in (1, 2, 2.5, 5, 10):
+        if peak <= step * magnitude:
+            return step * magnitude
+    return peak
+
+
+def format_number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def table_chart(*, table: ChartTable, title: str, unit: str = "", chart_id: str = "chart") -> SafeString:
+    """Grouped bars, one group per label; `role="img"` with a title and a summary."""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    top = _nice_top(max((v for row in table.rows for v in row), default=0))
+    groups = max(len(table.labels), 1)
+    step = plot_w / groups
+    bar_w = max(step * 0.8 / max(len(table.names), 1), 1)
+
+    def y(value: float) -> float:
+        return TOP + plot_h - plot_h * value / top
+
+    summary = "; ".join(
+        f"{name}: " + ", ".join(f"{label} {format_number(v)}" for label, v in zip(table.labels, values, strict=True))
+        for name, values in table.series()
+    )
+    unit_text = f" ({unit})" if unit else ""
+    parts = [
+        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" width="100%" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(summary)}{escape(unit_text)}.</desc>',
+    ]
+    for tick in range(5):
+        value = top * tick / 4
+        ty = y(value)
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#ddd" stroke-width="1"/>'
+            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="11" fill="#555">'
+            f"{format_number(value)}</text>"
+        )
+    label_every = max(1, groups // 10)
+    for index, (label, row) in enumerate(zip(table.labels, table.rows, strict=True)):
+        x0 = LEFT + step * index + step * 0.1
+        for number, value in enumerate(row):
+            if value:
+                x = x0 + bar_w * number
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar_w:.1f}" height="{y(0) - y(value):.1f}" '
+                    f'fill="{PALETTE[number % len(PALETTE)]}"><title>{escape(table.names[number])}, '
+                    f"{escape(label)}: {format_number(value)}</title></rect>"
+                )
+        if index % label_every == 0:
+            parts.append(
+                f'<text x="{LEFT + step * index + step / 2:.1f}" y="{HEIGHT - 14}" text-anchor="middle" '
+                f'font-size="11" fill="#555">{escape(label[:14])}</text>'
+            )
+    if len(table.names) > 1:
+        for number, name in enumerate(table.names):
+            lx = LEFT + 8 + number * 130
+            parts.append(
+                f'<rect x="{lx}" y="{TOP - 4}" width="14" height="10" fill="{PALETTE[number % len(PALETTE)]}"/>'
+                f'<text x="{lx + 18}" y="{TOP + 5}" font-size="11" fill="#222">{escape(name[:18])}</text>'
+            )
+    if unit:
+        parts.append(
+            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 2}" text-anchor="end" font-size="10" fill="#777">'
+            f"{escape(unit)}</text>"
+        )
+    parts.append(
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#333" stroke-width="1"/>'
+    )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+@dataclass(frozen=True)
+class DrawnChart:
+    """A chart ready for a page or a PDF: the SVG and the table beside it."""
+
+    title: str
+    svg: SafeString
+    header: list[str]
+    rows: list[list[str]]
+    note: str = ""
+
+
+def drawn_weekly_chart(
+    *, series: list[tuple[str, list[int]]], weeks: list[dt.date], title: str, note: str, chart_id: str = "chart"
+) -> DrawnChart:
+    """Stories per week, one series per name, with the table of the same numbers."""
+    return DrawnChart(
+        title=title,
+        svg=weekly_chart(series=series, weeks=weeks, title=title, chart_id=chart_id),
+        header=["Week starting", *(name for name, _ in series)],
+        rows=[[f"{week:%-d %b %Y}", *(str(values[i]) for _, values in series)] for i, week in enumerate(weeks)],
+        note=note,
+    )
