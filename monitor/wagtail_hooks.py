@@ -23,6 +23,7 @@ from monitor.services import (
 )
 from monitor.tagging import article_tag
 from newsroom.models import ArticlePage
+from newsroom.roles import EDITORS
 
 
 class EntityViewSet(SnippetViewSet):
@@ -45,7 +46,7 @@ def _editor(request: HttpRequest) -> bool:
     return (
         request.user.has_perm("wagtailcore.publish_page")
         or request.user.is_superuser
-        or bool(request.user.groups.filter(name="Editors").exists())
+        or bool(request.user.groups.filter(name=EDITORS).exists())
     )
 
 

@@ -11,4 +11,4 @@ class NewslettersConfig(AppConfig):
 
         from newsletters import setup, webhooks  # noqa: F401  (connects the anymail tracking receiver)
 
-        post_migrate.connect(setup.grant_editor_permissions, sender=self)
+        post_migrate.connect(setup.ensure_newsletters, sender=self)

@@ -1,4 +1,4 @@
-"""The outlet's ten free briefings, present on every install (data migration 0002 and `ensure_briefings`)."""
+"""The outlet's ten free briefings, present on every install (`ensure_briefings`, run after every migrate)."""
 
 # (slug, name, cadence, send time, weekday, every section, auto-draft, description)
 BRIEFINGS = [

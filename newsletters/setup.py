@@ -2,13 +2,10 @@
 
 from typing import Any
 
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
-
 from newsletters.briefings import BRIEFINGS
 from newsletters.models import Newsletter
 from newsroom.models import SectionPage, TopicPage
+from newsroom.roles import grant_to_editors
 
 EDITOR_PERMISSIONS = [
     "add_issue",
@@ -23,14 +20,10 @@ EDITOR_PERMISSIONS = [
 ]
 
 
-def grant_editor_permissions(**kwargs: Any) -> None:
-    editors = Group.objects.filter(name="Editors").first()
-    if editors is None:
-        return
-    # Our post_migrate handler can run before auth's creates this app's permissions.
-    create_permissions(apps.get_app_config("newsletters"), verbosity=0)
-    permissions = Permission.objects.filter(content_type__app_label="newsletters", codename__in=EDITOR_PERMISSIONS)
-    editors.permissions.add(*permissions)
+def ensure_newsletters(**kwargs: Any) -> None:
+    """After every migrate (and test flush): the ten briefings exist and editors may run them."""
+    ensure_briefings()
+    grant_to_editors(app_label="newsletters", codenames=EDITOR_PERMISSIONS)
 
 
 # Which sections and topics feed each briefing (by slug); daily round-ups take everything.

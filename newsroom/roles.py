@@ -6,6 +6,8 @@ schedule, unpublish and approve what journalists submit.
 
 from typing import Any
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
@@ -60,3 +62,11 @@ def ensure_roles(**kwargs: Any) -> None:
     editors = Group.objects.get(name=EDITORS)
     for task in GroupApprovalTask.objects.all():
         task.groups.add(editors)
+
+
+def grant_to_editors(*, app_label: str, codenames: list[str]) -> None:
+    """Give the Editors group these permissions of one app (apps above newsroom call this after migrating)."""
+    # A post_migrate handler can run before auth's has created the app's permissions.
+    create_permissions(apps.get_app_config(app_label), verbosity=0)
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))

@@ -38,6 +38,8 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
     ("newsletters.apps", "django"): _READY,
     ("newsletters.apps", "newsletters.setup"): _READY,
     ("newsletters.apps", "newsletters.webhooks"): _READY,
+    ("membership.apps", "membership.setup"): _READY,
+    ("events.apps", "events.setup"): _READY,
     ("monitor.apps", "django"): _READY,
     ("monitor.apps", "wagtail"): _READY,
     ("monitor.apps", "monitor.signals"): _READY,
