@@ -18,6 +18,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from lib.emails import render_subject as email_subject
 from lib.text import excerpt
 from newsroom.models import Access
 from newsroom.paywall import public_view
@@ -140,7 +141,7 @@ def render_text(issue: Issue, *, pro: bool) -> str:
 
 
 def render_subject(issue: Issue) -> str:
-    return " ".join(render_to_string("emails/newsletter-subject.txt", {"issue": issue}).split())
+    return email_subject("newsletter", {"issue": issue})
 
 
 def list_id(issue: Issue) -> str:
