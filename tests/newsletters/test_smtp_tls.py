@@ -96,8 +96,8 @@ def trust_test_ca(monkeypatch: pytest.MonkeyPatch, certificates: dict[str, Path]
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
 
 
-def _send(sink: SMTPSink, **encryption: bool) -> None:
-    transport = SMTPTransport(host=sink.host, port=sink.port, timeout=5, **encryption)
+def _send(sink: SMTPSink, *, use_tls: bool = False, use_ssl: bool = False) -> None:
+    transport = SMTPTransport(host=sink.host, port=sink.port, timeout=5, use_tls=use_tls, use_ssl=use_ssl)
     try:
         transport.send(Outgoing("briefings@example.org", "reader@example.org", "", "", "", {}, "", "", raw=RAW))
     finally:
