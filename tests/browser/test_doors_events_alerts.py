@@ -81,17 +81,34 @@ def test_the_join_link_from_the_registration_and_reminder_emails_opens_the_event
         m for m in site_mail.wait_for(member.email, count=2) if m.message["Subject"].startswith("Reminder:")
     )
 
+    join_page = live_server.url + f"/pro/events/{event.slug}/join/"
     for message in (registered, reminder):
-        join = _link(message.text, "https://meet.example.com/")
-        assert join == JOIN_URL
-        page = _fresh_page(browser)
-        page.goto(join)
-        assert page.get_by_role("heading", name="Welcome to the live Q&A").is_visible()
-        page.context.close()
+        # The emails carry the site's join page, never the meeting link itself.
+        assert JOIN_URL not in message.text + message.html
+        assert _link(message.text, join_page) == join_page
+
+    # In another browser with no session, the emailed link asks the member to sign in, then opens the room.
+    page = _fresh_page(browser)
+    page.goto(_link(registered.text, join_page))
+    page.locator("input[name=login]").fill(member.email)
+    page.locator("input[name=password]").fill("correct horse battery staple")
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url(JOIN_URL)
+    assert page.get_by_role("heading", name="Welcome to the live Q&A").is_visible()
+    page.context.close()
+
+    # The same link forwarded to a PRO member who did not register opens nothing.
+    outsider = _planted_page(browser, live_server, pro_member("fritz"))
+    outsider.goto(_link(registered.text, join_page))
+    assert outsider.get_by_role("heading", name="The join link is for registered PRO members").is_visible()
+    assert outsider.url == join_page
+    outsider.context.close()
 
     # The event page link in the same email: the member signs in and finds the join button there.
     page = _fresh_page(browser)
-    page.goto(_link(registered.text, live_server.url + event.get_absolute_url()))
+    event_page = live_server.url + event.get_absolute_url()
+    assert re.search(re.escape(event_page) + r"\s", registered.text), registered.text
+    page.goto(event_page)
     page.get_by_role("link", name="Sign in").first.click()
     page.locator("input[name=login]").fill(member.email)
     page.locator("input[name=password]").fill("correct horse battery staple")
