@@ -668,6 +668,8 @@ def account_claim(*, user: Any, email: str, keep_session_key: str = "") -> None:
     owner (anyone can sign up with someone else's address). So the owner's
     first proof leaves no password, no other session, no name and no other
     unproved address behind; the owner can set a password afterwards.
+    Changing the password hash also ends sessions that allauth never listed
+    (Django checks the hash on every request).
     """
     from allauth.account.models import EmailAddress
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
+from django.contrib.auth import update_session_auth_hash
 from django.dispatch import receiver
 from django.http import HttpRequest
 
@@ -19,7 +20,9 @@ def claim_on_first_proof(sender: Any, request: HttpRequest | None, email_address
     user = email_address.user
     if EmailAddress.objects.filter(user=user, verified=True).exclude(pk=email_address.pk).exists():
         return  # the owner proved an address before: this is an extra address, nothing to undo
-    keep = ""
-    if request is not None and getattr(request, "user", None) is not None and request.user.pk == user.pk:
-        keep = request.session.session_key or ""
+    current = request is not None and getattr(request, "user", None) is not None and request.user.pk == user.pk
+    keep = (request.session.session_key or "") if current and request is not None else ""
     account_claim(user=user, email=email_address.email, keep_session_key=keep)
+    if current and request is not None:
+        # The new password hash ends every other session; this one stays.
+        update_session_auth_hash(request, user)
