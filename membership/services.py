@@ -674,7 +674,11 @@ def account_claim(*, user: Any, email: str, keep_session_key: str = "") -> None:
     from allauth.account.models import EmailAddress
 
     with transaction.atomic():
-        user.set_unusable_password()
+        if user.has_usable_password():
+            # Only when there is one: a new hash ends sessions signed with the
+            # old one, and allauth may be about to sign the owner in with a
+            # user object loaded before this change.
+            user.set_unusable_password()
         user.first_name = ""
         user.last_name = ""
         user.save(update_fields=["password", "first_name", "last_name"])
