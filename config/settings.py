@@ -311,6 +311,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 # password field only then; the sign-up form itself asks for the address alone.
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1"]
 ACCOUNT_FORMS = {"signup": "membership.forms.EmailOnlySignupForm"}
+ACCOUNT_ADAPTER = "membership.adapter.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True

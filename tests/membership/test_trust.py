@@ -272,3 +272,17 @@ def test_download_my_data_leaves_out_other_readers(site, alice, dora):
     client.force_login(alice)
     data = json.loads(client.get("/account/export/").content)
     assert data["monitor_alerts"] == [] and data["newsletter_subscribers"] == []
+
+
+def test_a_legacy_owner_who_signs_in_with_password_and_code_stays_signed_in(site):
+    user = _legacy_preclaimed_account()  # here the password is the owner's own, set before the fix
+    owner = Client()
+    response = owner.post("/accounts/login/", {"login": OWNER, "password": STRANGERS_PASSWORD})
+    assert response.status_code == 302
+    code = re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]+)?)\s*$", str(mail.outbox[-1].body), re.MULTILINE)
+    assert code, mail.outbox[-1].body
+    response = owner.post(response["Location"], {"code": code.group(1)})
+    assert response.status_code == 302, response.content
+    assert owner.get("/account/").status_code == 200
+    user.refresh_from_db()
+    assert not user.has_usable_password()  # nobody can tell whose it was: it goes
