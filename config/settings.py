@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "membership.middleware.private_for_members",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -305,8 +306,10 @@ SCHEDULE = [("publish_scheduled", 60), ("send_alert_digests", 3600)]
 
 # Membership ---------------------------------------------------------------
 # Accounts by django-allauth: sign up and sign in with an email address and a
-# code or link sent to it, a password optional. Sign-in links are handled by
-# membership/signin.py (allauth offers codes only).
+# code or link sent to it. A password is optional and only the verified owner
+# of the address can set one (never at sign-up). Sign-in links are handled by
+# membership/signin.py (allauth offers codes only); membership/signals.py
+# wipes what anyone else set on an account before its first verified sign-in.
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -315,7 +318,11 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/account/"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
+# password1 stays listed (optional) because allauth's sign-in form shows a
+# password field only then; the sign-up form itself asks for the address alone.
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1"]
+ACCOUNT_FORMS = {"signup": "membership.forms.EmailOnlySignupForm"}
+ACCOUNT_ADAPTER = "membership.adapter.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
