@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "membership.middleware.private_for_members",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -171,10 +172,21 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Newsdesk <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_PORT = env_int("EMAIL_PORT", 587 if env_bool("EMAIL_USE_TLS", False) else 25)
+# STARTTLS (usually port 587) or implicit TLS (port 465). Either way the
+# server's certificate and host name are verified against the system's CA
+# store; SSL_CERT_FILE points at another CA bundle (a private relay's CA).
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL are both set; choose one: EMAIL_USE_TLS=1 for STARTTLS "
+        "(usually port 587) or EMAIL_USE_SSL=1 for implicit TLS (port 465)."
+    )
+EMAIL_PORT = env_int("EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 # An email service provider switches on when its ANYMAIL_<ESP>_* key is set.
@@ -295,8 +307,10 @@ SCHEDULE = [("publish_scheduled", 60), ("send_alert_digests", 3600)]
 
 # Membership ---------------------------------------------------------------
 # Accounts by django-allauth: sign up and sign in with an email address and a
-# code or link sent to it, a password optional. Sign-in links are handled by
-# membership/signin.py (allauth offers codes only).
+# code or link sent to it. A password is optional and only the verified owner
+# of the address can set one (never at sign-up). Sign-in links are handled by
+# membership/signin.py (allauth offers codes only); membership/signals.py
+# wipes what anyone else set on an account before its first verified sign-in.
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -305,7 +319,11 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/account/"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
+# password1 stays listed (optional) because allauth's sign-in form shows a
+# password field only then; the sign-up form itself asks for the address alone.
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1"]
+ACCOUNT_FORMS = {"signup": "membership.forms.EmailOnlySignupForm"}
+ACCOUNT_ADAPTER = "membership.adapter.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
@@ -330,10 +348,15 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 USERSESSIONS_TRACK_ACTIVITY = False
 SIGNIN_LINK_MINUTES = 10
-# Billing: prices shown on /pro/ come from the Plan rows staff edit; these
-# say how long past_due keeps access and when the trial reminder goes out.
+# Billing: prices shown on /pro/ come from the Plan rows staff edit (as do
+# trial lengths); this says how long past_due keeps access.
 PRO_PAST_DUE_GRACE_DAYS = env_int("PRO_PAST_DUE_GRACE_DAYS", 7)
-PRO_TRIAL_DAYS = 7
+# "Download my data": each app's part, gathered by core.personal_data.
+PERSONAL_DATA = [
+    "newsletters.personal_data.newsletters_personal_data",
+    "monitor.personal_data.monitor_personal_data",
+    "events.personal_data.events_personal_data",
+]
 TEAM_INVITATION_DAYS = 14
 
 # Newsletters ----------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as VEvent
@@ -153,6 +154,12 @@ def google_calendar_url(event: Event) -> str:
     return "https://calendar.google.com/calendar/render?" + urlencode(params)
 
 
+def join_page_url(event: Event) -> str:
+    """The site's own join page: it checks access on every visit, so a forwarded
+    email or calendar entry opens nothing for someone who may not join."""
+    return f"{settings.SITE_URL}{reverse('events:join', args=[event.slug])}"
+
+
 def build_ics(*, event: Event, user: Any) -> bytes:
     page = f"{settings.SITE_URL}{event.get_absolute_url()}"
     calendar = Calendar()
@@ -169,8 +176,8 @@ def build_ics(*, event: Event, user: Any) -> bytes:
     description = [event.teaser, "", strip_tags(event.description).strip(), "", page]
     where = location(event)
     if may_join(event=event, user=user):
-        description += ["", f"Join: {event.join_url}"]
-        where = event.join_url
+        description += ["", f"Join: {join_page_url(event)}"]
+        where = join_page_url(event)
     entry.add("description", "\n".join(line for line in description if line is not None).strip())
     if where:
         entry.add("location", where)
@@ -186,7 +193,9 @@ def email_context(*, registration: Registration) -> dict[str, Any]:
         "when": times(event, None),
         "where": location(event),
         "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
-        "join_url": event.join_url if may_join(event=event, user=registration.user, registration=registration) else "",
+        "join_url": join_page_url(event)
+        if may_join(event=event, user=registration.user, registration=registration)
+        else "",
         "position": waitlist_position(registration),
         "speakers": list(event.speakers.all()),
     }

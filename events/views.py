@@ -7,6 +7,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -173,6 +174,9 @@ def update_question(request: HttpRequest, uid: UUID) -> HttpResponse:
 @require_GET
 def join(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(slug)
+    if not request.user.is_authenticated:
+        # The link in a member's email or calendar: sign in, then come back here.
+        return redirect_to_login(request.get_full_path())
     if not may_join(event=event, user=request.user):
         return _message(
             request,

@@ -8,6 +8,6 @@ class MembershipConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from membership import setup
+        from membership import setup, signals  # noqa: F401  (signals connects the receivers)
 
         post_migrate.connect(setup.ensure_plans, sender=self)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.forms import SignupForm
 from django import forms
 from django.contrib.auth import get_user_model
 
@@ -9,6 +10,20 @@ from django.contrib.auth import get_user_model
 class SignInLinkForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254)
     next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
+
+
+class EmailOnlySignupForm(SignupForm):
+    """Sign-up asks for an address and nothing else, like sign-in by link or code.
+
+    A password typed here would be set before anyone proved the address, so a
+    stranger could pre-claim someone else's account with it; the owner sets a
+    password later, from the account page, once signed in by link or code.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.pop("password1", None)
+        self.fields.pop("password2", None)
 
 
 class ProfileForm(forms.ModelForm):

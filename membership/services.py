@@ -6,18 +6,21 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
+import uuid
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.accounts import verified_addresses
 from core.entitlement import entitlement_for
 from core.models import OutletSettings
+from core.personal_data import personal_data_for
 from lib.emails import send_templated_email
 from membership.billing import stripe as billing
 from membership.models import (
@@ -109,6 +112,33 @@ def trial_available(*, user: Any) -> bool:
 
 def checkout_attempt_create(*, user: Any, plan: Plan, seats: int = 1, team_name: str = "") -> CheckoutAttempt:
     return CheckoutAttempt.objects.create(user=user, plan=plan, seats=seats, team_name=team_name)
+
+
+# The /pro/ page is read far more often than its form is sent, so showing the
+# form stores nothing: it carries a signed, random attempt id that becomes a
+# CheckoutAttempt row only when the form is sent (a second send of the same
+# form still finds that row and is refused).
+CHECKOUT_FORM_MAX_AGE = 24 * 3600
+_checkout_signer = signing.TimestampSigner(salt="membership.checkout-form")
+
+
+def checkout_form_token(*, user: Any) -> str:
+    return _checkout_signer.sign(f"{uuid.uuid4()}:{user.pk}")
+
+
+def checkout_attempt_claim(*, form_token: str, user: Any, plan: Plan) -> CheckoutAttempt:
+    """The attempt a sent checkout form stands for. ValueError for a malformed value."""
+    token = uuid.UUID(form_token.split(":", 1)[0])
+    try:
+        value = _checkout_signer.unsign(form_token, max_age=CHECKOUT_FORM_MAX_AGE)
+    except signing.BadSignature as error:  # SignatureExpired is a BadSignature too
+        raise MembershipError("That checkout form has expired. Please start again.", 404) from error
+    if value != f"{token}:{user.pk}":
+        raise MembershipError("That checkout form has expired. Please start again.", 404)
+    attempt, _ = CheckoutAttempt.objects.get_or_create(token=token, defaults={"user": user, "plan": plan})
+    if attempt.user_id != user.pk:
+        raise MembershipError("That checkout form has expired. Please start again.", 404)
+    return attempt
 
 
 def _line_item(plan: Plan, seats: int) -> dict[str, Any]:
@@ -569,13 +599,8 @@ def account_export(*, user: Any) -> dict[str, Any]:
         }
     if seat:
         data["team_seat"] = {"team": seat.team.name, "joined_at": seat.joined_at.isoformat()}
-    for extra in EXPORT_PROVIDERS:
-        data.update(extra(user))
+    data.update(personal_data_for(user))
     return data
-
-
-# Other apps add their part of "download my data" here: callables taking the user.
-EXPORT_PROVIDERS: list[Any] = []
 
 
 def account_delete(*, user: Any) -> None:
@@ -600,10 +625,39 @@ def account_delete(*, user: Any) -> None:
         user.delete()
 
 
-def sessions_end_all(*, user: Any) -> int:
-    """End every session of `user`, on every device, server-side."""
+def sessions_end_all(*, user: Any, keep_session_key: str = "") -> int:
+    """End every session of `user` (but `keep_session_key`), on every device, server-side."""
     ended = 0
-    for session in UserSession.objects.filter(user=user):
+    for session in UserSession.objects.filter(user=user).exclude(session_key=keep_session_key or None):
         session.end()
         ended += 1
     return ended
+
+
+def account_is_claimed(*, user: Any) -> bool:
+    """Whether the owner of one of the account's addresses has ever proved it."""
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def account_claim(*, user: Any, email: str, keep_session_key: str = "") -> None:
+    """The first verified sign-in to an account: drop what anyone else set on it.
+
+    Until an address is proved, whoever created the account may not be its
+    owner (anyone can sign up with someone else's address). So the owner's
+    first proof leaves no password, no other session, no name and no other
+    unproved address behind; the owner can set a password afterwards.
+    Changing the password hash also ends sessions that allauth never listed
+    (Django checks the hash on every request).
+    """
+    with transaction.atomic():
+        if user.has_usable_password():
+            # Only when there is one: a new hash ends sessions signed with the
+            # old one, and allauth may be about to sign the owner in with a
+            # user object loaded before this change.
+            user.set_unusable_password()
+        user.first_name = ""
+        user.last_name = ""
+        user.save(update_fields=["password", "first_name", "last_name"])
+        EmailAddress.objects.filter(user=user, verified=False).exclude(email__iexact=email).delete()
+        Lead.objects.filter(user=user).update(user=None)
+    sessions_end_all(user=user, keep_session_key=keep_session_key)

@@ -26,7 +26,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from lib.emails import send_templated_email
 from membership.models import SignInToken
-from membership.services import MembershipError, absolute, token_hash
+from membership.services import MembershipError, absolute, account_claim, account_is_claimed, token_hash
 
 
 class RateLimited(MembershipError):
@@ -71,6 +71,10 @@ def _user_for(email: str) -> Any:
     address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
     if address is not None:
         if not address.verified:
+            if not account_is_claimed(user=address.user):
+                # Whoever created this account may not own the address: the
+                # owner's first sign-in leaves nothing of theirs behind.
+                account_claim(user=address.user, email=address.email)
             address.verified = True
             address.save(update_fields=["verified"])
         return address.user

@@ -7,6 +7,7 @@ app_name = "membership"
 urlpatterns = [
     path("accounts/link/", views.signin_link_request, name="signin_link_request"),
     path("accounts/link/<str:token>/", views.signin_link_confirm, name="signin_link_confirm"),
+    path("accounts/password/set/", views.password_set, name="password_set"),
     path("pro/", views.pro, name="pro"),
     path("pro/checkout/", views.checkout, name="checkout"),
     path("pro/welcome/", views.welcome, name="welcome"),

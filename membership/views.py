@@ -5,6 +5,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from uuid import UUID
 
+from allauth.account.views import password_set as allauth_password_set
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -88,8 +89,17 @@ def signin_link_confirm(request: HttpRequest, token: str) -> HttpResponse:
         found = signin.link_find(raw_token=token)
     except MembershipError as error:
         return _refusal(request, error, "account/signin_link_invalid.html")
-    response = render(request, "account/signin_link_confirm.html", {"email": found.email})
-    response["Referrer-Policy"] = "no-referrer"
+    return _token_page(render(request, "account/signin_link_confirm.html", {"email": found.email}))
+
+
+def _token_page(response: HttpResponse) -> HttpResponse:
+    """A page whose address holds a secret: keep it out of other sites' Referer.
+
+    `same-origin` rather than `no-referrer` (or the meta tag): with no referrer
+    at all, Chromium sends `Origin: null` with the page's own form and the
+    CSRF check refuses the button press.
+    """
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -107,7 +117,8 @@ def pro(request: HttpRequest) -> HttpResponse:
         "attempt": None,
     }
     if request.user.is_authenticated and plans["individual"]:
-        context["attempt"] = services.checkout_attempt_create(user=request.user, plan=plans["individual"])
+        # Signed, not stored: reading this page writes nothing.
+        context["attempt"] = services.checkout_form_token(user=request.user)
         context["trial_available"] = services.trial_available(user=request.user)
     return _with_billing_origin(render(request, "membership/pro.html", context))
 
@@ -118,10 +129,14 @@ def checkout(request: HttpRequest) -> HttpResponse:
         return redirect(f"{settings.LOGIN_URL}?next=/pro/")
     if not billing.configured():
         return render(request, "membership/billing_not_configured.html", status=503)
-    token = request.POST.get("attempt", "")
+    plan = _plans()["individual"]
     try:
-        UUID(token)
-        url = services.checkout_start(attempt_token=token, user=request.user)
+        if plan is None:
+            raise MembershipError("PRO is not on sale at the moment.", 404)
+        attempt = services.checkout_attempt_claim(
+            form_token=request.POST.get("attempt", ""), user=request.user, plan=plan
+        )
+        url = services.checkout_start(attempt_token=str(attempt.token), user=request.user)
     except ValueError:
         return _refusal(request, MembershipError("That checkout form is not valid. Please start again.", 400))
     except (MembershipError, billing.BillingError) as error:
@@ -221,6 +236,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "profile_form": ProfileForm(instance=user),
         "billing_configured": billing.configured(),
         "has_password": user.has_usable_password(),
+        "may_set_password": services.account_is_claimed(user=user),
     }
     return _with_billing_origin(render(request, "membership/account.html", context))
 
@@ -283,16 +299,18 @@ def export(request: HttpRequest) -> HttpResponse:
 @login_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
-            user = request.user
-            logout(request)
-            services.account_delete(user=user)
+            services.account_delete(user=request.user)
         except MembershipError as error:
-            return _refusal(request, error)
-        messages.success(request, "Your account and its data are deleted.")
-        return redirect("/")
-    status = 400 if request.method == "POST" else 200
+            # Refused: the reader stays signed in and reads why on the same page.
+            form.add_error(None, str(error))
+            status = error.status
+        else:
+            logout(request)
+            messages.success(request, "Your account and its data are deleted.")
+            return redirect("/")
     return render(request, "membership/delete_account.html", {"form": form}, status=status)
 
 
@@ -415,7 +433,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("membership:account")
     except MembershipError as error:
         return _refusal(request, error)
-    return render(request, "membership/invitation.html", {"invitation": found, "next": request.path})
+    return _token_page(render(request, "membership/invitation.html", {"invitation": found, "next": request.path}))
 
 
 @require_http_methods(["GET", "POST"])
@@ -429,3 +447,17 @@ def domain_join(request: HttpRequest, uid: UUID) -> HttpResponse:
         messages.success(request, f"Welcome to {team.name} on PRO.")
         return redirect("membership:account")
     return render(request, "membership/domain_join.html", {"team": team, "next": request.path})
+
+
+# Passwords ------------------------------------------------------------------
+
+
+@login_required
+def password_set(request: HttpRequest) -> HttpResponse:
+    """allauth's page to set a password, for owners who proved their address only."""
+    if not services.account_is_claimed(user=request.user):
+        return _refusal(
+            request,
+            MembershipError("Confirm your email address first (sign in with an emailed link or code).", 403),
+        )
+    return allauth_password_set(request)

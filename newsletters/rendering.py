@@ -20,6 +20,7 @@ from django.utils.html import escape
 
 from core.access import Access
 from core.models import OutletSettings
+from lib.emails import render_subject as email_subject
 from lib.text import excerpt
 from newsroom.models import attach_sections
 from newsroom.paywall import public_view
@@ -139,7 +140,7 @@ def render_text(issue: Issue, *, pro: bool) -> str:
 
 
 def render_subject(issue: Issue) -> str:
-    return " ".join(render_to_string("emails/newsletter-subject.txt", {"issue": issue}).split())
+    return email_subject("newsletter", {"issue": issue})
 
 
 def list_id(issue: Issue) -> str:

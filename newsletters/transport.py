@@ -5,6 +5,12 @@ handing it ready-made MIME bytes (the fast path for a plain SMTP relay).
 `DjangoTransport` goes through Django's email backend, so any email service
 provider django-anymail supports works unchanged.
 
+Encryption is STARTTLS (`use_tls`) or implicit TLS (`use_ssl`, port 465), both
+with `ssl.create_default_context()`: the certificate chain and the host name
+are verified, exactly as Django's SMTP backend does. The only knob is the CA
+store (the standard SSL_CERT_FILE / SSL_CERT_DIR variables), so configuration
+can trust a private CA but never turn verification off.
+
 Both raise `TemporaryFailure` (4xx, timeouts: retry later), `PermanentFailure`
 (5xx: do not retry, suppress) or `UnknownOutcome` (the connection broke after
 the message may have been handed over).
@@ -13,6 +19,7 @@ the message may have been handed over).
 from __future__ import annotations
 
 import smtplib
+import ssl
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -70,6 +77,14 @@ def _classify(code: int, text: Any) -> SendFailure:
     return TemporaryFailure(message, code)
 
 
+def _close_quietly(smtp: smtplib.SMTP | None) -> None:
+    if smtp is not None:
+        try:
+            smtp.close()
+        except OSError:
+            pass
+
+
 class SMTPTransport:
     needs_raw = True
 
@@ -81,24 +96,37 @@ class SMTPTransport:
         username: str = "",
         password: str = "",
         use_tls: bool = False,
+        use_ssl: bool = False,
         timeout: float = 30,
         messages_per_connection: int = 1000,
     ) -> None:
         self.host, self.port, self.username, self.password = host, port, username, password
-        self.use_tls, self.timeout, self.messages_per_connection = use_tls, timeout, messages_per_connection
+        if use_tls and use_ssl:
+            raise ValueError("use_tls (STARTTLS) and use_ssl (implicit TLS) are mutually exclusive")
+        self.use_tls, self.use_ssl = use_tls, use_ssl
+        self.timeout, self.messages_per_connection = timeout, messages_per_connection
         self._smtp: smtplib.SMTP | None = None
         self._sent_on_connection = 0
 
     def _connect(self) -> smtplib.SMTP:
+        smtp: smtplib.SMTP | None = None
         try:
-            smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
-            if self.use_tls:
-                smtp.starttls()
+            # Python's starttls() without a context verifies nothing: always pass one.
+            if self.use_ssl:
+                context = ssl.create_default_context()
+                smtp = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+            else:
+                smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+                if self.use_tls:
+                    # Refuses a server without STARTTLS rather than sending in clear.
+                    smtp.starttls(context=ssl.create_default_context())
             if self.username:
                 smtp.login(self.username, self.password)
         except smtplib.SMTPResponseException as error:
+            _close_quietly(smtp)
             raise _classify(error.smtp_code, error.smtp_error) from error
         except (OSError, smtplib.SMTPException) as error:
+            _close_quietly(smtp)
             raise TemporaryFailure(f"cannot connect to {self.host}:{self.port}: {error}") from error
         self._sent_on_connection = 0
         return smtp
@@ -213,6 +241,7 @@ def transport_for_settings() -> Transport:
             username=settings.EMAIL_HOST_USER,
             password=settings.EMAIL_HOST_PASSWORD,
             use_tls=settings.EMAIL_USE_TLS,
+            use_ssl=settings.EMAIL_USE_SSL,
             timeout=settings.EMAIL_TIMEOUT,
             messages_per_connection=settings.NEWSLETTER_MESSAGES_PER_CONNECTION,
         )

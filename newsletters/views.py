@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.entitlement import user_is_pro
+from lib.client_ip import client_bucket, client_ip
 from newsletters.forms import ChooseForm, SignupForm, offered_newsletters
 from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsletters.rendering import article_item, issue_items
@@ -34,12 +35,12 @@ SIGNUPS_PER_HOUR = 20
 
 
 def _client(request: HttpRequest) -> dict[str, Any]:
-    # REMOTE_ADDR only: a spoofed X-Forwarded-For must not change who we think it is.
-    return {"ip": request.META.get("REMOTE_ADDR") or None, "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300]}
+    # The same client-address rule as sign-in: a spoofed X-Forwarded-For counts only behind trusted proxies.
+    return {"ip": client_ip(request), "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300]}
 
 
 def _over_limit(request: HttpRequest) -> bool:
-    key = f"newsletters:signup:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"newsletters:signup:{client_bucket(request)}"
     cache.add(key, 0, timeout=3600)
     try:
         return cache.incr(key) > SIGNUPS_PER_HOUR

@@ -39,6 +39,7 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
     ("newsletters.apps", "newsletters.setup"): _READY,
     ("newsletters.apps", "newsletters.webhooks"): _READY,
     ("membership.apps", "membership.setup"): _READY,
+    ("membership.apps", "membership.signals"): _READY,
     ("events.apps", "events.setup"): _READY,
     ("monitor.apps", "django"): _READY,
     ("monitor.apps", "wagtail"): _READY,

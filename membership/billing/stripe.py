@@ -9,6 +9,7 @@ click or a re-run command never creates a second customer or session).
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import stripe
@@ -127,8 +128,22 @@ def subscription_quantity_update(
     )
 
 
+def _refuse_future_timestamp(signature: str) -> None:
+    """stripe-python only refuses signatures older than the tolerance; a
+    timestamp far ahead of our clock is refused the same way (a replay window
+    must not be stretched by a forged or skewed clock)."""
+    stamps = [part.split("=", 1)[1] for part in signature.split(",") if part.strip().startswith("t=")]
+    try:
+        stamp = int(stamps[0].strip())
+    except (IndexError, ValueError):
+        raise stripe.SignatureVerificationError("No timestamp in the signature header", signature) from None
+    if stamp > time.time() + WEBHOOK_TOLERANCE_SECONDS:
+        raise stripe.SignatureVerificationError("Timestamp is in the future", signature)
+
+
 def event_verify(*, payload: bytes, signature: str) -> dict[str, Any]:
-    """The event, if `signature` is Stripe's for this raw body within 300 s.
+    """The event, if `signature` is Stripe's for this raw body within 300 s
+    either side of now.
 
     Raises ValueError for a bad body and stripe.SignatureVerificationError for
     a forged, stale or missing signature.
@@ -137,6 +152,7 @@ def event_verify(*, payload: bytes, signature: str) -> dict[str, Any]:
     if not secret:
         raise BillingNotConfigured("STRIPE_WEBHOOK_SECRET is not set.")
     stripe.Webhook.construct_event(payload, signature, secret, tolerance=WEBHOOK_TOLERANCE_SECONDS)
+    _refuse_future_timestamp(signature)
     event = json.loads(payload)
     if not isinstance(event, dict) or not isinstance(event.get("data"), dict):
         raise ValueError("not an event")

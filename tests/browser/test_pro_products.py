@@ -69,7 +69,7 @@ def test_a_pro_member_uses_memos_reports_qa_and_events(page, browser, live_serve
     expect(page.get_by_role("link", name="Join the live Q&A")).to_have_attribute("href", JOIN_URL)
     call_command("send_event_reminders")
     reminders = [m for m in mail.outbox if m.subject.startswith("Reminder:") and m.to == ["alice@example.com"]]
-    assert len(reminders) == 1 and JOIN_URL in reminders[0].body
+    assert len(reminders) == 1 and f"/pro/events/{products['qa'].slug}/join/" in reminders[0].body
 
     # A full event: waitlisted, then promoted when erin cancels in her own browser.
     registration_create(event=products["gathering"], user=erin)

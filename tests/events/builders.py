@@ -12,6 +12,13 @@ from events.models import Event, Kind, Speaker
 JOIN_URL = "https://meet.example.com/zq-7731-secret-room"
 
 
+def join_page(event: Event) -> str:
+    """What emails and calendar files carry instead of the meeting link itself."""
+    from django.conf import settings
+
+    return f"{settings.SITE_URL}/pro/events/{event.slug}/join/"
+
+
 def make_qa(*, slug: str = "drone-pipeline-qa", starts_in: dt.timedelta = dt.timedelta(days=3), **fields: Any) -> Event:
     defaults: dict[str, Any] = {
         "kind": Kind.QA,

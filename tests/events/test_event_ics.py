@@ -2,7 +2,7 @@ import pytest
 from icalendar import Calendar
 
 from events.services import registration_create
-from tests.events.builders import JOIN_URL
+from tests.events.builders import JOIN_URL, join_page
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,9 @@ def test_anyone_gets_a_calendar_file_with_the_public_details(client, qa):
 def test_a_registered_pro_member_gets_the_join_link_in_the_calendar_file(client, qa, alice):
     registration_create(event=qa, user=alice)
     client.force_login(alice)
-    calendar, _text = _calendar(client, qa)
-    assert str(calendar.walk("VEVENT")[0]["location"]) == JOIN_URL
+    calendar, text = _calendar(client, qa)
+    assert str(calendar.walk("VEVENT")[0]["location"]) == join_page(qa)
+    assert JOIN_URL not in text.replace("\r\n ", "")
     assert "no-store" in client.get(f"/pro/events/{qa.slug}/event.ics")["Cache-Control"]
 
 

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from events.emails import due_reminders, reminder_send
 from events.models import Registration
 from events.services import registration_create
-from tests.events.builders import JOIN_URL
+from tests.events.builders import JOIN_URL, join_page
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,9 @@ def test_a_registered_member_gets_the_24_hour_and_1_hour_reminders_with_the_join
         call_command("send_event_reminders")  # a rerun sends nothing more
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject.startswith("Reminder:")
-    assert JOIN_URL in mail.outbox[0].body
-    assert JOIN_URL in mail.outbox[0].alternatives[0][0]
+    assert join_page(qa) in mail.outbox[0].body
+    assert join_page(qa) in mail.outbox[0].alternatives[0][0]
+    assert JOIN_URL not in mail.outbox[0].body + mail.outbox[0].alternatives[0][0]
     with freeze_time(qa.starts_at - dt.timedelta(minutes=50)):
         call_command("send_event_reminders")
         call_command("send_event_reminders")

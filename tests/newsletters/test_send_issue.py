@@ -137,3 +137,12 @@ def test_sending_an_issue_twice_is_refused(ready_issue):
     issue_send_start(issue=ready_issue, enqueue=False)
     with pytest.raises(IssueStateError):
         issue_send_start(issue=ready_issue, enqueue=False)
+
+
+def test_an_issue_subject_arrives_as_typed_without_html_entities(smtp_server, ready_issue):
+    ready_issue.subject = "Sweden's \"drone\" deal & the Gulf's <new> routes"
+    ready_issue.save(update_fields=["subject"])
+    issue_send_start(issue=ready_issue, enqueue=False)
+    issue_run(issue_id=ready_issue.pk)
+    subjects = {str(m.message["Subject"]).strip() for m in smtp_server.messages}
+    assert subjects == {"Sweden's \"drone\" deal & the Gulf's <new> routes"}

@@ -121,3 +121,52 @@ def test_signing_up_works_without_a_session_or_csrf_cookie(security, smtp_server
     )
     assert response.status_code == 302
     assert Subscriber.objects.filter(email="new@example.org").exists()
+
+
+def _signup_via(client, email: str, *, remote: str, forwarded: str | None = None):
+    data = {"email": email, "newsletters": ["security"], "source": "article signup"}
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    return client.post("/newsletters/subscribe/", data, REMOTE_ADDR=remote, **extra)
+
+
+def test_readers_behind_one_trusted_proxy_have_separate_limits(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.5"
+    for n in range(20):
+        assert _signup_via(client, f"a{n}@example.org", remote=proxy, forwarded="198.51.100.1").status_code == 302
+    assert _signup_via(client, "a-more@example.org", remote=proxy, forwarded="198.51.100.1").status_code == 429
+    # Another reader behind the same proxy is not blocked by the first one's signups.
+    assert _signup_via(client, "b0@example.org", remote=proxy, forwarded="198.51.100.2").status_code == 302
+    # Only the proxy's own entry is trusted: a client-supplied one in front of it changes nothing.
+    spoofed = "203.0.113.66, 198.51.100.1"
+    assert _signup_via(client, "a-spoof@example.org", remote=proxy, forwarded=spoofed).status_code == 429
+
+
+def test_behind_a_trusted_proxy_consent_records_the_readers_address(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    _signup_via(client, "dana@example.org", remote="10.0.0.5", forwarded="198.51.100.7")
+    assert Consent.objects.get(subscriber__email="dana@example.org", action="requested").ip == "198.51.100.7"
+
+
+def test_a_spoofed_forwarded_for_does_not_reset_the_limit_without_trusted_proxies(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    for n in range(20):
+        response = _signup_via(client, f"r{n}@example.org", remote="203.0.113.9", forwarded=f"198.51.100.{n}")
+        assert response.status_code == 302
+    assert _signup_via(client, "more@example.org", remote="203.0.113.9", forwarded="192.0.2.200").status_code == 429
+    consent = Consent.objects.filter(subscriber__email="r3@example.org").first()
+    assert consent is not None and consent.ip == "203.0.113.9"
+
+
+def test_ipv6_readers_are_counted_per_network_so_rotating_addresses_does_not_help(client):
+    for n in range(20):
+        assert _signup_via(client, f"v{n}@example.org", remote=f"2001:db8:1:2::{n + 1:x}").status_code == 302
+    assert _signup_via(client, "v-more@example.org", remote="2001:db8:1:2:ffff::1").status_code == 429
+    assert _signup_via(client, "other@example.org", remote="2001:db8:1:3::1").status_code == 302
+
+
+def test_a_request_that_bypassed_the_declared_proxies_is_counted_by_its_socket_address(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    response = _signup_via(client, "dana@example.org", remote="203.0.113.9", forwarded="198.51.100.7")
+    assert response.status_code == 302
+    assert Consent.objects.get(subscriber__email="dana@example.org", action="requested").ip == "203.0.113.9"

@@ -1,0 +1,146 @@
+"""Every door the newsletters email opens, walked in Chromium with no session planted.
+
+Each link is read from the message the SMTP server received and opened in a
+fresh browser (as a reader's mail client would), and the real buttons are pressed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from newsletters.models import Newsletter, Subscriber, Subscription
+from newsletters.setup import ensure_briefings
+from tests.factories import ArticleFactory, build_site
+from tests.smtp import SMTPSink, smtp_server  # noqa: F401  (shared fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+READER = "dana.reader@example.org"
+OTHER = "omar.reader@example.org"
+
+
+@pytest.fixture
+def briefings(live_server, settings, smtp_server):  # noqa: F811
+    settings.SITE_URL = live_server.url
+    settings.NEWSLETTER_SEND_THREADS = 1
+    site = build_site()
+    ArticleFactory(
+        parent=site.security,
+        title="Iran and Belarus sign a defence memorandum in Tehran",
+        slug="iran-belarus-defence-mou",
+        published_at=timezone.now() - dt.timedelta(hours=1),
+    )
+    ensure_briefings()  # a transactional test may follow a flush
+    security = Newsletter.objects.get(slug="security")
+    security.sections.set([site.security])
+    return security
+
+
+def _link(text: str, prefix: str) -> str:
+    match = re.search(re.escape(prefix) + r"[^\s\"'<>]*", text)
+    assert match, f"no link starting {prefix} in:\n{text}"
+    return match.group(0)
+
+
+def _fresh_page(browser: Any) -> Any:
+    """A browser with no cookies at all: the reader opens the email on another device."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def _status(email: str, slug: str) -> str:
+    return Subscription.objects.get(subscriber__email=email, newsletter__slug=slug).status
+
+
+def _sent_issue(smtp_server: SMTPSink, *subscribers: str) -> dict[str, Any]:  # noqa: F811
+    """Subscribe each address (confirmed) to the Security Briefing, send an issue, return what arrived."""
+    security = Newsletter.objects.get(slug="security")
+    for email in subscribers:
+        subscriber = Subscriber.objects.create(email=email)
+        Subscription.objects.create(subscriber=subscriber, newsletter=security, status=Subscription.Status.ACTIVE)
+    call_command("send_newsletter", "security", "--no-progress", stdout=io.StringIO())
+    return {email: smtp_server.wait_for(email)[-1] for email in subscribers}
+
+
+def test_a_reader_signs_up_and_confirms_from_the_emailed_link(browser, page, live_server, briefings, smtp_server):  # noqa: F811
+    page.goto(live_server.url + "/newsletters/")
+    form = page.locator("form.signup-form")
+    form.get_by_label("Security Briefing").check()
+    form.get_by_label("Email address").fill(READER)
+    form.get_by_role("button", name="Subscribe for free").click()
+    page.wait_for_url("**/newsletters/subscribe/check-your-inbox/")
+    assert _status(READER, "security") == "pending"
+
+    [confirmation] = smtp_server.wait_for(READER)
+    inbox = _fresh_page(browser)
+    inbox.goto(_link(confirmation.text, live_server.url + "/newsletters/confirm/"))
+    assert _status(READER, "security") == "pending", "opening the link alone must confirm nothing"
+    inbox.get_by_role("button", name="Confirm my subscription").click()
+    inbox.wait_for_url("**/newsletters/manage/**")
+    assert "You are subscribed: Security Briefing." in inbox.locator(".messages").inner_text()
+    assert _status(READER, "security") == "active"
+    inbox.context.close()
+
+
+def test_the_manage_link_in_an_issue_changes_the_briefings(browser, live_server, briefings, smtp_server):  # noqa: F811
+    issue = _sent_issue(smtp_server, READER)[READER]
+
+    page = _fresh_page(browser)
+    page.goto(_link(issue.text, live_server.url + "/newsletters/manage/"))
+    assert page.get_by_role("heading", name="Your newsletters").is_visible()
+    assert page.get_by_label("Security Briefing").is_checked()
+    page.get_by_label("Security Briefing").uncheck()
+    page.get_by_label("Gulf Briefing").check()
+    page.get_by_role("button", name="Save my choices").click()
+    page.wait_for_load_state()
+    assert "Your choices are saved." in page.locator(".messages").inner_text()
+    assert _status(READER, "security") == "unsubscribed"
+    assert _status(READER, "gulf") == "active"
+
+    page.reload()  # what the page shows is what is stored
+    assert page.get_by_label("Gulf Briefing").is_checked()
+    assert not page.get_by_label("Security Briefing").is_checked()
+    page.context.close()
+
+
+def test_the_unsubscribe_link_in_an_issue_opens_a_page_whose_button_unsubscribes(
+    browser,
+    live_server,
+    briefings,
+    smtp_server,  # noqa: F811
+):
+    issue = _sent_issue(smtp_server, READER)[READER]
+
+    page = _fresh_page(browser)
+    page.goto(_link(issue.text, live_server.url + "/newsletters/unsubscribe/"))
+    assert page.get_by_role("heading", name="Unsubscribe from the Security Briefing?").is_visible()
+    assert _status(READER, "security") == "active", "a GET (a mail scanner) must not unsubscribe"
+    page.get_by_role("button", name="Unsubscribe").click()
+    assert page.get_by_role("heading", name="You have left the Security Briefing").is_visible()
+    assert _status(READER, "security") == "unsubscribed"
+    page.context.close()
+
+
+def test_the_one_click_list_unsubscribe_post_works_with_no_cookies(browser, live_server, briefings, smtp_server):  # noqa: F811
+    issue = _sent_issue(smtp_server, OTHER)[OTHER]
+    assert issue.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    [https_url] = re.findall(r"<(https?://[^>]+)>", issue.message["List-Unsubscribe"])
+    assert https_url.startswith(live_server.url + "/newsletters/unsubscribe/")
+
+    # What the mailbox provider does (RFC 8058): a cookieless POST with the one-click body.
+    context = browser.new_context()
+    assert context.request.get(https_url).ok
+    assert _status(OTHER, "security") == "active"
+    response = context.request.post(https_url, form={"List-Unsubscribe": "One-Click"})
+    assert response.status == 200
+    assert _status(OTHER, "security") == "unsubscribed"
+    context.close()
