@@ -201,14 +201,15 @@ ANYMAIL_BACKENDS = {
     "SPARKPOST": "anymail.backends.sparkpost.EmailBackend",
 }
 ANYMAIL: dict[str, str] = {}
+# The ESP's bounce and complaint webhooks authenticate with this; without it
+# newsletters/webhooks.py refuses them.
+if env_str("ANYMAIL_WEBHOOK_SECRET"):
+    ANYMAIL["WEBHOOK_SECRET"] = env_str("ANYMAIL_WEBHOOK_SECRET")
 _esp = next((esp for esp in ANYMAIL_BACKENDS if env_str(f"ANYMAIL_{esp}_API_KEY")), "")
 if _esp:
     INSTALLED_APPS += ["anymail"]
     EMAIL_BACKEND = ANYMAIL_BACKENDS[_esp]
-    ANYMAIL = {
-        f"{_esp}_API_KEY": env_str(f"ANYMAIL_{_esp}_API_KEY"),
-        "WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET"),
-    }
+    ANYMAIL[f"{_esp}_API_KEY"] = env_str(f"ANYMAIL_{_esp}_API_KEY")
 elif EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
@@ -302,8 +303,6 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 MONITOR_TRENDS_MAX_ENTITIES = 5
 MONITOR_ALERTS_PER_MEMBER = env_int("MONITOR_ALERTS_PER_MEMBER", 50)
 MONITOR_CLIPS_PER_FOLDER = env_int("MONITOR_CLIPS_PER_FOLDER", 500)
-# Periodic jobs for run_scheduler: (command, seconds between runs).
-SCHEDULE = [("publish_scheduled", 60), ("send_alert_digests", 3600)]
 
 # Membership ---------------------------------------------------------------
 # Accounts by django-allauth: sign up and sign in with an email address and a
@@ -379,12 +378,19 @@ NEWSLETTER_WORKER_LEASE_SECONDS = env_int("NEWSLETTER_WORKER_LEASE_SECONDS", 120
 # lost); 0: never send it again and report it as possibly not delivered.
 NEWSLETTER_RESEND_UNKNOWN = env_bool("NEWSLETTER_RESEND_UNKNOWN", True)
 NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
-if env_str("ANYMAIL_WEBHOOK_SECRET"):
-    ANYMAIL.setdefault("WEBHOOK_SECRET", env_str("ANYMAIL_WEBHOOK_SECRET"))
 
-# Newsletters add their periodic jobs to the scheduler.
-SCHEDULE += [("send_due_issues", 60), ("draft_daily_issues", 300)]
 # PRO products (memos, trend reports, events) -------------------------------
 # Event reminders go out 24 hours and 1 hour before the start; the scheduler
 # queues whatever is due every EVENT_REMINDER_SECONDS.
-SCHEDULE += [("send_event_reminders", env_int("EVENT_REMINDER_SECONDS", 300))]
+EVENT_REMINDER_SECONDS = env_int("EVENT_REMINDER_SECONDS", 300)
+
+# Periodic work --------------------------------------------------------------
+# What `run_scheduler` runs: (management command, seconds between runs). Each
+# command is safe to run twice, so one scheduler per install is enough.
+SCHEDULE: list[tuple[str, int]] = [
+    ("publish_scheduled", 60),
+    ("send_alert_digests", 3600),
+    ("send_due_issues", 60),
+    ("draft_daily_issues", 300),
+    ("send_event_reminders", EVENT_REMINDER_SECONDS),
+]

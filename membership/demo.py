@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-from pathlib import Path
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from lib.demo import demo_password
 from membership.services import complimentary_grant, membership_for
 
-PASSWORD_FILE = "demo-password"  # noqa: S105  (a file name, not a password)
 MEMBERS = [
     # (email, first name, last name, PRO?)
     ("pro@newsdesk.example", "Priya", "Member", True),
     ("reader@newsdesk.example", "Rami", "Reader", False),
 ]
-
-
-def demo_password() -> str:
-    """The editor's demo password: DEMO_PASSWORD, else the one kept in VAR_DIR."""
-    if os.environ.get("DEMO_PASSWORD"):
-        return os.environ["DEMO_PASSWORD"]
-    path = Path(settings.VAR_DIR) / PASSWORD_FILE
-    if path.exists():
-        return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(12)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(password + "\n")
-    return password
 
 
 def _member(email: str, first: str, last: str, password: str) -> Any:

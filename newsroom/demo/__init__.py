@@ -1,5 +1,6 @@
-"""The demo edition: content as Python data, and the pictures drawn for it.
+"""The demo edition: content as Python data, the pictures drawn for it, and the
+pages built from both (`python manage.py load_demo` runs `load_demo` here first)."""
 
-`python manage.py load_demo` turns this into pages; see
-newsroom/management/commands/load_demo.py.
-"""
+from newsroom.demo.edition import demo_summary, load_demo
+
+__all__ = ["demo_summary", "load_demo"]

@@ -20,7 +20,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
 from core.access import Access
-from newsroom.management.commands.load_demo import demo_password
+from lib.demo import demo_password
 from newsroom.models import ArticlePage, HomePage, SectionPage, TopicPage
 
 LEAD_SLUG = "iran-belarus-sign-defence-memorandum"

@@ -1,4 +1,4 @@
-"""Load the demo edition: sections, topics, authors, articles, settings and a staff sign-in.
+"""The demo edition as pages: sections, topics, authors, articles, settings and a staff sign-in.
 
 Safe to run again: everything is keyed by slug (pages), title (images) or
 username, and a page gets a new revision only when its content differs.
@@ -6,21 +6,13 @@ username, and a page gets a new revision only when its content differs.
 
 from __future__ import annotations
 
-import importlib
-import logging
-import os
-import secrets
-from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Site
@@ -29,7 +21,7 @@ from wagtail.search import index as search_index
 
 from core.access import Access
 from core.models import OutletSettings
-from lib.env import env_str
+from lib.demo import demo_password
 from newsroom import roles
 from newsroom.demo import articles as demo
 from newsroom.demo.images import draw_hero, draw_portrait, ensure_image
@@ -47,7 +39,6 @@ P = TypeVar("P", bound=Page)
 SignIn = tuple[str, str]
 
 EDITOR_USERNAME = "editor"
-SIGN_IN_FILE = "demo-password"
 
 
 # Body -----------------------------------------------------------------------
@@ -275,26 +266,6 @@ def outlet_settings_sync() -> None:
     outlet.save()
 
 
-def demo_password() -> str:
-    """DEMO_PASSWORD if set, else a random password made once and kept in VAR_DIR.
-
-    Kept outside git so no password is ever committed, and reused so the
-    sign-in printed last time keeps working.
-    """
-    if env_str("DEMO_PASSWORD"):
-        return env_str("DEMO_PASSWORD")
-    path = Path(settings.VAR_DIR) / SIGN_IN_FILE
-    if path.exists():
-        return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(12)
-    # Create the file private from the start rather than chmod after writing.
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(password + "\n")
-    return password
-
-
 def editor_sync(password: str) -> SignIn:
     user_model = get_user_model()
     user, _ = user_model.objects.get_or_create(
@@ -317,28 +288,7 @@ def sign_ins_sync() -> list[SignIn]:
     return [editor_sync(password)]
 
 
-def app_demos() -> list[Callable[[Any], list[SignIn]]]:
-    """`load_demo(stdout)` of every other installed app that has a `demo` module.
-
-    Each app keeps its own demo data beside its code; this command runs them
-    after the newsroom (they may use its articles) and prints their sign-ins.
-    """
-    loaders = []
-    for config in apps.get_app_configs():
-        if config.name == "newsroom" or not config.name.isidentifier():
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.demo":
-                raise
-            continue
-        if callable(getattr(module, "load_demo", None)):
-            loaders.append(module.load_demo)
-    return loaders
-
-
-# Command --------------------------------------------------------------------
+# Loading --------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -365,23 +315,11 @@ def edition_summary() -> str:
     )
 
 
-class Command(BaseCommand):
-    help = "Load the demo edition (sections, topics, authors, 2023 articles) and print the demo sign-ins."
+def load_demo(stdout: Any) -> list[SignIn]:
+    """The edition and the editor's sign-in; the other apps' demos build on it."""
+    edition_sync()
+    return sign_ins_sync()
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        # Wagtail logs every page creation and publication at INFO; for some
-        # fifty pages that buries the summary and the sign-ins below it.
-        wagtail_log = logging.getLogger("wagtail")
-        level = wagtail_log.level
-        wagtail_log.setLevel(logging.WARNING)
-        try:
-            edition_sync()
-            sign_ins = sign_ins_sync()
-            for load_app_demo in app_demos():
-                sign_ins += load_app_demo(self.stdout) or []
-        finally:
-            wagtail_log.setLevel(level)
-        self.stdout.write(edition_summary())
-        for username, password in sign_ins:
-            self.stdout.write(f"username: {username}")
-            self.stdout.write(f"password: {password}")
+
+def demo_summary() -> str:
+    return edition_summary()

@@ -11,9 +11,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-# (command, seconds between runs); apps append their periodic work here.
-DEFAULT_SCHEDULE: list[tuple[str, int]] = [("publish_scheduled", 60)]
-
 
 class Command(BaseCommand):
     help = "Run periodic jobs (scheduled publishing and the like) on their schedule until stopped."
@@ -23,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--tick", type=float, default=5.0, help="Seconds between schedule checks.")
 
     def handle(self, *args: Any, once: bool = False, tick: float = 5.0, **options: Any) -> None:
-        schedule = getattr(settings, "SCHEDULE", DEFAULT_SCHEDULE)
+        schedule = settings.SCHEDULE  # built once, in config/settings.py
         next_run = dict.fromkeys((name for name, _ in schedule), 0.0)
         self.stdout.write(f"Scheduler running {len(schedule)} job(s): " + ", ".join(n for n, _ in schedule))
         while True:
