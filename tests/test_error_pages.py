@@ -37,10 +37,11 @@ urlpatterns = [
     path("test-errors/broken-database/", _broken_database),
     *site_urls.urlpatterns,
 ]
-handler400 = site_urls.handler400
-handler403 = site_urls.handler403
-handler404 = site_urls.handler404
-handler500 = site_urls.handler500
+# Whatever the site sets, else Django's defaults (as Django itself would use).
+handler400 = getattr(site_urls, "handler400", "django.views.defaults.bad_request")
+handler403 = getattr(site_urls, "handler403", "django.views.defaults.permission_denied")
+handler404 = getattr(site_urls, "handler404", "django.views.defaults.page_not_found")
+handler500 = getattr(site_urls, "handler500", "django.views.defaults.server_error")
 
 
 def _looks_like_the_site(body: str) -> None:
