@@ -35,7 +35,6 @@ from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsletters.setup import ensure_briefings
 from newsroom.models import Access
 from tests.factories import ArticleFactory, paragraphs
-from tests.membership.cast import pro_member
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +159,7 @@ def world(site, alice) -> World:
     from tests.events.builders import make_gathering, make_qa
     from tests.pro.builders import make_memo, make_report
 
-    pro = ArticleFactory(
+    pro: Any = ArticleFactory(
         parent=site.security,
         title="Iran and Belarus sign a drone pact",
         access=Access.PRO,
