@@ -7,9 +7,8 @@ import uuid
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -21,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from lib.pagination import paginate
 from newsroom.blocks import ArticleBodyBlock
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 20
 FRAGMENT_SECONDS = 3600
-MAX_PAGE = 10_000
 
 
 class Access(models.TextChoices):
@@ -52,22 +51,11 @@ class OutletSettings(BaseGenericSetting):
         verbose_name = "outlet settings"
 
 
-def paginate(request: HttpRequest, items: Any, per_page: int = PAGE_SIZE) -> Any:
-    """One page of `items`; an unreadable or out-of-range ?page= is a 404."""
-    raw = request.GET.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
-        raise Http404("No such page")
-    try:
-        return Paginator(items, per_page).page(int(raw))
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404("No such page") from None
-
-
 def paginate_articles(request: HttpRequest, articles: Any) -> Any:
     """A page of articles, each knowing its section without a query of its own."""
     from newsroom.queries import attach_sections
 
-    page = paginate(request, articles)
+    page = paginate(request, articles, PAGE_SIZE)
     page.object_list = attach_sections(page.object_list)
     return page
 
