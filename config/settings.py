@@ -25,6 +25,8 @@ HTTPS = _site.scheme == "https"
 
 ALLOWED_HOSTS = [SITE_HOST, "127.0.0.1", "localhost", *env_list("ALLOWED_HOSTS")]
 CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
+# A refused form gets the site's 403 page, saying how to send it again.
+CSRF_FAILURE_VIEW = "lib.errors.csrf_failure"
 
 # Applications -------------------------------------------------------------
 

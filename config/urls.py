@@ -13,6 +13,12 @@ from newsletters import webhooks as anymail_webhooks
 from newsroom import sitemaps
 from newsroom import views as newsroom_views
 
+# Error pages that look like the site and say what to do next.
+handler400 = "lib.errors.bad_request"
+handler403 = "lib.errors.permission_denied"
+handler404 = "lib.errors.page_not_found"
+handler500 = "lib.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

@@ -34,8 +34,11 @@ from events.services import (
     registration_question,
 )
 from lib.pages import message_page
+from lib.params import BadParam, str_param
 
 TZ_SESSION_KEY = "events_tz"
+# Longer than any zone name (the longest is 32 characters).
+TZ_MAX_LENGTH = 64
 
 
 def _message(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
@@ -46,11 +49,15 @@ def _message(request: HttpRequest, title: str, text: str, status: int) -> HttpRe
 
 def _zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
     """?tz=Area/City; a signed-in reader's choice is remembered for their next event pages."""
-    chosen = request.GET.get("tz")
+    try:
+        asked = str_param(request, "tz", None, max_length=TZ_MAX_LENGTH)
+    except BadParam as error:
+        raise BadTimeZone(error.message) from None
+    chosen = asked
     if chosen is None and request.user.is_authenticated:
         chosen = request.session.get(TZ_SESSION_KEY)
     zone = reader_zone(chosen)
-    if request.user.is_authenticated and "tz" in request.GET:
+    if request.user.is_authenticated and asked is not None:
         request.session[TZ_SESSION_KEY] = zone.key if zone else ""
     return zone
 

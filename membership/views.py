@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.entitlement import entitlement_for
 from lib.middleware import READER_CSP
+from lib.params import int_param, str_param
 from membership import services, signin
 from membership.billing import stripe as billing
 from membership.forms import (
@@ -33,6 +34,11 @@ from membership.forms import (
 )
 from membership.models import Membership, Plan, Seat, Team
 from membership.services import MembershipError
+
+# Longest `?next=` the sign-in page carries over, and the largest team size a
+# "talk to us" link may prefill; beyond either the parameter is ignored.
+NEXT_MAX_LENGTH = 2000
+MAX_SEATS_ASKED = 100_000
 
 # Access helpers -------------------------------------------------------------
 
@@ -70,7 +76,8 @@ def _plans() -> dict[str, Plan | None]:
 
 @require_http_methods(["GET", "POST"])
 def signin_link_request(request: HttpRequest) -> HttpResponse:
-    form = SignInLinkForm(request.POST or None, initial={"next": request.GET.get("next", "")})
+    next_url = str_param(request, "next", "", max_length=NEXT_MAX_LENGTH, lenient=True)
+    form = SignInLinkForm(request.POST or None, initial={"next": next_url})
     if request.method == "POST" and form.is_valid():
         try:
             signin.link_request(request=request, email=form.cleaned_data["email"], next_url=form.cleaned_data["next"])
@@ -148,7 +155,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def welcome(request: HttpRequest) -> HttpResponse:
-    session_id = request.GET.get("session_id", "")
+    session_id = str_param(request, "session_id", "", max_length=255)
     owner = None
     if session_id and billing.configured():
         try:
@@ -190,7 +197,7 @@ def teams(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def team_lead(request: HttpRequest) -> HttpResponse:
-    initial: dict[str, Any] = {"seats": request.GET.get("seats", "")}
+    initial: dict[str, Any] = {"seats": int_param(request, "seats", "", min=1, max=MAX_SEATS_ASKED, lenient=True)}
     if request.user.is_authenticated:
         initial.update(email=request.user.email, name=request.user.get_full_name())
     form = LeadForm(request.POST or None, initial=initial)

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from lib.params import DateParamField
 from monitor.models import Alert, BriefingFolder, Entity
 from monitor.queries import entities_from_names
 from monitor.tagger import normalise_key
@@ -86,8 +87,8 @@ class TrendsForm(forms.Form):
         max_entities=settings.MONITOR_TRENDS_MAX_ENTITIES,
         help_text="Up to five, comma-separated, e.g. “Iran, Russia, Belarus”.",
     )
-    start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="From")
-    end = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="To")
+    start = DateParamField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="From")
+    end = DateParamField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="To")
 
     def clean_entities(self) -> list[Entity]:
         entities = self.cleaned_data["entities"]

@@ -20,6 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.entitlement import user_is_pro
 from lib.charts import drawn_weekly_chart
 from lib.pages import message_page
+from lib.pagination import paginate
+from lib.params import choice_param, str_param
 from membership.teams import team_ids_for
 from monitor import exports
 from monitor.forms import AlertForm, ClipForm, FolderForm, TrendsForm
@@ -35,7 +37,7 @@ from monitor.queries import (
     weekly_counts,
 )
 from monitor.services import alert_save, clip_create, folder_share_toggle
-from newsroom.models import ArticlePage, paginate
+from newsroom.models import PAGE_SIZE, ArticlePage
 from newsroom.paywall import article_view
 
 TEASER_ARTICLES = 3
@@ -78,9 +80,7 @@ def _chart_context(entities: list[Entity], start: dt.date, end: dt.date, title: 
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    if len(query) > MAX_QUERY:
-        return _message(request, "Search too long", f"Please search with at most {MAX_QUERY} characters.", 400)
+    query = str_param(request, "q", "", max_length=MAX_QUERY)
     results = list(entity_search(query)) if query else []
     groups = []
     if not query:
@@ -115,7 +115,7 @@ def entity(request: HttpRequest, slug: str) -> HttpResponse:
         **_chart_context([item], start, end, f"Stories naming {item.name}, per week"),
     }
     if is_pro:
-        context["timeline"] = paginate(request, articles)
+        context["timeline"] = paginate(request, articles, PAGE_SIZE)
 
         attach_sections(context["timeline"].object_list)
     else:
@@ -128,7 +128,7 @@ def entity_csv(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Entity, slug=slug)
     if denied := _pro_required(request):
         return denied
-    if request.GET.get("data") == "articles":
+    if choice_param(request, "data", "weekly", choices=("weekly", "articles")) == "articles":
         rows = [
             [a.date.date().isoformat(), a.title, a.full_url, a.access]
             for a in tagged_articles(item).specific()  # type: ignore[attr-defined]
@@ -149,7 +149,7 @@ def co_mention(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     articles = articles_with_both(first, second, public_only=not is_pro)
     context = {"entity": first, "other": second, "is_pro": is_pro}
     if is_pro:
-        context["articles"] = paginate(request, articles)
+        context["articles"] = paginate(request, articles, PAGE_SIZE)
     else:
         context["latest"] = latest(articles, TEASER_ARTICLES)
     return render(request, "monitor/co_mention.html", context)
@@ -176,7 +176,7 @@ def trends(request: HttpRequest) -> HttpResponse:
         return render(request, "monitor/trends.html", context, status=400)
     names = ", ".join(e.name for e in entities)
     chart = _chart_context(entities, start, end, f"Stories per week naming {names}")
-    if request.GET.get("format") == "csv":
+    if choice_param(request, "format", "html", choices=("html", "csv")) == "csv":
         rows = [[week, *values] for week, values in chart["chart_rows"]]
         return _csv_response("trends.csv", ["week_start", *chart["chart_names"]], rows)
     context.update(chart, entities=entities, start=start, end=end, csv_query=request.GET.urlencode())

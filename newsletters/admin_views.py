@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from lib.params import choice_param
 from newsletters.models import Delivery, Issue, Newsletter
 from newsletters.rendering import prepare_issue, sample_personal
 from newsletters.services import (
@@ -85,7 +86,7 @@ def _next_slot(newsletter: Newsletter) -> dt.datetime:
 
 def preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     issue = _issue(request, pk)
-    pro = request.GET.get("variant") == "pro"
+    pro = choice_param(request, "variant", "free", choices=("free", "pro")) == "pro"
     prepared = prepare_issue(issue, variants=(pro,))
     html, text = prepared.personalise(pro=pro, **sample_personal(issue, name=_short_name(request)))
     if kind == "text":

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from lib.params import DateParamField
 from newsroom.models import SectionPage
 
 MAX_QUERY = 200
@@ -13,8 +14,8 @@ MAX_QUERY = 200
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search for", max_length=MAX_QUERY, required=False, strip=True)
     section = forms.ChoiceField(label="Section", required=False)
-    after = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    before = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    after = DateParamField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    before = DateParamField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     # Newest first is the default: it is what news readers expect and it stays
     # fast on any archive size; ranking by relevance costs more per match.
     sort = forms.ChoiceField(label="Order", required=False, choices=[("", "Newest first"), ("relevance", "Best match")])

@@ -9,10 +9,9 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,6 +25,7 @@ from wagtail.search import index
 from core.access import Access
 from core.entitlement import user_is_pro
 from lib.page_cache import generation
+from lib.pagination import paginate
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.feeds import ArticlesAtomFeed, ArticlesFeed
 from newsroom.paywall import article_view
@@ -35,23 +35,11 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 20
 FRAGMENT_SECONDS = 3600
-MAX_PAGE = 10_000
-
-
-def paginate(request: HttpRequest, items: Any, per_page: int = PAGE_SIZE) -> Any:
-    """One page of `items`; an unreadable or out-of-range ?page= is a 404."""
-    raw = request.GET.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
-        raise Http404("No such page")
-    try:
-        return Paginator(items, per_page).page(int(raw))
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404("No such page") from None
 
 
 def paginate_articles(request: HttpRequest, articles: Any) -> Any:
     """A page of articles, each knowing its section without a query of its own."""
-    page = paginate(request, articles)
+    page = paginate(request, articles, PAGE_SIZE)
     page.object_list = attach_sections(page.object_list)
     return page
 

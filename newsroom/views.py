@@ -10,9 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
+from lib.pagination import paginate
 from lib.text import WORD, excerpt, highlight, query_terms
 from newsroom.forms import SearchForm
-from newsroom.models import ArticlePage, SectionPage, attach_sections, paginate
+from newsroom.models import PAGE_SIZE, ArticlePage, SectionPage, attach_sections
 from newsroom.paywall import article_view
 
 
@@ -77,7 +78,7 @@ def search(request: HttpRequest) -> HttpResponse:
     found = search_articles(
         query=data["q"], section=data["section"], after=data["after"], before=data["before"], sort=data["sort"]
     )
-    page = paginate(request, found)
+    page = paginate(request, found, PAGE_SIZE)
     terms = query_terms(data["q"])
     items = attach_sections(page.object_list)
     for article in items:

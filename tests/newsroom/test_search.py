@@ -109,9 +109,9 @@ def test_bad_search_input_gets_a_400_with_a_message(client, stories, params):
     assert 'role="alert"' in response.content.decode()
 
 
-def test_bad_page_numbers_are_404(client, stories):
-    assert client.get("/search/", {"q": "Belarus", "page": "abc"}).status_code == 404
-    assert client.get("/search/", {"q": "Belarus", "page": "0"}).status_code == 404
+def test_unreadable_page_numbers_are_400_and_far_ones_the_nearest_page(client, stories):
+    assert client.get("/search/", {"q": "Belarus", "page": "abc"}).status_code == 400
+    assert client.get("/search/", {"q": "Belarus", "page": "0"}).status_code == 200
 
 
 def test_snippets_show_apostrophes_and_ampersands_once_escaped(client, site):

@@ -42,11 +42,13 @@ def test_the_memo_listing_shows_memos_to_everyone(client, memo):
     assert MEMO_SECRET not in body
 
 
-def test_a_listing_page_out_of_range_is_a_clear_404(client, memo):
+def test_a_listing_page_out_of_range_shows_the_last_page(client, memo):
     response = client.get("/pro/memos/?page=99")
-    assert response.status_code == 404
-    assert b"does not exist" in response.content
-    assert client.get("/pro/reports/?page=abc").status_code == 404
+    assert response.status_code == 200
+    assert memo.title in response.content.decode()
+    response = client.get("/pro/reports/?page=abc")
+    assert response.status_code == 400
+    assert b"must be a whole number" in response.content
 
 
 def test_the_memo_is_not_searchable_by_its_premium_text(client, memo):
