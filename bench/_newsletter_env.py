@@ -101,15 +101,11 @@ def make_edition(recipients: int, *, pro_share: float = 0.1) -> Any:
     pros = users.objects.bulk_create(
         [users(username=f"pro{n}", email=f"reader{n}@example.org", is_staff=True) for n in range(pro_count)]
     )
-    from django.apps import apps
+    from allauth.account.models import EmailAddress
 
-    if apps.is_installed("allauth.account"):  # an address counts for PRO once verified
-        from allauth.account.models import EmailAddress
-
-        if pros and not pros[0].pk:
-            pros = list(users.objects.filter(username__startswith="pro"))
-        EmailAddress.objects.bulk_create(
-            [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in pros]
-        )
+    # An address counts for PRO once verified.
+    if pros and not pros[0].pk:
+        pros = list(users.objects.filter(username__startswith="pro"))
+    EmailAddress.objects.bulk_create([EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in pros])
     print(f"created {recipients} subscribers ({pro_count} PRO) in {time.monotonic() - started:.1f}s", flush=True)
     return issue_draft(newsletter=newsletter, since=now - dt.timedelta(days=2))

@@ -8,7 +8,7 @@ from events.models import Event
 register = template.Library()
 
 
-@register.inclusion_tag("events/_next_event.html")
+@register.inclusion_tag("components/events_next_event.html")
 def next_event() -> dict[str, Any]:
     event = Event.objects.upcoming().first()
     return {"next_event": event, "when": times(event, None) if event else None}

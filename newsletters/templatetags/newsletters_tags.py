@@ -7,7 +7,7 @@ from newsletters.forms import SignupForm, offered_newsletters
 register = template.Library()
 
 
-@register.inclusion_tag("newsletters/_signup_form.html", takes_context=True)
+@register.inclusion_tag("components/newsletters_signup_form.html", takes_context=True)
 def newsletter_signup(context: dict[str, Any], source: str = "signup block", preselect: str = "") -> dict[str, Any]:
     """The signup form with the briefings to tick, for article pages and the home page."""
     initial: dict[str, Any] = {"source": source}

@@ -101,3 +101,14 @@ def test_a_member_already_subscribed_cannot_buy_twice(dora, stripe_fake):
     token = checkout_form_token(user=dora)  # a form kept open from before the subscription
     response = client.post("/pro/checkout/", {"attempt": token})
     assert response.status_code == 409
+
+
+def test_offers_quote_the_price_staff_set_on_the_plan(client, site):
+    from membership.models import Plan
+    from tests.factories import ArticleFactory
+
+    Plan.objects.filter(slug="pro-annual").update(annual_price_cents=36000)
+    page = client.get("/pro/").content.decode()
+    assert "$30 a month, billed once a year as $360" in page and "$25" not in page
+    story = ArticleFactory(parent=site.security, access="pro")
+    assert "$30 a month, billed annually, with a free first week" in client.get(story.url).content.decode()
