@@ -36,7 +36,7 @@ def registration_confirmation_send(*, registration_id: int) -> bool:
     registration = _claim(registration_id, "confirmation_sent_at", status__in=[Status.CONFIRMED, Status.WAITLISTED])
     if registration is None:
         return False
-    _send(registration, "event-registered")
+    _send(registration, "events_registered")
     return True
 
 
@@ -44,7 +44,7 @@ def promotion_send(*, registration_id: int) -> bool:
     registration = _claim(registration_id, "promotion_sent_at", status=Status.CONFIRMED, promoted_at__isnull=False)
     if registration is None:
         return False
-    _send(registration, "event-promoted")
+    _send(registration, "events_promoted")
     return True
 
 
@@ -53,7 +53,7 @@ def reminder_send(*, registration_id: int, which: str) -> bool:
     registration = _claim(registration_id, field, status=Status.CONFIRMED, event__ends_at__gt=timezone.now())
     if registration is None:
         return False
-    _send(registration, "event-reminder")
+    _send(registration, "events_reminder")
     return True
 
 

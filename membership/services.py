@@ -390,7 +390,7 @@ def trial_reminder_send(*, membership: Membership) -> bool:
         return False
     plan = membership.plan or default_plan()
     send_templated_email(
-        template="membership-trial-ending",
+        template="membership_trial_ending",
         to=[membership.user.email],
         context={"membership": membership, "plan": plan, "account_url": absolute("/account/")},
     )
@@ -467,7 +467,7 @@ def team_invite(*, team: Team, emails: list[str], invited_by: Any) -> list[Invit
             expires_at=timezone.now() + dt.timedelta(days=settings.TEAM_INVITATION_DAYS),
         )
         send_templated_email(
-            template="membership-team-invitation",
+            template="membership_team_invitation",
             to=[email],
             context={"team": team, "invited_by": invited_by, "url": absolute(f"/team/join/{raw}/")},
         )
@@ -550,7 +550,7 @@ def lead_create(*, name: str, email: str, organisation: str, seats: int, message
     desk = OutletSettings.load().pro_desk_email or settings.DEFAULT_FROM_EMAIL
     transaction.on_commit(
         lambda: send_templated_email(
-            template="membership-team-lead", to=[desk], context={"lead": lead}, headers={"Reply-To": email}
+            template="membership_team_lead", to=[desk], context={"lead": lead}, headers={"Reply-To": email}
         )
     )
     return lead

@@ -52,7 +52,7 @@ def link_request(*, request: HttpRequest, email: str, next_url: str = "") -> Non
         expires_at=timezone.now() + dt.timedelta(minutes=settings.SIGNIN_LINK_MINUTES),
     )
     send_templated_email(
-        template="membership-signin-link",
+        template="membership_signin_link",
         to=[email],
         context={"url": absolute(f"/accounts/link/{raw}/"), "minutes": settings.SIGNIN_LINK_MINUTES},
     )

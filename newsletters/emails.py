@@ -15,7 +15,7 @@ def send_confirmation(*, subscriber: Subscriber) -> None:
         return
     confirm_url = settings.SITE_URL + reverse("newsletters:confirm", args=[confirm_token_make(subscriber)])
     send_templated_email(
-        template="newsletter-confirm",
+        template="newsletters_confirm",
         to=[subscriber.email],
         context={
             "subscriber": subscriber,

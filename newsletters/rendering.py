@@ -130,17 +130,17 @@ def email_context(issue: Issue, *, pro: bool) -> dict[str, Any]:
 
 
 def render_html(issue: Issue, *, pro: bool) -> str:
-    html = render_to_string("emails/newsletter-body.html", email_context(issue, pro=pro))
+    html = render_to_string("emails/newsletters_issue-body.html", email_context(issue, pro=pro))
     return css_inline.inline(html)
 
 
 def render_text(issue: Issue, *, pro: bool) -> str:
-    text = render_to_string("emails/newsletter-body.txt", email_context(issue, pro=pro))
+    text = render_to_string("emails/newsletters_issue-body.txt", email_context(issue, pro=pro))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def render_subject(issue: Issue) -> str:
-    return email_subject("newsletter", {"issue": issue})
+    return email_subject("newsletters_issue", {"issue": issue})
 
 
 def list_id(issue: Issue) -> str:

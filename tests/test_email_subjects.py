@@ -23,7 +23,7 @@ EMAILS = Path(settings.BASE_DIR) / "templates" / "emails"
 TEMPLATES = sorted(p.name.removesuffix("-subject.txt") for p in EMAILS.glob("*-subject.txt"))
 READER_TEXT = "Sweden's \"Q&A\" on Gulf & Red Sea's 'routes'"
 # Subjects that carry no reader-typed or editor-typed text at all.
-FIXED_SUBJECTS = {"membership-signin-link", "membership-trial-ending", "newsletter-confirm"}
+FIXED_SUBJECTS = {"membership_signin_link", "membership_trial_ending", "newsletters_confirm"}
 
 
 class Anything:
@@ -69,7 +69,7 @@ def _context_for(template: str) -> dict[str, Any]:
 
 def test_every_subject_template_is_checked() -> None:
     assert len(TEMPLATES) >= 11
-    assert {"newsletter", "newsletter-confirm", "monitor_alert", "monitor_alert_digest"} <= set(TEMPLATES)
+    assert {"newsletters_issue", "newsletters_confirm", "monitor_alert", "monitor_alert_digest"} <= set(TEMPLATES)
 
 
 @pytest.mark.django_db
