@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
-from core.models import OutletSettings
+from core.models import outlet_name
 from newsroom.models import recent_articles
 
 NEWS_WINDOW_HOURS = 48
@@ -20,7 +20,7 @@ NEWS_WINDOW_HOURS = 48
 @cache_page(300)
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     articles = recent_articles(NEWS_WINDOW_HOURS)[:1000]
-    context: dict[str, Any] = {"articles": articles, "publication": OutletSettings.load().name}
+    context: dict[str, Any] = {"articles": articles, "publication": outlet_name()}
     return TemplateResponse(request, "newsroom/news_sitemap.xml", context, content_type="application/xml")
 
 
