@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 from uuid import UUID
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lib.csv import safe_writer
 from monitor import exports
 from monitor.charts import weekly_chart
 from monitor.forms import AlertForm, ClipForm, FolderForm, TrendsForm
@@ -51,7 +51,7 @@ def _pro_required(request: HttpRequest) -> HttpResponse | None:
 def _csv_response(filename: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    writer = safe_writer(response)
     writer.writerow(header)
     writer.writerows(rows)
     return response
