@@ -1,0 +1,130 @@
+"""Search and Monitor answer only from what the asking reader may read.
+
+A phrase that appears only in a story's paid part must not find the story for a
+reader who may not read that part, and a name named only there must not show
+in Monitor's counts, charts, timelines or co-mentions for them: either would
+answer yes/no questions about text the story page withholds. Readers with
+access find and count everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from wagtail.blocks import StreamValue
+
+from newsroom.models import Access, ArticleSearchText
+from tests.factories import ArticleFactory, paragraphs
+
+pytestmark = pytest.mark.django_db
+
+PAID_PHRASE = "zorbulite"  # only in the PRO story's paid part
+TEASER_PHRASE = "quellmark"  # in the PRO story's teaser (before the marker)
+TITLE_WORD = "Vantorel"
+MEMBERS_PAID = "grevillian"  # only in the free-account story's body after its first paragraph
+
+
+@pytest.fixture
+def stories(site) -> dict[str, Any]:
+    now = timezone.now()
+    pro = ArticleFactory(
+        parent=site.security,
+        title=f"{TITLE_WORD} pipeline talks stall",
+        dek="Why the talks matter.",
+        access=Access.PRO,
+        topics=[site.iran],
+        published_at=now - dt.timedelta(hours=1),
+        body=[
+            *paragraphs("The first paragraph of the teaser.", f"A second teaser paragraph on {TEASER_PHRASE} grids."),
+            ("teaser_end", None),
+            *paragraphs(f"The paid analysis of {PAID_PHRASE} stockpiles."),
+        ],
+    )
+    members = ArticleFactory(
+        parent=site.gulf,
+        title="Port fees rise",
+        access=Access.REGISTERED,
+        published_at=now - dt.timedelta(hours=2),
+        body=paragraphs("The public first paragraph.", f"The members-only {MEMBERS_PAID} tariff table."),
+    )
+    return {"pro": pro, "members": members}
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _finds(client: Client, query: str, article: Any, **params: str) -> bool:
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return article.url in response.content.decode()
+
+
+@pytest.mark.parametrize("sort", ["relevance", ""])
+def test_a_paid_only_phrase_finds_a_pro_story_only_for_pro_members(stories, dora, alice, sort):
+    assert not _finds(_client(None), PAID_PHRASE, stories["pro"], sort=sort)
+    assert not _finds(_client(dora), PAID_PHRASE, stories["pro"], sort=sort)
+    assert _finds(_client(alice), PAID_PHRASE, stories["pro"], sort=sort)
+
+
+def test_a_quoted_paid_phrase_finds_nothing_for_outsiders(stories, alice):
+    query = f'"analysis of {PAID_PHRASE}"'
+    assert not _finds(_client(None), query, stories["pro"])
+    assert _finds(_client(alice), query, stories["pro"])
+
+
+def test_teaser_words_title_words_and_topics_find_the_story_for_everyone(stories, dora, alice):
+    for user in (None, dora, alice):
+        client = _client(user)
+        assert _finds(client, TEASER_PHRASE, stories["pro"])
+        assert _finds(client, TITLE_WORD, stories["pro"])
+        assert _finds(client, "talks matter", stories["pro"])
+        assert _finds(client, "Iran pipeline", stories["pro"])
+
+
+def test_a_free_account_story_is_found_by_its_body_only_for_signed_in_readers(stories, dora, alice):
+    assert not _finds(_client(None), MEMBERS_PAID, stories["members"])
+    assert _finds(_client(dora), MEMBERS_PAID, stories["members"])
+    assert _finds(_client(alice), MEMBERS_PAID, stories["members"])
+    assert _finds(_client(None), "public first paragraph", stories["members"])
+
+
+def test_the_result_count_gives_nothing_away(stories):
+    html = Client().get("/search/", {"q": PAID_PHRASE}).content.decode()
+    assert "0 results" in html or "No stories" in html or "no stories" in html.lower()
+
+
+def test_each_kind_of_reader_has_exactly_one_text_per_story(stories):
+    for article in (*stories.values(),):
+        rows = ArticleSearchText.objects.filter(article=article)
+        for kind in ("anyone", "members", "pro"):
+            assert rows.filter(**{f"for_{kind}": True}).count() == 1
+
+
+def test_republishing_a_story_as_free_makes_its_whole_text_findable(stories):
+    pro = stories["pro"]
+    pro.access = Access.FREE
+    pro.save_revision().publish()
+    assert _finds(Client(), PAID_PHRASE, pro)
+
+
+def test_an_unpublished_story_is_found_by_no_one(stories, alice):
+    stories["pro"].unpublish()
+    assert not ArticleSearchText.objects.filter(article=stories["pro"]).exists()
+    assert not _finds(_client(alice), TITLE_WORD, stories["pro"])
+
+
+def test_the_search_text_of_a_story_with_no_teaser_marker_is_its_first_paragraph(site):
+    from newsroom.search import search_text_fields
+
+    article = ArticleFactory(parent=site.security, access=Access.PRO, body=paragraphs("Opening words.", "Paid words."))
+    public = next(f for f in search_text_fields(article) if f["for_anyone"])
+    assert "Opening words." in public["text"] and "Paid words." not in public["text"]
+    assert isinstance(article.body, StreamValue)
