@@ -128,3 +128,96 @@ def test_the_search_text_of_a_story_with_no_teaser_marker_is_its_first_paragraph
     public = next(f for f in search_text_fields(article) if f["for_anyone"])
     assert "Opening words." in public["text"] and "Paid words." not in public["text"]
     assert isinstance(article.body, StreamValue)
+
+
+# Monitor -------------------------------------------------------------------
+
+
+@pytest.fixture
+def tagged(site) -> dict[str, Any]:
+    """Belarus is named only in a PRO story's paid part; Iran in its teaser.
+    Oman is named only in a free-account story's body after its first paragraph."""
+    from monitor.registry import registry_seed
+    from monitor.services import article_tag
+
+    registry_seed()
+    now = timezone.now()
+    pro = ArticleFactory(
+        parent=site.security,
+        title="Drone deliveries continue",
+        access=Access.PRO,
+        published_at=now - dt.timedelta(days=1),
+        body=[*paragraphs("Iran keeps shipping parts."), ("teaser_end", None), *paragraphs("Belarus pays in potash.")],
+    )
+    members = ArticleFactory(
+        parent=site.gulf,
+        title="Port fees rise",
+        access=Access.REGISTERED,
+        published_at=now - dt.timedelta(days=2),
+        body=paragraphs("Shipping costs climb.", "Oman raised its fees."),
+    )
+    for article in (pro, members):
+        article_tag(article=article)
+    return {"pro": pro, "members": members}
+
+
+def _entity_page(client: Client, slug: str) -> str:
+    response = client.get(f"/monitor/{slug}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _chart_total(html: str) -> int:
+    """Stories counted in the chart's accessible data table."""
+    import re
+
+    table = html[html.find("<table") : html.find("</table>")]
+    return sum(int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", table))
+
+
+def test_mentions_record_whether_they_are_in_the_public_part(tagged):
+    from monitor.models import ArticleEntity, Mention
+
+    mentions = {m.entity.slug: m.in_public_part for m in Mention.objects.filter(article=tagged["pro"])}
+    assert mentions == {"iran": True, "belarus": False}
+    belarus = ArticleEntity.objects.get(article=tagged["pro"], entity__slug="belarus")
+    assert (belarus.mention_count, belarus.public_mention_count) == (1, 0)
+
+
+def test_a_name_only_in_paid_text_counts_nothing_for_outsiders(tagged, dora):
+    for client in (Client(), _client(dora)):
+        html = _entity_page(client, "belarus")
+        assert "Named in 0 stories" in html
+        assert _chart_total(html) == 0
+        assert tagged["pro"].title not in html
+        assert "/monitor/belarus/with/" not in html
+
+
+def test_a_name_only_in_paid_text_is_counted_for_pro_members(tagged, alice):
+    html = _entity_page(_client(alice), "belarus")
+    assert "Named in 1 story" in html
+    assert _chart_total(html) == 1
+    assert tagged["pro"].title in html
+    assert "/monitor/belarus/with/iran/" in html
+
+
+def test_outsiders_do_not_see_a_paid_only_name_among_co_mentions(tagged, dora, alice):
+    for client in (Client(), _client(dora)):
+        html = _entity_page(client, "iran")
+        assert "Named in 1 story" in html
+        assert "/monitor/iran/with/belarus/" not in html
+        assert tagged["pro"].title not in Client().get("/monitor/iran/with/belarus/").content.decode()
+    assert "/monitor/iran/with/belarus/" in _entity_page(_client(alice), "iran")
+
+
+def test_the_monitor_index_and_entity_search_count_only_readable_mentions(tagged, alice):
+    anonymous = Client().get("/monitor/").content.decode()
+    assert "/monitor/belarus/" not in anonymous
+    assert "/monitor/belarus/" in _client(alice).get("/monitor/").content.decode()
+    found = Client().get("/monitor/", {"q": "Belarus"}).content.decode()
+    assert "0 stories" in found
+
+
+def test_a_free_account_story_counts_for_signed_in_readers_only(tagged, dora):
+    assert "Named in 0 stories" in _entity_page(Client(), "oman")
+    assert "Named in 1 story" in _entity_page(_client(dora), "oman")
