@@ -29,8 +29,15 @@ def refresh_search_texts(sender: type, instance: ArticlePage, **kwargs: Any) -> 
     article_search_texts_refresh(article=instance)
 
 
+def drop_search_texts(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    # Also sent just before a live story is deleted, while it still reads as live.
+    from newsroom.models import ArticleSearchText
+
+    ArticleSearchText.objects.filter(article_id=instance.pk).delete()
+
+
 page_published.connect(refresh_search_texts, sender=ArticlePage, dispatch_uid="search-texts-published")
-page_unpublished.connect(refresh_search_texts, sender=ArticlePage, dispatch_uid="search-texts-unpublished")
+page_unpublished.connect(drop_search_texts, sender=ArticlePage, dispatch_uid="search-texts-unpublished")
 
 
 def drop_cached_pages(sender: type, **kwargs: Any) -> None:

@@ -221,3 +221,10 @@ def test_the_monitor_index_and_entity_search_count_only_readable_mentions(tagged
 def test_a_free_account_story_counts_for_signed_in_readers_only(tagged, dora):
     assert "Named in 0 stories" in _entity_page(Client(), "oman")
     assert "Named in 1 story" in _entity_page(_client(dora), "oman")
+
+
+def test_deleting_a_live_story_deletes_its_search_texts(stories):
+    from wagtail.models import Page
+
+    Page.objects.get(pk=stories["pro"].pk).delete()
+    assert not ArticleSearchText.objects.filter(article_id=stories["pro"].pk).exists()
