@@ -32,11 +32,11 @@ def _private_root() -> str:
 class MediaStorage(FileSystemStorage):
     """The default storage, sending files of private folders to PRIVATE_MEDIA_ROOT."""
 
-    def _save(self, name: str, content: File) -> str:
+    def _save(self, name: str, content: File) -> str:  # Django's hook for writing a file
         if is_private(name):
             # Names stay relative ("documents/x.pdf"), as the private root's own storage reports them.
-            return FileSystemStorage(location=_private_root())._save(name, content)
-        return super()._save(name, content)
+            return FileSystemStorage(location=_private_root())._save(name, content)  # type: ignore[attr-defined]
+        return super()._save(name, content)  # type: ignore[misc]
 
     def path(self, name: str) -> str:
         if not is_private(name):

@@ -23,12 +23,13 @@ def _rows(content: bytes) -> list[list[str]]:
 
 def _manager() -> Client:
     client = Client()
-    client.force_login(UserFactory(username="manager", is_staff=True, is_superuser=True))
+    manager: Any = UserFactory(username="manager", is_staff=True, is_superuser=True)
+    client.force_login(manager)
     return client
 
 
 def _admin_export(url: str) -> list[list[str]]:
-    response = _manager().get(url)
+    response: Any = _manager().get(url)
     assert response.status_code == 200
     return _rows(b"".join(response.streaming_content))
 

@@ -142,14 +142,14 @@ def tagged(site) -> dict[str, Any]:
 
     registry_seed()
     now = timezone.now()
-    pro = ArticleFactory(
+    pro: Any = ArticleFactory(
         parent=site.security,
         title="Drone deliveries continue",
         access=Access.PRO,
         published_at=now - dt.timedelta(days=1),
         body=[*paragraphs("Iran keeps shipping parts."), ("teaser_end", None), *paragraphs("Belarus pays in potash.")],
     )
-    members = ArticleFactory(
+    members: Any = ArticleFactory(
         parent=site.gulf,
         title="Port fees rise",
         access=Access.REGISTERED,

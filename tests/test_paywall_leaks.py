@@ -225,7 +225,7 @@ def _client(name: str) -> Client:
 def _visit_all(client: Client, world: World) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for url in all_urls(world):
-        response = client.get(url)
+        response: Any = client.get(url)
         assert response.status_code < 500, url
         # Unfold iCalendar's 75-octet lines so a folded sentinel is still found.
         raw = b"".join(response.streaming_content) if response.streaming else response.content
