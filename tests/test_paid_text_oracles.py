@@ -228,3 +228,31 @@ def test_deleting_a_live_story_deletes_its_search_texts(stories):
 
     Page.objects.get(pk=stories["pro"].pk).delete()
     assert not ArticleSearchText.objects.filter(article_id=stories["pro"].pk).exists()
+
+
+def test_the_search_text_migration_backfills_stories_published_before_it(stories, alice):
+    import importlib
+
+    from django.apps import apps
+
+    ArticleSearchText.objects.all().delete()
+    importlib.import_module("newsroom.migrations.0003_article_search_text").backfill(apps, None)
+    assert ArticleSearchText.objects.filter(article=stories["pro"]).count() == 2
+    assert not _finds(Client(), PAID_PHRASE, stories["pro"])
+    assert _finds(_client(alice), PAID_PHRASE, stories["pro"])
+
+
+def test_the_mention_migration_backfills_where_stored_mentions_lie(tagged):
+    import importlib
+
+    from django.apps import apps
+
+    from monitor.models import ArticleEntity, Mention
+
+    Mention.objects.update(in_public_part=False)
+    ArticleEntity.objects.update(public_mention_count=0)
+    importlib.import_module("monitor.migrations.0002_mentions_in_public_part").backfill(apps, None)
+    assert Mention.objects.get(article=tagged["pro"], entity__slug="iran").in_public_part
+    assert not Mention.objects.get(article=tagged["pro"], entity__slug="belarus").in_public_part
+    iran = ArticleEntity.objects.get(article=tagged["pro"], entity__slug="iran")
+    assert iran.public_mention_count == 1
