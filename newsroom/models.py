@@ -385,7 +385,7 @@ class ArticleSearchText(index.Indexed, models.Model):
     title = models.CharField(max_length=255)
     dek = models.CharField(max_length=300, blank=True)
     text = models.TextField(blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     for_anyone = models.BooleanField("for visitors", default=False)
     for_members = models.BooleanField("for signed-in readers", default=False)
     for_pro = models.BooleanField("for PRO members", default=False)

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255)),
                 ('dek', models.CharField(blank=True, max_length=300)),
                 ('text', models.TextField(blank=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
+                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True)),
                 ('for_anyone', models.BooleanField(default=False, verbose_name='for visitors')),
                 ('for_members', models.BooleanField(default=False, verbose_name='for signed-in readers')),
                 ('for_pro', models.BooleanField(default=False, verbose_name='for PRO members')),
