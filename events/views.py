@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import zoneinfo
 from typing import Any
 from uuid import UUID
@@ -31,6 +30,7 @@ from events.services import (
     registration_question,
     waitlist_position,
 )
+from lib.csv import safe_writer
 from lib.params import BadParam, str_param
 from newsroom.paywall import user_is_pro
 
@@ -212,7 +212,7 @@ def attendees_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slugify(event.slug)}-attendees.csv"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
+    writer = safe_writer(response)
     writer.writerow(["name", "email", "status", "registered at", "question", "checked in"])
     for r in rows:
         name = r.user.get_full_name() or r.user.get_username()

@@ -22,6 +22,24 @@ def fill_publication_date(sender: type, instance: ArticlePage, **kwargs: Any) ->
 page_published.connect(fill_publication_date, sender=ArticlePage)
 
 
+def refresh_search_texts(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    # After the publication date is filled in: the rows carry it for "newest first".
+    from newsroom.search import article_search_texts_refresh
+
+    article_search_texts_refresh(article=instance)
+
+
+def drop_search_texts(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    # Also sent just before a live story is deleted, while it still reads as live.
+    from newsroom.models import ArticleSearchText
+
+    ArticleSearchText.objects.filter(article_id=instance.pk).delete()
+
+
+page_published.connect(refresh_search_texts, sender=ArticlePage, dispatch_uid="search-texts-published")
+page_unpublished.connect(drop_search_texts, sender=ArticlePage, dispatch_uid="search-texts-unpublished")
+
+
 def drop_cached_pages(sender: type, **kwargs: Any) -> None:
     # Any published change can show on many pages (home, rails, feeds, related
     # stories), so the whole anonymous page cache starts afresh. A settings row
