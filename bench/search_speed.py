@@ -75,7 +75,8 @@ def build_archive(count: int, seed: int = 7) -> float:
     from wagtail.models import Locale, Page
     from wagtail.search.backends import get_search_backend
 
-    from newsroom.models import ArticlePage, HomePage, SectionPage
+    from newsroom.models import ArticlePage, ArticleSearchText, HomePage, SectionPage
+    from newsroom.search import search_text_fields
 
     started = time.perf_counter()
     home = HomePage.objects.get(depth=2)
@@ -119,6 +120,11 @@ def build_archive(count: int, seed: int = 7) -> float:
                 articles.append(article)
             ArticlePage.objects._insert(articles, fields=fields, raw=True)  # child rows only
             backend.add_bulk(ArticlePage, articles)
+            # Site search runs over each story's per-reader search text.
+            texts = ArticleSearchText.objects.bulk_create(
+                ArticleSearchText(**f) for article in articles for f in search_text_fields(article)
+            )
+            backend.add_bulk(ArticleSearchText, texts)
     Page.objects.filter(pk=section.pk).update(numchild=count)
     return time.perf_counter() - started
 

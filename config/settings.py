@@ -225,11 +225,16 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Files that carry access rules (Wagtail documents) live outside MEDIA_ROOT and
+# are served only by Wagtail's document view, which applies the rules first.
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Serve uploads from Django itself (one-command installs); behind a proxy or
-# CDN that serves MEDIA_ROOT, set SERVE_MEDIA=0.
+# CDN, set SERVE_MEDIA=0 and let it serve only /media/images/ and
+# /media/original_images/ from MEDIA_ROOT.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "lib.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -1,6 +1,8 @@
+import posixpath
+
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import include, path, re_path
 from django.views.static import serve
@@ -38,7 +40,16 @@ urlpatterns = [
 ]
 
 
+# Image files are public; anything else under MEDIA_ROOT (documents stored
+# before they moved to PRIVATE_MEDIA_ROOT) has access rules and is served only
+# by its own view. A proxy serving /media/ must follow the same list.
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
+
+
 def media(request: HttpRequest, path: str) -> HttpResponseBase:
+    folder = posixpath.normpath(path.replace("\\", "/")).lstrip("/").split("/", 1)[0]
+    if folder not in PUBLIC_MEDIA_FOLDERS:
+        raise Http404("Not a public file.")
     # MEDIA_ROOT is read per request so a changed setting takes effect at once.
     return serve(request, path, document_root=str(settings.MEDIA_ROOT))
 

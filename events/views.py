@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import zoneinfo
 from typing import Any
 from uuid import UUID
@@ -33,6 +32,7 @@ from events.services import (
     registration_create,
     registration_question,
 )
+from lib.csv import safe_writer
 from lib.pages import message_page
 from lib.params import BadParam, str_param
 
@@ -216,7 +216,7 @@ def attendees_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slugify(event.slug)}-attendees.csv"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
+    writer = safe_writer(response)
     writer.writerow(["name", "email", "status", "registered at", "question", "checked in"])
     for r in rows:
         name = r.user.get_full_name() or r.user.get_username()

@@ -8,10 +8,15 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from events.models import Event, Registration
+from lib.csv import SafeCsvExportMixin
 from lib.page_cache import invalidate_all
+
+
+class SafeExportIndexView(SafeCsvExportMixin, IndexView):
+    """The list view, whose CSV export neutralises formula-looking cells (questions, names)."""
 
 
 class EventViewSet(SnippetViewSet):
@@ -25,6 +30,7 @@ class EventViewSet(SnippetViewSet):
 
 
 class RegistrationViewSet(SnippetViewSet):
+    index_view_class = SafeExportIndexView
     model = Registration
     icon = "group"
     menu_label = "Registrations"

@@ -1,6 +1,7 @@
 """Staff tools in Wagtail's admin: members, teams, plans, enquiries, Stripe events.
 
-Each list filters and exports to CSV/XLSX (Wagtail's list_export).
+Each list filters and exports to CSV/XLSX (Wagtail's list_export); CSV cells that a
+spreadsheet would run as formulas are written as text.
 """
 
 from __future__ import annotations
@@ -9,12 +10,19 @@ from typing import Any
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from lib.csv import SafeCsvExportMixin
 from membership.models import Lead, Membership, Plan, StripeEvent, Team
 
 
+class SafeExportIndexView(SafeCsvExportMixin, generic.IndexView):
+    """The list view, whose CSV export neutralises formula-looking cells (names, messages)."""
+
+
 class MembershipViewSet(ModelViewSet):
+    index_view_class = SafeExportIndexView
     model = Membership
     name = "members"
     url_prefix = "membership/members"
@@ -49,6 +57,7 @@ class MembershipViewSet(ModelViewSet):
 
 
 class TeamViewSet(ModelViewSet):
+    index_view_class = SafeExportIndexView
     model = Team
     name = "teams"
     url_prefix = "membership/teams"
@@ -85,6 +94,7 @@ class PlanViewSet(ModelViewSet):
 
 
 class LeadViewSet(ModelViewSet):
+    index_view_class = SafeExportIndexView
     model = Lead
     name = "team_enquiries"
     url_prefix = "membership/team-enquiries"

@@ -122,6 +122,9 @@ class ArticleEntity(models.Model):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TAGGER)
     removed = models.BooleanField(default=False, help_text="An editor removed this tag; retagging keeps it removed.")
     mention_count = models.PositiveIntegerField(default=0)
+    public_mention_count = models.PositiveIntegerField(
+        default=0, help_text="Mentions in the part every visitor may read (title, standfirst, teaser)."
+    )
     first_position = models.PositiveIntegerField(default=0)
     tagged_at = models.DateTimeField(auto_now=True)
 
@@ -143,6 +146,9 @@ class Mention(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.CharField(max_length=200)
+    in_public_part = models.BooleanField(
+        default=False, help_text="In the title, standfirst or teaser, which every visitor may read."
+    )
 
     class Meta:
         ordering = ["article", "start"]

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from core.access import Access
@@ -16,6 +16,30 @@ from monitor.registry import registry_tagger
 from monitor.tagger import Found
 from newsroom.models import ArticlePage, attach_sections, live_articles
 from newsroom.paywall import public_view
+
+# Kinds of reader (newsroom.search.reader_kind) and the stories each may read whole.
+READABLE_ACCESS = {
+    "anyone": [Access.FREE],
+    "members": [Access.FREE, Access.REGISTERED],
+    "pro": [Access.FREE, Access.REGISTERED, Access.PRO],
+}
+
+
+def readable_tags(reader: str, prefix: str = "") -> Q:
+    """Tags a kind of reader may count: on stories they may read whole, named in
+    the part every visitor reads, or added by an editor (shown on the story page).
+
+    Counts, charts, timelines and co-mentions for outsiders come only from
+    these, so Monitor never reveals a name that only paid text contains.
+    """
+    q = Q(**{f"{prefix}removed": False})
+    if reader == "pro":
+        return q
+    return q & (
+        Q(**{f"{prefix}article__access__in": READABLE_ACCESS[reader]})
+        | Q(**{f"{prefix}public_mention_count__gt": 0})
+        | Q(**{f"{prefix}source": ArticleEntity.Source.EDITOR})
+    )
 
 
 def visible_tags(article: ArticlePage) -> QuerySet[ArticleEntity]:
@@ -48,8 +72,8 @@ def group_by_kind(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
     return [(KIND_PLURALS[Kind(kind)], groups[kind]) for kind in Kind.values if kind in groups]
 
 
-def tagged_articles(entity: Entity, *, public_only: bool = False) -> Any:
-    ids = ArticleEntity.objects.filter(entity=entity, removed=False).values("article_id")
+def tagged_articles(entity: Entity, *, public_only: bool = False, reader: str = "pro") -> Any:
+    ids = ArticleEntity.objects.filter(readable_tags(reader), entity=entity).values("article_id")
     articles = live_articles().filter(pk__in=ids)
     if public_only:
         articles = articles.exclude(access=Access.PRO)
@@ -74,9 +98,9 @@ def _article_date(published_at: dt.datetime | None, first: dt.datetime | None) -
     return timezone.localtime(when).date()
 
 
-def weekly_counts(entity: Entity, start: dt.date, end: dt.date) -> dict[dt.date, int]:
-    """Stories naming the entity per week (weeks start on Monday)."""
-    rows = tagged_articles(entity).values_list("published_at", "first_published_at")
+def weekly_counts(entity: Entity, start: dt.date, end: dt.date, *, reader: str = "pro") -> dict[dt.date, int]:
+    """Stories naming the entity per week (weeks start on Monday), in what `reader` may read."""
+    rows = tagged_articles(entity, reader=reader).values_list("published_at", "first_published_at")
     counts: Counter[dt.date] = Counter()
     for published_at, first in rows:
         day = _article_date(published_at, first)
@@ -85,11 +109,11 @@ def weekly_counts(entity: Entity, start: dt.date, end: dt.date) -> dict[dt.date,
     return {week: counts.get(week, 0) for week in weeks_between(start, end)}
 
 
-def coverage_range(entities: list[Entity]) -> tuple[dt.date, dt.date]:
+def coverage_range(entities: list[Entity], *, reader: str = "pro") -> tuple[dt.date, dt.date]:
     """From the first story naming any of them to the latest (at least twelve weeks)."""
     dates = []
     for entity in entities:
-        rows = tagged_articles(entity).values_list("published_at", "first_published_at")
+        rows = tagged_articles(entity, reader=reader).values_list("published_at", "first_published_at")
         dates += [_article_date(p, f) for p, f in rows]
     today = timezone.localdate()
     end = max(dates) if dates else today
@@ -105,25 +129,27 @@ class CoMention:
     articles: int
 
 
-def co_mentions(entity: Entity, *, limit: int = 12, public_only: bool = False) -> list[CoMention]:
+def co_mentions(entity: Entity, *, limit: int = 12, public_only: bool = False, reader: str = "pro") -> list[CoMention]:
     """The entities most strongly named alongside this one on live stories.
 
     Strength is, summed over the stories naming both, the smaller of the two
     mention counts: a story that keeps naming Iran and Belarus together counts
     more than a passing reference in a round-up.
     """
-    article_ids = tagged_articles(entity, public_only=public_only).values("pk")
+    article_ids = tagged_articles(entity, public_only=public_only, reader=reader).values("pk")
+    # Strength counts the mentions this reader may read.
+    count_field = "mention_count" if reader == "pro" else "public_mention_count"
     own = dict(
         ArticleEntity.objects.filter(entity=entity, removed=False, article_id__in=article_ids).values_list(
-            "article_id", "mention_count"
+            "article_id", count_field
         )
     )
     strength: Counter[int] = Counter()
     stories: Counter[int] = Counter()
     rows = (
-        ArticleEntity.objects.filter(article_id__in=list(own), removed=False)
+        ArticleEntity.objects.filter(readable_tags(reader), article_id__in=list(own))
         .exclude(entity=entity)
-        .values_list("entity_id", "article_id", "mention_count")
+        .values_list("entity_id", "article_id", count_field)
     )
     for other_id, article_id, count in rows:
         strength[other_id] += max(1, min(count, own.get(article_id, 1)))
@@ -133,9 +159,9 @@ def co_mentions(entity: Entity, *, limit: int = 12, public_only: bool = False) -
     return [CoMention(entity=entities[pk], articles=stories[pk]) for pk in top if pk in entities]
 
 
-def articles_with_both(first: Entity, second: Entity, *, public_only: bool = False) -> Any:
-    both = ArticleEntity.objects.filter(entity=second, removed=False).values("article_id")
-    return tagged_articles(first, public_only=public_only).filter(pk__in=both)
+def articles_with_both(first: Entity, second: Entity, *, public_only: bool = False, reader: str = "pro") -> Any:
+    both = ArticleEntity.objects.filter(readable_tags(reader), entity=second).values("article_id")
+    return tagged_articles(first, public_only=public_only, reader=reader).filter(pk__in=both)
 
 
 def latest(articles: Any, limit: int) -> list[ArticlePage]:
@@ -153,14 +179,19 @@ def passages(article: ArticlePage, entity: Entity, text: str, found: list[Found]
     return out[:3]
 
 
-def entity_search(query: str, limit: int = 50) -> QuerySet[Entity]:
+def story_count(reader: str) -> Count:
+    """Stories naming an entity, as `reader` may count them (for `.annotate`)."""
+    return Count("article_tags", filter=readable_tags(reader, prefix="article_tags__"), distinct=True)
+
+
+def entity_search(query: str, limit: int = 50, *, reader: str = "pro") -> QuerySet[Entity]:
     query = query.strip()
     if not query:
         return Entity.objects.none()
     return (
         Entity.objects.filter(aliases__text__icontains=query)
         .distinct()
-        .annotate(stories=Count("article_tags", distinct=True))
+        .annotate(stories=story_count(reader))
         .order_by("-stories", "name")[:limit]
     )
 

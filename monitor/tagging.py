@@ -15,6 +15,7 @@ from monitor.registry import registry_tagger
 from monitor.tagger import Found
 from newsroom.blocks import block_text
 from newsroom.models import ArticlePage
+from newsroom.paywall import public_view
 
 # Two to four capitalised words in a row ("National Resistance Center"),
 # optionally joined by a lower-case particle ("Bank of Israel").
@@ -22,10 +23,27 @@ _PROPER = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of|al|bin|el|de|for|the)?\s*[A-
 _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "Why", "Know", "It", "This", "That", "He", "She"}
 
 
+def _joined(parts: list[str]) -> str:
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())
+
+
 def article_text(article: ArticlePage) -> str:
     """Title, standfirst and every body block: the text mention positions refer to."""
-    parts = [article.title, article.dek, *(block_text(block) for block in article.body)]
-    return "\n\n".join(part.strip() for part in parts if part and part.strip())
+    return _joined([article.title, article.dek, *(block_text(block) for block in article.body)])
+
+
+def public_part_end(article: ArticlePage) -> int:
+    """Where, in `article_text`, the part every visitor may read ends.
+
+    The public part (title, standfirst and the teaser cut by `newsroom.paywall`)
+    is a prefix of the article text, so a mention ending before this offset is
+    one an outsider can read; Monitor counts only those for outsiders.
+    """
+
+    view = public_view(article)
+    if view.complete:
+        return len(article_text(article))
+    return len(_joined([article.title, article.dek, *(block_text(block) for block in view.blocks)]))
 
 
 @transaction.atomic
@@ -38,29 +56,42 @@ def article_tag(*, article: ArticlePage) -> list[ArticleEntity]:
     valid = set(Entity.objects.filter(pk__in={f.entity_id for f in found}).values_list("pk", flat=True))
     kept = [f for f in found if f.entity_id in valid and f.entity_id not in removed]
 
+    public_end = public_part_end(article)
     Mention.objects.filter(article=article).delete()
     Mention.objects.bulk_create(
-        Mention(article=article, entity_id=f.entity_id, start=f.start, end=f.end, text=f.text[:200]) for f in kept
+        Mention(
+            article=article,
+            entity_id=f.entity_id,
+            start=f.start,
+            end=f.end,
+            text=f.text[:200],
+            in_public_part=f.end <= public_end,
+        )
+        for f in kept
     )
     counts = Counter(f.entity_id for f in kept)
+    public_counts = Counter(f.entity_id for f in kept if f.end <= public_end)
     first: dict[int | str, int] = {}
     for f in kept:
         first.setdefault(f.entity_id, f.start)
     for entity_id, count in counts.items():
         tag = existing.get(entity_id)  # type: ignore[arg-type]
+        numbers = {
+            "mention_count": count,
+            "public_mention_count": public_counts.get(entity_id, 0),
+            "first_position": first[entity_id],
+        }
         if tag is None:
-            ArticleEntity.objects.create(
-                article=article, entity_id=entity_id, mention_count=count, first_position=first[entity_id]
-            )
+            ArticleEntity.objects.create(article=article, entity_id=entity_id, **numbers)
         else:
-            ArticleEntity.objects.filter(pk=tag.pk).update(mention_count=count, first_position=first[entity_id])
+            ArticleEntity.objects.filter(pk=tag.pk).update(**numbers)
     # Tags the tagger no longer finds go, unless an editor added or removed them.
     ArticleEntity.objects.filter(article=article, source=ArticleEntity.Source.TAGGER, removed=False).exclude(
         entity_id__in=list(counts)
     ).delete()
     ArticleEntity.objects.filter(article=article, source=ArticleEntity.Source.EDITOR).exclude(
         entity_id__in=list(counts)
-    ).update(mention_count=0)
+    ).update(mention_count=0, public_mention_count=0)
     suggestions_record(article=article, text=text, found=found)
     # The story's entity links show on its page and on entity pages.
     transaction.on_commit(invalidate_all)

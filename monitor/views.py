@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 from uuid import UUID
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.entitlement import user_is_pro
 from lib.charts import drawn_weekly_chart
+from lib.csv import safe_writer
 from lib.pages import message_page
 from lib.pagination import paginate
 from lib.params import choice_param, str_param
@@ -33,12 +33,14 @@ from monitor.queries import (
     coverage_range,
     entity_search,
     latest,
+    story_count,
     tagged_articles,
     weekly_counts,
 )
 from monitor.services import alert_save, clip_create, folder_share_toggle
 from newsroom.models import PAGE_SIZE, ArticlePage
 from newsroom.paywall import article_view
+from newsroom.search import reader_kind
 
 TEASER_ARTICLES = 3
 MAX_QUERY = 100
@@ -60,14 +62,16 @@ def _pro_required(request: HttpRequest) -> HttpResponse | None:
 def _csv_response(filename: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    writer = safe_writer(response)
     writer.writerow(header)
     writer.writerows(rows)
     return response
 
 
-def _chart_context(entities: list[Entity], start: dt.date, end: dt.date, title: str) -> dict[str, Any]:
-    counts = [weekly_counts(entity, start, end) for entity in entities]
+def _chart_context(
+    entities: list[Entity], start: dt.date, end: dt.date, title: str, reader: str = "pro"
+) -> dict[str, Any]:
+    counts = [weekly_counts(entity, start, end, reader=reader) for entity in entities]
     weeks = list(counts[0]) if counts else []
     series = [(entity.name, list(c.values())) for entity, c in zip(entities, counts, strict=True)]
     rows = [(week, [values[i] for _, values in series]) for i, week in enumerate(weeks)]
@@ -81,13 +85,15 @@ def _chart_context(entities: list[Entity], start: dt.date, end: dt.date, title: 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     query = str_param(request, "q", "", max_length=MAX_QUERY)
-    results = list(entity_search(query)) if query else []
+    reader = reader_kind(request.user)
+    results = list(entity_search(query, reader=reader)) if query else []
     groups = []
     if not query:
         for kind in Kind:
             top = list(
-                Entity.objects.filter(kind=kind, article_tags__removed=False)
-                .annotate(stories=_count_stories())
+                Entity.objects.filter(kind=kind)
+                .annotate(stories=story_count(reader))
+                .filter(stories__gt=0)
                 .order_by("-stories", "name")[:12]
             )
             if top:
@@ -95,24 +101,22 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "monitor/index.html", {"query": query, "results": results, "groups": groups})
 
 
-def _count_stories() -> Any:
-    return Count("article_tags", distinct=True)
-
-
 @require_GET
 def entity(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Entity, slug=slug)
     is_pro = user_is_pro(request.user)
-    articles = tagged_articles(item, public_only=not is_pro)
-    start, end = coverage_range([item])
+    # Everything counted for outsiders comes from the text they may read.
+    reader = reader_kind(request.user)
+    articles = tagged_articles(item, public_only=not is_pro, reader=reader)
+    start, end = coverage_range([item], reader=reader)
     context: dict[str, Any] = {
         "entity": item,
         "is_pro": is_pro,
-        "total": tagged_articles(item).count(),
-        "co_mentions": co_mentions(item, public_only=not is_pro),
+        "total": tagged_articles(item, reader=reader).count(),
+        "co_mentions": co_mentions(item, public_only=not is_pro, reader=reader),
         "start": start,
         "end": end,
-        **_chart_context([item], start, end, f"Stories naming {item.name}, per week"),
+        **_chart_context([item], start, end, f"Stories naming {item.name}, per week", reader),
     }
     if is_pro:
         context["timeline"] = paginate(request, articles, PAGE_SIZE)
@@ -146,7 +150,7 @@ def co_mention(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     first = get_object_or_404(Entity, slug=slug)
     second = get_object_or_404(Entity, slug=other)
     is_pro = user_is_pro(request.user)
-    articles = articles_with_both(first, second, public_only=not is_pro)
+    articles = articles_with_both(first, second, public_only=not is_pro, reader=reader_kind(request.user))
     context = {"entity": first, "other": second, "is_pro": is_pro}
     if is_pro:
         context["articles"] = paginate(request, articles, PAGE_SIZE)

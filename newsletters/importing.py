@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from lib.csv import safe_writer
 from newsletters.models import Consent, Newsletter, Subscriber, Subscription, Suppression
 from newsletters.services import clean_name, email_normalise
 
@@ -152,7 +153,7 @@ EXPORT_FIELDS = ["email", "name", "newsletters", "consent_date", "status"]
 
 def subscribers_export(*, stream: IO[str], newsletter: Newsletter | None = None, everyone: bool = False) -> int:
     """Write one row per subscriber: their active newsletters, first consent date; returns rows written."""
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = safe_writer(stream, lineterminator="\n")
     writer.writerow(EXPORT_FIELDS)
     subscribers: Any = Subscriber.objects.order_by("pk")
     if newsletter is not None:

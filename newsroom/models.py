@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core.access import Access
 from core.entitlement import user_is_pro
@@ -323,6 +324,50 @@ class RelatedArticle(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "related article"
+
+
+class ArticleSearchTextQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class ArticleSearchText(index.Indexed, models.Model):
+    """The words one kind of reader may find a story by.
+
+    Site search runs over these rows, never over the story's own index entry
+    (which holds the whole body, for editors): a visitor who may read only the
+    teaser finds the story only by its title, standfirst, teaser, topics and
+    authors, so search cannot answer yes/no about paid text. Each story has
+    exactly one row per kind of reader; rows are rebuilt whenever it is
+    published (`newsroom.search.article_search_texts_refresh`).
+    """
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="search_texts")
+    title = models.CharField(max_length=255)
+    dek = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    for_anyone = models.BooleanField("for visitors", default=False)
+    for_members = models.BooleanField("for signed-in readers", default=False)
+    for_pro = models.BooleanField("for PRO members", default=False)
+
+    objects = ArticleSearchTextQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("dek", boost=1.5),
+        index.SearchField("text"),
+        index.FilterField("article"),
+        index.FilterField("published_at"),
+        index.FilterField("for_anyone"),
+        index.FilterField("for_members"),
+        index.FilterField("for_pro"),
+    ]
+
+    class Meta:
+        verbose_name = "article search text"
+
+    def __str__(self) -> str:
+        return self.title
 
 
 # -- named queries the reader pages (and other apps) use ----------------------

@@ -8,7 +8,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.models import OutletSettings
 from lib.page_cache import invalidate_all
-from newsroom.models import ArticlePage
+from newsroom.models import ArticlePage, ArticleSearchText
+from newsroom.search import article_search_texts_refresh
 
 
 def fill_publication_date(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
@@ -21,6 +22,22 @@ def fill_publication_date(sender: type, instance: ArticlePage, **kwargs: Any) ->
 
 
 page_published.connect(fill_publication_date, sender=ArticlePage)
+
+
+def refresh_search_texts(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    # After the publication date is filled in: the rows carry it for "newest first".
+
+    article_search_texts_refresh(article=instance)
+
+
+def drop_search_texts(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    # Also sent just before a live story is deleted, while it still reads as live.
+
+    ArticleSearchText.objects.filter(article_id=instance.pk).delete()
+
+
+page_published.connect(refresh_search_texts, sender=ArticlePage, dispatch_uid="search-texts-published")
+page_unpublished.connect(drop_search_texts, sender=ArticlePage, dispatch_uid="search-texts-unpublished")
 
 
 def drop_cached_pages(sender: type, **kwargs: Any) -> None:

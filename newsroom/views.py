@@ -15,6 +15,7 @@ from lib.text import WORD, excerpt, highlight, query_terms
 from newsroom.forms import SearchForm
 from newsroom.models import PAGE_SIZE, ArticlePage, SectionPage, attach_sections
 from newsroom.paywall import article_view
+from newsroom.search import ArticleHits, reader_kind, search_text_rows
 
 
 def _day_start(day: dt.date) -> dt.datetime:
@@ -38,7 +39,11 @@ def build_query(raw: str) -> SearchQuery | None:
     return tokens[0] if len(tokens) == 1 else And(tokens)
 
 
-def search_articles(*, query: str, section: str, after: dt.date | None, before: dt.date | None, sort: str) -> Any:
+def search_articles(
+    *, query: str, section: str, after: dt.date | None, before: dt.date | None, sort: str, reader: str = "anyone"
+) -> Any:
+    """Stories matching the search; words are matched only in what `reader` (a kind from
+    `newsroom.search.reader_kind`) may read, so search never reveals paid text."""
     articles = ArticlePage.objects.live().public()
     if section:
         parent = SectionPage.objects.live().filter(slug=section).first()
@@ -52,9 +57,10 @@ def search_articles(*, query: str, section: str, after: dt.date | None, before: 
     parsed = build_query(query)
     if parsed is None:
         return articles.none()
+    rows = search_text_rows(articles=articles, reader=reader)
     if sort != "relevance":
-        return articles.order_by("-published_at").search(parsed, order_by_relevance=False)
-    return articles.search(parsed)
+        return ArticleHits(rows.order_by("-published_at", "-article_id").search(parsed, order_by_relevance=False))
+    return ArticleHits(rows.search(parsed))
 
 
 @require_GET
@@ -76,7 +82,12 @@ def search(request: HttpRequest) -> HttpResponse:
     if not (data["q"] or data["section"] or data["after"] or data["before"]):
         return render(request, "newsroom/search.html", context)
     found = search_articles(
-        query=data["q"], section=data["section"], after=data["after"], before=data["before"], sort=data["sort"]
+        query=data["q"],
+        section=data["section"],
+        after=data["after"],
+        before=data["before"],
+        sort=data["sort"],
+        reader=reader_kind(request.user),
     )
     page = paginate(request, found, PAGE_SIZE)
     terms = query_terms(data["q"])

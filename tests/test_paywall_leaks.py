@@ -48,6 +48,7 @@ class World:
     free_article: Any
     shared_book: Any
     products: dict[str, Any] = field(default_factory=dict)
+    document: Any = None
 
 
 def _why_it_matters(text: str) -> tuple[str, Any]:
@@ -100,7 +101,21 @@ def world(site) -> World:
         free_article=free,
         shared_book=book,
         products=_pro_products(),
+        document=_restricted_document(),
     )
+
+
+def _restricted_document() -> Any:
+    """A file in a collection only signed-in readers may open."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Signed-in readers")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    document = get_document_model()(title="Manifests", collection=collection)
+    document.file.save("manifests.txt", ContentFile(REGISTERED_SENTINEL.encode()), save=True)
+    return document
 
 
 def _pro_products() -> dict[str, Any]:
@@ -173,7 +188,13 @@ def _pro_product_urls(world: World) -> list[str]:
     return [*urls, "/pro/events/no-such-event/"]
 
 
+def _file_urls(world: World) -> list[str]:
+    name = world.document.file.name
+    return [world.document.url, f"/media/{name}", f"/media/images/../{name}", f"/media/%2E%2E/media/{name}"]
+
+
 URL_PROVIDERS: list[Callable[[World], list[str]]] = [
+    _file_urls,
     _listing_urls,
     _article_urls,
     _search_urls,
@@ -205,10 +226,11 @@ def _client(name: str) -> Client:
 def _visit_all(client: Client, world: World) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for url in all_urls(world):
-        response = client.get(url)
+        response: Any = client.get(url)
         assert response.status_code < 500, url
         # Unfold iCalendar's 75-octet lines so a folded sentinel is still found.
-        body = response.content.decode("utf-8", "replace").replace("\r\n ", "")
+        raw = b"".join(response.streaming_content) if response.streaming else response.content
+        body = raw.decode("utf-8", "replace").replace("\r\n ", "")
         if response.status_code in (301, 302):
             continue
         hits = [s for s in [*PRO_SENTINELS, REGISTERED_SENTINEL, JOIN_SENTINEL] if s in body]
@@ -285,3 +307,21 @@ def test_a_registered_pro_member_receives_the_pro_products(world, alice):
     ics = client.get(f"{qa_url}event.ics").content.decode().replace("\r\n ", "")
     assert f"{qa_url}join/" in ics and JOIN_SENTINEL not in ics
     assert PRO_SENTINELS[0] in client.get(world.products["past_qa"].get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("name", ["anonymous", "googlebot", "free_member"])
+def test_search_finds_no_story_by_words_an_outsider_may_not_read(world, dora, name):
+    client = _client(name)
+    if name == "free_member":
+        client.force_login(dora)
+    for word in ("Zanthrox", "Vellmoor", "Kestrine", '"cobalt ledgers"'):
+        body = client.get("/search/", {"q": word}).content.decode()
+        assert world.pro_article.url not in body, word
+    if name != "free_member":
+        assert world.registered_article.url not in client.get("/search/", {"q": "Quorvath"}).content.decode()
+
+
+def test_a_pro_member_finds_premium_stories_by_their_paid_words(world, alice):
+    client = Client()
+    client.force_login(alice)
+    assert world.pro_article.url in client.get("/search/", {"q": "Zanthrox"}).content.decode()

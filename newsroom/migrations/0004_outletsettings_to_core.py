@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsroom", "0002_create_homepage"),
+        ("newsroom", "0003_article_search_text"),
         ("core", "0001_initial"),
     ]
 
