@@ -5,17 +5,24 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install run test test-fast lint bench clean
+.PHONY: install lock run test test-fast lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	@echo "Installing the locked packages into $(VENV) (a few minutes the first time)..."
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r constraints.txt
 	touch $@
 
 install: $(VENV)/.installed
+
+# Re-resolve constraints.txt (with hashes) from pyproject.toml's dependencies.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "pip-tools==7.6.2"
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
+		--no-emit-index-url --no-emit-find-links --custom-compile-command "make lock" -o constraints.txt pyproject.toml
 
 run: install
 	$(BIN)/python manage.py migrate --noinput

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import expect
 
 from events.models import Registration, Status
 from monitor.models import Alert
@@ -94,13 +95,13 @@ def test_the_join_link_from_the_registration_and_reminder_emails_opens_the_event
     page.locator("input[name=password]").fill("correct horse battery staple")
     page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url(JOIN_URL)
-    assert page.get_by_role("heading", name="Welcome to the live Q&A").is_visible()
+    expect(page.get_by_role("heading", name="Welcome to the live Q&A")).to_be_visible()
     page.context.close()
 
     # The same link forwarded to a PRO member who did not register opens nothing.
     outsider = _planted_page(browser, live_server, pro_member("fritz"))
     outsider.goto(_link(registered.text, join_page))
-    assert outsider.get_by_role("heading", name="The join link is for registered PRO members").is_visible()
+    expect(outsider.get_by_role("heading", name="The join link is for registered PRO members")).to_be_visible()
     assert outsider.url == join_page
     outsider.context.close()
 
@@ -117,7 +118,7 @@ def test_the_join_link_from_the_registration_and_reminder_emails_opens_the_event
     assert "You are registered" in page.locator(".event-registration").inner_text()
     page.get_by_role("link", name="Join the live Q&A").click()
     page.wait_for_url(JOIN_URL)
-    assert page.get_by_role("heading", name="Welcome to the live Q&A").is_visible()
+    expect(page.get_by_role("heading", name="Welcome to the live Q&A")).to_be_visible()
     page.context.close()
 
 
@@ -135,18 +136,18 @@ def test_the_stop_link_in_an_alert_email_stops_the_alert_for_good(browser, live_
     stop = re.search(r"Stop this alert: (\S+)", email.text)
     assert stop and stop.group(1).startswith(live_server.url + "/monitor/alerts/"), email.text
     page.goto(stop.group(1))
-    assert page.get_by_role("heading", name="Stop the alert “Belarus drones”?").is_visible()
+    expect(page.get_by_role("heading", name="Stop the alert “Belarus drones”?")).to_be_visible()
     alert.refresh_from_db()
     assert alert.is_active, "opening the link (a mail scanner) must not stop the alert"
     page.get_by_role("button", name="Stop this alert").click()
-    assert page.get_by_role("heading", name="Alert stopped").is_visible()
+    expect(page.get_by_role("heading", name="Alert stopped")).to_be_visible()
     alert.refresh_from_db()
     assert not alert.is_active
 
     # It stays stopped: another matching story sends nothing, and the link still says stopped.
     ArticleFactory(parent=site.security, title="Belarus opens a second drone line")
     page.reload()
-    assert page.get_by_role("heading", name="Alert stopped").is_visible()
+    expect(page.get_by_role("heading", name="Alert stopped")).to_be_visible()
     assert len(site_mail.to(member.email)) == 1
     alert.refresh_from_db()
     assert not alert.is_active

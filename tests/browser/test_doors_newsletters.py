@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from newsletters.models import Newsletter, Subscriber, Subscription
 from newsletters.setup import ensure_briefings
@@ -96,7 +97,7 @@ def test_the_manage_link_in_an_issue_changes_the_briefings(browser, live_server,
 
     page = _fresh_page(browser)
     page.goto(_link(issue.text, live_server.url + "/newsletters/manage/"))
-    assert page.get_by_role("heading", name="Your newsletters").is_visible()
+    expect(page.get_by_role("heading", name="Your newsletters")).to_be_visible()
     assert page.get_by_label("Security Briefing").is_checked()
     page.get_by_label("Security Briefing").uncheck()
     page.get_by_label("Gulf Briefing").check()
@@ -122,10 +123,10 @@ def test_the_unsubscribe_link_in_an_issue_opens_a_page_whose_button_unsubscribes
 
     page = _fresh_page(browser)
     page.goto(_link(issue.text, live_server.url + "/newsletters/unsubscribe/"))
-    assert page.get_by_role("heading", name="Unsubscribe from the Security Briefing?").is_visible()
+    expect(page.get_by_role("heading", name="Unsubscribe from the Security Briefing?")).to_be_visible()
     assert _status(READER, "security") == "active", "a GET (a mail scanner) must not unsubscribe"
     page.get_by_role("button", name="Unsubscribe").click()
-    assert page.get_by_role("heading", name="You have left the Security Briefing").is_visible()
+    expect(page.get_by_role("heading", name="You have left the Security Briefing")).to_be_visible()
     assert _status(READER, "security") == "unsubscribed"
     page.context.close()
 

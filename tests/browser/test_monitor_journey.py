@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from docx import Document
+from playwright.sync_api import expect
 from pptx import Presentation
 
 from monitor.registry import registry_seed
@@ -53,7 +54,7 @@ def test_a_pro_member_sets_an_alert_gets_the_email_and_exports_clips(browser, li
 
     # Two passages clipped into a new briefing book from the story page.
     page.goto(live_server.url + story.url)
-    assert page.get_by_role("link", name="Belarus").first.is_visible()
+    expect(page.get_by_role("link", name="Belarus").first).to_be_visible()
     page.get_by_role("link", name="Clip to a briefing book").click()
     page.get_by_label("New briefing book name").fill("Drones in Belarus")
     page.get_by_label("Passage").fill(PASSAGE_1)

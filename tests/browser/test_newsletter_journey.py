@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from freezegun import freeze_time
+from playwright.sync_api import expect
 
 from newsletters.models import Issue, Newsletter, Subscription
 from newsletters.services import issue_draft
@@ -62,7 +63,7 @@ def test_a_reader_subscribes_confirms_receives_a_scheduled_issue_and_leaves_in_o
     signup.get_by_label("Email address").fill(READER)
     signup.get_by_role("button", name="Subscribe for free").click()
     page.wait_for_url("**/newsletters/subscribe/check-your-inbox/")
-    assert page.get_by_role("heading", name="Check your inbox").is_visible()
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
 
     # Confirms from the email: opening the link alone confirms nothing.
     [confirmation] = smtp_server.wait_for(READER)
@@ -101,5 +102,5 @@ def test_a_reader_subscribes_confirms_receives_a_scheduled_issue_and_leaves_in_o
     # The reader leaves with one click from the email.
     page.goto(link(received.text, re.escape(live_server.url) + "/newsletters/unsubscribe/"))
     page.get_by_role("button", name="Unsubscribe").click()
-    assert page.get_by_role("heading", name="You have left the Security Briefing").is_visible()
+    expect(page.get_by_role("heading", name="You have left the Security Briefing")).to_be_visible()
     assert Subscription.objects.get(subscriber__email=READER).status == "unsubscribed"

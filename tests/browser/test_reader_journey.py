@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.factories import ArticleFactory, build_site, make_image, paragraphs
 
@@ -41,8 +42,8 @@ def test_a_reader_opens_the_lead_story_and_finds_it_again_by_search(page, live_s
     assert "13 March 2023" in page.locator(".article__hero figcaption").inner_text()
     page.wait_for_function("() => { const i = document.querySelector('.article__hero img'); return i.complete; }")
     assert page.locator(".article__hero img").evaluate("img => img.naturalWidth") > 0
-    assert page.get_by_role("heading", name="Why it matters").is_visible()
-    assert page.get_by_role("heading", name="Know more").is_visible()
+    expect(page.get_by_role("heading", name="Why it matters")).to_be_visible()
+    expect(page.get_by_role("heading", name="Know more")).to_be_visible()
 
     page.get_by_role("searchbox", name="Search").first.fill("Belarus")
     page.get_by_role("searchbox", name="Search").first.press("Enter")
