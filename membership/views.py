@@ -12,12 +12,14 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.entitlement import entitlement_for
 from lib.middleware import READER_CSP
+from lib.pages import message_page
 from lib.params import int_param, str_param
 from membership import services, signin
 from membership.billing import stripe as billing
@@ -43,7 +45,20 @@ MAX_SEATS_ASKED = 100_000
 # Access helpers -------------------------------------------------------------
 
 
-def _refusal(request: HttpRequest, error: MembershipError, template: str = "membership/problem.html") -> HttpResponse:
+def _problem(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return message_page(
+        request,
+        title="We could not do that",
+        text=message,
+        status=status,
+        back_url=reverse("membership:account"),
+        back_label="Your account",
+    )
+
+
+def _refusal(request: HttpRequest, error: MembershipError, template: str = "") -> HttpResponse:
+    if not template:
+        return _problem(request, str(error), error.status)
     return render(request, template, {"message": str(error)}, status=error.status)
 
 
@@ -148,7 +163,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
         return _refusal(request, MembershipError("That checkout form is not valid. Please start again.", 400))
     except (MembershipError, billing.BillingError) as error:
         status = getattr(error, "status", 502)
-        return render(request, "membership/problem.html", {"message": str(error)}, status=status)
+        return _problem(request, str(error), status)
     return redirect(url)
 
 
@@ -162,7 +177,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
             session = billing.checkout_session_retrieve(session_id)
             owner = services.checkout_complete(session=session)
         except billing.BillingError as error:
-            return render(request, "membership/problem.html", {"message": str(error)}, status=404)
+            return _problem(request, str(error), 404)
     is_team = isinstance(owner, Team)
     return render(request, "membership/welcome.html", {"owner": owner, "is_team": is_team})
 
@@ -188,9 +203,7 @@ def teams(request: HttpRequest) -> HttpResponse:
             try:
                 return redirect(services.checkout_start(attempt_token=str(attempt.token), user=request.user))
             except (MembershipError, billing.BillingError) as error:
-                return render(
-                    request, "membership/problem.html", {"message": str(error)}, status=getattr(error, "status", 502)
-                )
+                return _problem(request, str(error), getattr(error, "status", 502))
     status = 400 if request.method == "POST" else 200
     return _with_billing_origin(render(request, "membership/teams.html", {"form": form, "plan": plan}, status=status))
 
@@ -253,7 +266,7 @@ def account(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST, instance=request.user)
     if not form.is_valid():
-        return render(request, "membership/problem.html", {"message": "Please check your name."}, status=400)
+        return _problem(request, "Please check your name.", 400)
     form.save()
     messages.success(request, "Your profile is saved.")
     return redirect("membership:account")
@@ -273,7 +286,7 @@ def billing_portal(request: HttpRequest) -> HttpResponse:
             raise MembershipError("There is no billing account to manage yet.", 404)
         url = services.portal_url(owner=owner, return_path="/account/billing/return/")
     except (MembershipError, billing.BillingError) as error:
-        return render(request, "membership/problem.html", {"message": str(error)}, status=getattr(error, "status", 502))
+        return _problem(request, str(error), getattr(error, "status", 502))
     return redirect(url)
 
 
@@ -355,7 +368,7 @@ def _team_action(request: HttpRequest, action: Any) -> HttpResponse:
     try:
         message = action(team)
     except (MembershipError, billing.BillingError) as error:
-        return render(request, "membership/problem.html", {"message": str(error)}, status=getattr(error, "status", 502))
+        return _problem(request, str(error), getattr(error, "status", 502))
     messages.success(request, message)
     return redirect("membership:team")
 
@@ -365,7 +378,7 @@ def _team_action(request: HttpRequest, action: Any) -> HttpResponse:
 def team_invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST)
     if not form.is_valid():
-        return render(request, "membership/problem.html", {"message": form.errors["emails"][0]}, status=400)
+        return _problem(request, form.errors["emails"][0], 400)
 
     def invite(team: Team) -> str:
         sent = services.team_invite(team=team, emails=form.cleaned_data["emails"], invited_by=request.user)
@@ -390,7 +403,7 @@ def team_seat_remove(request: HttpRequest, seat_id: int) -> HttpResponse:
 def team_seat_reassign(request: HttpRequest, seat_id: int) -> HttpResponse:
     form = ReassignForm(request.POST)
     if not form.is_valid():
-        return render(request, "membership/problem.html", {"message": "Enter an email address."}, status=400)
+        return _problem(request, "Enter an email address.", 400)
 
     def reassign(team: Team) -> str:
         seat = get_object_or_404(Seat, pk=seat_id, team=team)
@@ -405,7 +418,7 @@ def team_seat_reassign(request: HttpRequest, seat_id: int) -> HttpResponse:
 def team_settings(request: HttpRequest) -> HttpResponse:
     form = TeamSettingsForm(request.POST)
     if not form.is_valid():
-        return render(request, "membership/problem.html", {"message": form.errors.as_text()}, status=400)
+        return _problem(request, form.errors.as_text(), 400)
 
     def save(team: Team) -> str:
         team.domain = form.cleaned_data["domain"]
@@ -421,7 +434,7 @@ def team_settings(request: HttpRequest) -> HttpResponse:
 def team_seats(request: HttpRequest) -> HttpResponse:
     form = SeatsForm(request.POST)
     if not form.is_valid():
-        return render(request, "membership/problem.html", {"message": "Enter a number of seats."}, status=400)
+        return _problem(request, "Enter a number of seats.", 400)
 
     def change(team: Team) -> str:
         team = services.team_seats_change(team=team, seats=form.cleaned_data["seats"])
