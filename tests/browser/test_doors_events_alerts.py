@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 
 from events.models import Registration, Status
 from monitor.models import Alert
+from tests.browser.doors import MEETING_HOST, fresh_page, link_in
 from tests.events.builders import JOIN_URL, make_qa
 from tests.factories import ArticleFactory, build_site
 from tests.membership.cast import pro_member
@@ -33,24 +34,6 @@ MEETING_ROOM = "<!doctype html><title>Meeting room</title><h1>Welcome to the liv
 def site_mail(live_server, settings, smtp_server):  # noqa: F811
     settings.SITE_URL = live_server.url
     return smtp_server
-
-
-def _link(text: str, prefix: str) -> str:
-    match = re.search(re.escape(prefix) + r"[^\s\"'<>]*", text)
-    assert match, f"no link starting {prefix} in:\n{text}"
-    return match.group(0)
-
-
-def _fresh_page(browser: Any) -> Any:
-    """No cookies: the member opens the email in another browser. The meeting host is stubbed."""
-    context = browser.new_context()
-    context.route(
-        re.compile(r"^https://meet\.example\.com/"),
-        lambda route: route.fulfill(body=MEETING_ROOM, content_type="text/html"),
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _planted_page(browser: Any, live_server: Any, user: Any) -> Any:
@@ -86,11 +69,11 @@ def test_the_join_link_from_the_registration_and_reminder_emails_opens_the_event
     for message in (registered, reminder):
         # The emails carry the site's join page, never the meeting link itself.
         assert JOIN_URL not in message.text + message.html
-        assert _link(message.text, join_page) == join_page
+        assert link_in(message.text, join_page) == join_page
 
     # In another browser with no session, the emailed link asks the member to sign in, then opens the room.
-    page = _fresh_page(browser)
-    page.goto(_link(registered.text, join_page))
+    page = fresh_page(browser, stub={MEETING_HOST: MEETING_ROOM})
+    page.goto(link_in(registered.text, join_page))
     page.locator("input[name=login]").fill(member.email)
     page.locator("input[name=password]").fill("correct horse battery staple")
     page.get_by_role("button", name="Sign in", exact=True).click()
@@ -100,13 +83,13 @@ def test_the_join_link_from_the_registration_and_reminder_emails_opens_the_event
 
     # The same link forwarded to a PRO member who did not register opens nothing.
     outsider = _planted_page(browser, live_server, pro_member("fritz"))
-    outsider.goto(_link(registered.text, join_page))
+    outsider.goto(link_in(registered.text, join_page))
     expect(outsider.get_by_role("heading", name="The join link is for registered PRO members")).to_be_visible()
     assert outsider.url == join_page
     outsider.context.close()
 
     # The event page link in the same email: the member signs in and finds the join button there.
-    page = _fresh_page(browser)
+    page = fresh_page(browser, stub={MEETING_HOST: MEETING_ROOM})
     event_page = live_server.url + event.get_absolute_url()
     assert re.search(re.escape(event_page) + r"\s", registered.text), registered.text
     page.goto(event_page)
@@ -132,7 +115,7 @@ def test_the_stop_link_in_an_alert_email_stops_the_alert_for_good(browser, live_
     assert "Drone plant plans in Belarus" in email.text
     assert email.message["Subject"].strip() == "Alert “Belarus drones”: Drone plant plans in Belarus"
 
-    page = _fresh_page(browser)
+    page = fresh_page(browser, stub={MEETING_HOST: MEETING_ROOM})
     stop = re.search(r"Stop this alert: (\S+)", email.text)
     assert stop and stop.group(1).startswith(live_server.url + "/monitor/alerts/"), email.text
     page.goto(stop.group(1))

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from newsletters.models import Newsletter, Subscriber, Subscription
 from newsletters.setup import ensure_briefings
+from tests.browser.doors import fresh_page, link_in
 from tests.factories import ArticleFactory, build_site
 from tests.smtp import SMTPSink, smtp_server  # noqa: F401  (shared fixture)
 
@@ -44,20 +45,6 @@ def briefings(live_server, settings, smtp_server):  # noqa: F811
     return security
 
 
-def _link(text: str, prefix: str) -> str:
-    match = re.search(re.escape(prefix) + r"[^\s\"'<>]*", text)
-    assert match, f"no link starting {prefix} in:\n{text}"
-    return match.group(0)
-
-
-def _fresh_page(browser: Any) -> Any:
-    """A browser with no cookies at all: the reader opens the email on another device."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
 def _status(email: str, slug: str) -> str:
     return Subscription.objects.get(subscriber__email=email, newsletter__slug=slug).status
 
@@ -72,7 +59,7 @@ def _sent_issue(smtp_server: SMTPSink, *subscribers: str) -> dict[str, Any]:  # 
     return {email: smtp_server.wait_for(email)[-1] for email in subscribers}
 
 
-def test_a_reader_signs_up_and_confirms_from_the_emailed_link(browser, page, live_server, briefings, smtp_server):  # noqa: F811
+def test_a_reader_signs_up_and_confirms_from_the_emailedlink_in(browser, page, live_server, briefings, smtp_server):  # noqa: F811
     page.goto(live_server.url + "/newsletters/")
     form = page.locator("form.signup-form")
     form.get_by_label("Security Briefing").check()
@@ -82,8 +69,8 @@ def test_a_reader_signs_up_and_confirms_from_the_emailed_link(browser, page, liv
     assert _status(READER, "security") == "pending"
 
     [confirmation] = smtp_server.wait_for(READER)
-    inbox = _fresh_page(browser)
-    inbox.goto(_link(confirmation.text, live_server.url + "/newsletters/confirm/"))
+    inbox = fresh_page(browser)
+    inbox.goto(link_in(confirmation.text, live_server.url + "/newsletters/confirm/"))
     assert _status(READER, "security") == "pending", "opening the link alone must confirm nothing"
     inbox.get_by_role("button", name="Confirm my subscription").click()
     inbox.wait_for_url("**/newsletters/manage/**")
@@ -95,8 +82,8 @@ def test_a_reader_signs_up_and_confirms_from_the_emailed_link(browser, page, liv
 def test_the_manage_link_in_an_issue_changes_the_briefings(browser, live_server, briefings, smtp_server):  # noqa: F811
     issue = _sent_issue(smtp_server, READER)[READER]
 
-    page = _fresh_page(browser)
-    page.goto(_link(issue.text, live_server.url + "/newsletters/manage/"))
+    page = fresh_page(browser)
+    page.goto(link_in(issue.text, live_server.url + "/newsletters/manage/"))
     expect(page.get_by_role("heading", name="Your newsletters")).to_be_visible()
     assert page.get_by_label("Security Briefing").is_checked()
     page.get_by_label("Security Briefing").uncheck()
@@ -121,8 +108,8 @@ def test_the_unsubscribe_link_in_an_issue_opens_a_page_whose_button_unsubscribes
 ):
     issue = _sent_issue(smtp_server, READER)[READER]
 
-    page = _fresh_page(browser)
-    page.goto(_link(issue.text, live_server.url + "/newsletters/unsubscribe/"))
+    page = fresh_page(browser)
+    page.goto(link_in(issue.text, live_server.url + "/newsletters/unsubscribe/"))
     expect(page.get_by_role("heading", name="Unsubscribe from the Security Briefing?")).to_be_visible()
     assert _status(READER, "security") == "active", "a GET (a mail scanner) must not unsubscribe"
     page.get_by_role("button", name="Unsubscribe").click()

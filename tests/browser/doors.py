@@ -1,0 +1,36 @@
+"""What every emailed-door test needs: the link out of a received email, and a browser with no session."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MEETING_HOST = re.compile(r"^https://meet\.example\.com/")
+
+
+def link_in(text: str, prefix: str) -> str:
+    """The first link in `text` that starts with `prefix`."""
+    match = re.search(re.escape(prefix) + r"[^\s\"'<>]*", text)
+    assert match, f"no link starting {prefix} in:\n{text}"
+    return match.group(0)
+
+
+def fresh_page(browser: Any, *, stub: dict[re.Pattern[str], str] | None = None) -> Any:
+    """A browser with no cookies at all: the reader opens the email on another device.
+
+    `stub` answers outside addresses (a meeting host, say) with fixed HTML.
+    """
+    context = browser.new_context()
+    for pattern, body in (stub or {}).items():
+        context.route(pattern, _answer_with(body))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def _answer_with(body: str) -> Any:
+    # One argument only: Playwright passes the request too to a handler that takes two.
+    def answer(route: Any) -> None:
+        route.fulfill(body=body, content_type="text/html")
+
+    return answer
