@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from membership.models import Membership, Plan, Seat, SubscriptionStatus, Team
 from membership.services import team_invite, trial_reminder_send
 from tests.factories import build_site
-from tests.membership.cast import verified_user
+from tests.membership.cast import live_team, verified_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,15 +61,7 @@ def _signed_in(page: Any) -> None:
 
 def _team() -> Team:
     admin = verified_user("teamadmin", email="admin@gulfanalytics.com")
-    return Team.objects.create(
-        name="Gulf Analytics",
-        admin=admin,
-        plan=Plan.objects.get(kind=Plan.Kind.TEAM),
-        seats=3,
-        status=SubscriptionStatus.ACTIVE,
-        stripe_subscription_id="sub_team",
-        current_period_end=timezone.now() + dt.timedelta(days=300),
-    )
+    return live_team(admin, stripe_subscription_id="sub_team")
 
 
 def test_sign_in_by_emailed_link(page, live_server, doors):

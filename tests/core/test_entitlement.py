@@ -7,9 +7,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from core.entitlement import entitlement_for, pro_user_ids, user_is_pro
-from membership.models import Membership, Plan, Seat, SubscriptionStatus, Team
+from membership.models import Membership, Seat, SubscriptionStatus
 from tests import factories
-from tests.membership.cast import lapsed_member, pro_member, verified_user
+from tests.membership.cast import lapsed_member, live_team, pro_member, verified_user
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +24,7 @@ def _subscriber(username: str, status: str, period_end_days: float) -> object:
 
 def _team_member(username: str, status: str) -> object:
     admin = verified_user(f"{username}-admin")
-    team = Team.objects.create(
-        name=f"{username} Ltd",
-        admin=admin,
-        plan=Plan.objects.get(kind=Plan.Kind.TEAM),
-        seats=3,
-        status=status,
-        current_period_end=timezone.now() + dt.timedelta(days=300),
-    )
+    team = live_team(admin, name=f"{username} Ltd", status=status)
     user = verified_user(username)
     Seat.objects.create(team=team, user=user)
     return user

@@ -36,3 +36,15 @@ def lapsed_member(username: str = "lapsed") -> Any:
         complimentary_until=timezone.now() - dt.timedelta(days=1),
     )
     return user
+
+
+def live_team(admin: Any, *, name: str = "Gulf Analytics", seats: int = 3, **fields: Any) -> Any:
+    """A paid-up team (three seats, renewing in 300 days) run by `admin`."""
+    from membership.models import Plan, Team
+
+    defaults: dict[str, Any] = {
+        "plan": Plan.objects.get(kind=Plan.Kind.TEAM),
+        "status": SubscriptionStatus.ACTIVE,
+        "current_period_end": timezone.now() + dt.timedelta(days=300),
+    }
+    return Team.objects.create(name=name, admin=admin, seats=seats, **{**defaults, **fields})

@@ -9,9 +9,9 @@ from django.test import Client
 from django.utils import timezone
 
 from core.models import OutletSettings
-from membership.models import Invitation, Lead, Plan, Seat, SubscriptionStatus, Team
+from membership.models import Invitation, Lead, Seat
 from membership.services import MembershipError, seat_add
-from tests.membership.cast import verified_user
+from tests.membership.cast import live_team, verified_user
 
 pytestmark = pytest.mark.django_db
 
@@ -23,16 +23,7 @@ def admin(db):
 
 @pytest.fixture
 def team(admin):
-    plan = Plan.objects.get(kind=Plan.Kind.TEAM)
-    team = Team.objects.create(
-        name="Gulf Analytics",
-        admin=admin,
-        plan=plan,
-        seats=3,
-        status=SubscriptionStatus.ACTIVE,
-        stripe_subscription_id="sub_team",
-        current_period_end=timezone.now() + dt.timedelta(days=300),
-    )
+    team = live_team(admin, stripe_subscription_id="sub_team")
     seat_add(team=team, user=admin, how="admin")
     return team
 

@@ -1,7 +1,6 @@
 """Accounts cannot be pre-claimed, token pages work in browsers, members' pages
 stay private, and the smaller account findings stay closed."""
 
-import datetime as dt
 import json
 import re
 import time
@@ -13,11 +12,10 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from membership.models import CheckoutAttempt, Plan, StripeEvent, SubscriptionStatus, Team
+from membership.models import CheckoutAttempt, Plan, StripeEvent, Team
 from membership.services import seat_add, team_invite
-from tests.membership.cast import verified_user
+from tests.membership.cast import live_team, verified_user
 from tests.membership.stripe_fake import post_event
 
 pytestmark = pytest.mark.django_db
@@ -172,14 +170,7 @@ def test_the_invitation_page_sets_referrer_policy_by_header(db):
 
 def test_a_refused_deletion_keeps_the_member_signed_in_and_says_why(db):
     admin = verified_user("teamadmin")
-    team = Team.objects.create(
-        name="Gulf Analytics",
-        admin=admin,
-        plan=Plan.objects.get(kind=Plan.Kind.TEAM),
-        seats=3,
-        status=SubscriptionStatus.ACTIVE,
-        current_period_end=timezone.now() + dt.timedelta(days=300),
-    )
+    team = live_team(admin)
     seat_add(team=team, user=verified_user("colleague"), how="invitation")
     client = Client()
     client.force_login(admin)

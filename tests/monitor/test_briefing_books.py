@@ -5,6 +5,7 @@ from docx import Document
 from pptx import Presentation
 
 from monitor.models import BriefingFolder, Clip
+from tests.membership.cast import live_team
 
 PASSAGE_1 = "They also discussed the war in Ukraine."
 PASSAGE_2 = "In March Lukashenko visited Tehran and met President Ebrahim Raisi and Supreme Leader Ali Khamenei."
@@ -63,22 +64,10 @@ def test_a_passage_not_in_the_article_is_refused(client, alice, lead):
 
 
 def _team_with(admin, member):
-    import datetime as dt
 
-    from django.utils import timezone
-
-    from membership.models import Plan, SubscriptionStatus, Team
     from membership.services import seat_add
 
-    team = Team.objects.create(
-        name="Gulf Analytics",
-        admin=admin,
-        plan=Plan.objects.get(kind=Plan.Kind.TEAM),
-        seats=3,
-        status=SubscriptionStatus.ACTIVE,
-        stripe_subscription_id="sub_team_books",
-        current_period_end=timezone.now() + dt.timedelta(days=300),
-    )
+    team = live_team(admin, stripe_subscription_id="sub_team_books")
     seat_add(team=team, user=member, how="admin")
     return team
 
