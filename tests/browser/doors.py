@@ -34,3 +34,28 @@ def _answer_with(body: str) -> Any:
         route.fulfill(body=body, content_type="text/html")
 
     return answer
+
+
+def security_briefing_with_story(settings: Any, site_url: str) -> tuple[Any, Any]:
+    """The Security Briefing, fed by the Security section, which holds an hour-old story."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from newsletters.models import Newsletter
+    from newsletters.setup import ensure_briefings
+    from tests.factories import ArticleFactory, build_site
+
+    settings.SITE_URL = site_url
+    settings.NEWSLETTER_SEND_THREADS = 1
+    site = build_site()
+    story = ArticleFactory(
+        parent=site.security,
+        title="Iran and Belarus sign a defence memorandum in Tehran",
+        slug="iran-belarus-defence-mou",
+        published_at=timezone.now() - dt.timedelta(hours=1),
+    )
+    ensure_briefings()  # a transactional test may follow a flush
+    security = Newsletter.objects.get(slug="security")
+    security.sections.set([site.security])
+    return story, security

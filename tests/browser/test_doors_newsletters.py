@@ -6,20 +6,16 @@ fresh browser (as a reader's mail client would), and the real buttons are presse
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from newsletters.models import Newsletter, Subscriber, Subscription
-from newsletters.setup import ensure_briefings
-from tests.browser.doors import fresh_page, link_in
-from tests.factories import ArticleFactory, build_site
+from tests.browser.doors import fresh_page, link_in, security_briefing_with_story
 from tests.smtp import SMTPSink, smtp_server  # noqa: F401  (shared fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,18 +26,7 @@ OTHER = "omar.reader@example.org"
 
 @pytest.fixture
 def briefings(live_server, settings, smtp_server):  # noqa: F811
-    settings.SITE_URL = live_server.url
-    settings.NEWSLETTER_SEND_THREADS = 1
-    site = build_site()
-    ArticleFactory(
-        parent=site.security,
-        title="Iran and Belarus sign a defence memorandum in Tehran",
-        slug="iran-belarus-defence-mou",
-        published_at=timezone.now() - dt.timedelta(hours=1),
-    )
-    ensure_briefings()  # a transactional test may follow a flush
-    security = Newsletter.objects.get(slug="security")
-    security.sections.set([site.security])
+    _story, security = security_briefing_with_story(settings, live_server.url)
     return security
 
 
@@ -59,7 +44,7 @@ def _sent_issue(smtp_server: SMTPSink, *subscribers: str) -> dict[str, Any]:  # 
     return {email: smtp_server.wait_for(email)[-1] for email in subscribers}
 
 
-def test_a_reader_signs_up_and_confirms_from_the_emailedlink_in(browser, page, live_server, briefings, smtp_server):  # noqa: F811
+def test_a_reader_signs_up_and_confirms_from_the_emailed_link(browser, page, live_server, briefings, smtp_server):  # noqa: F811
     page.goto(live_server.url + "/newsletters/")
     form = page.locator("form.signup-form")
     form.get_by_label("Security Briefing").check()

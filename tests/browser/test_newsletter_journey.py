@@ -9,10 +9,10 @@ from django.utils import timezone
 from freezegun import freeze_time
 from playwright.sync_api import expect
 
-from newsletters.models import Issue, Newsletter, Subscription
+from newsletters.models import Issue, Subscription
 from newsletters.services import issue_draft
-from newsletters.setup import ensure_briefings
-from tests.factories import ArticleFactory, UserFactory, build_site
+from tests.browser.doors import security_briefing_with_story
+from tests.factories import UserFactory
 from tests.smtp import smtp_server  # noqa: F401  (shared fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,18 +22,7 @@ READER = "dana.reader@example.org"
 
 @pytest.fixture
 def newsroom(live_server, settings, smtp_server):  # noqa: F811
-    settings.SITE_URL = live_server.url
-    settings.NEWSLETTER_SEND_THREADS = 1
-    site = build_site()
-    story = ArticleFactory(
-        parent=site.security,
-        title="Iran and Belarus sign a defence memorandum in Tehran",
-        slug="iran-belarus-defence-mou",
-        published_at=timezone.now() - dt.timedelta(hours=1),
-    )
-    ensure_briefings()  # a transactional test may follow a flush
-    security = Newsletter.objects.get(slug="security")
-    security.sections.set([site.security])
+    story, security = security_briefing_with_story(settings, live_server.url)
     from django.contrib.auth.models import Group
 
     editor = UserFactory(username="desk-editor", is_staff=True, email="desk@example.org")
