@@ -378,7 +378,7 @@ def _team_action(request: HttpRequest, action: Any) -> HttpResponse:
 def team_invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST)
     if not form.is_valid():
-        return _problem(request, form.errors["emails"][0], 400)
+        return _problem(request, str(form.errors["emails"][0]), 400)
 
     def invite(team: Team) -> str:
         sent = services.team_invite(team=team, emails=form.cleaned_data["emails"], invited_by=request.user)

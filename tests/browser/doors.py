@@ -48,7 +48,7 @@ def security_briefing_with_story(settings: Any, site_url: str) -> tuple[Any, Any
 
     settings.SITE_URL = site_url
     settings.NEWSLETTER_SEND_THREADS = 1
-    site = build_site()
+    site: Any = build_site()
     story = ArticleFactory(
         parent=site.security,
         title="Iran and Belarus sign a defence memorandum in Tehran",
