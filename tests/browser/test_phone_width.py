@@ -26,6 +26,25 @@ def _widths(browser, live_server, cookies: list[dict]) -> dict[str, int]:
     return widths
 
 
+def test_the_emailed_sign_in_page_fits_a_phone_even_for_a_long_address(browser, live_server, settings):
+    import re
+
+    from django.core import mail
+
+    settings.SITE_URL = live_server.url
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.locator("#link-email").fill("correspondent.in.tehran@newsdesk.example")
+    page.get_by_role("button", name="Email me a link").click()
+    page.wait_for_load_state()
+    link = re.search(r"https?://\S+/accounts/link/[\w-]+/", str(mail.outbox[-1].body))
+    assert link
+    page.goto(link.group(0))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
 def test_no_page_is_wider_than_a_phone_signed_out_or_signed_in(browser, live_server):
     site = build_site()
     ArticleFactory(parent=site.security, title="Belarus and Iran sign a defence memorandum")
