@@ -197,9 +197,10 @@ class SearchHits:
         else:
             story = "t.article_id"
             tsquery, words = _pg_tsquery(self.terms)
-            source = f"newsroom_articlesearchtext t JOIN wagtailcore_page p ON p.id = t.article_id, {tsquery} q"
+            join = "newsroom_articlesearchtext t JOIN wagtailcore_page p ON p.id = t.article_id"
+            source = f"{join}, (SELECT {tsquery} AS q) w"
             params.extend(words)
-            where.append(f"t.for_{scope.reader} AND t.search_document @@ q")
+            where.append(f"t.for_{scope.reader} AND t.search_document @@ w.q")
             if scope.after:
                 where.append("t.published_at >= %s")
                 params.append(scope.after)
@@ -207,7 +208,7 @@ class SearchHits:
                 where.append("t.published_at < %s")
                 params.append(scope.before)
             order = (
-                "ts_rank(t.search_document, q) DESC, t.published_at DESC"
+                "ts_rank(t.search_document, w.q) DESC, t.published_at DESC"
                 if self.by_relevance
                 else "t.published_at DESC NULLS LAST, t.article_id DESC"
             )
