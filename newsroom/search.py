@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import prefetch_related_objects
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from core.access import Access
 from core.entitlement import user_is_pro
@@ -96,24 +96,26 @@ def article_search_texts_refresh(*, article: ArticlePage) -> list[ArticleSearchT
 #
 # SQLite: an FTS5 table `newsroom_search_fts` kept in step with the search-text
 # rows by triggers (migration 0005). Its rowid is built so that rowid order is
-# publication order: (seconds since 1970 << 29) | (story id << 1) | for_pro. So
-# "newest first" is FTS5 walking its index backwards and stopping after one
-# page, a date range is a rowid range, and the story id comes from the rowid
-# without a lookup. A `readers` column holds the kinds of reader a row serves,
-# so "only what this reader may read" is one more term of the same query.
+# publication order and the rest can be read off it without a lookup:
+#
+#     seconds since 1970 << 31 | story id << 3 | for_anyone << 2 | for_members << 1 | for_pro
+#
+# So "newest first" is FTS5 walking its index backwards and stopping after one
+# page, a date range is a rowid range, and "only rows this reader may read" is
+# a bit test on each match rather than another term to intersect.
 #
 # PostgreSQL: a generated `search_document` tsvector column with a GIN index.
 
 STORY_BITS = 28  # story ids below 2**28 fit in the rowid
+READER_BITS = {"anyone": 4, "members": 2, "pro": 1}
 COUNT_LIMIT = 1000  # beyond this the page says "more than 1,000"
 SQLITE_TABLE = "newsroom_search_fts"
-TEXT_COLUMNS = "{title dek text}"
 
 
 def sqlite_rowid_floor(when: dt.datetime | None) -> int:
     """The smallest rowid of a row published at or after `when`."""
     seconds = max(0, int(when.timestamp())) if when else 0
-    return seconds << (STORY_BITS + 1)
+    return seconds << (STORY_BITS + 3)
 
 
 def parse_search(raw: str) -> list[tuple[str, ...]]:
@@ -132,10 +134,9 @@ def parse_search(raw: str) -> list[tuple[str, ...]]:
     return terms
 
 
-def _fts5_match(terms: list[tuple[str, ...]], reader: str) -> str:
+def _fts5_match(terms: list[tuple[str, ...]]) -> str:
     # WORD matches only letters, digits and "_", so the quoted strings need no escaping.
-    wanted = " ".join('"' + " ".join(term) + '"' for term in terms)
-    return f"readers : {reader} AND {TEXT_COLUMNS} : ({wanted})"
+    return " ".join('"' + " ".join(term) + '"' for term in terms)
 
 
 def _pg_tsquery(terms: list[tuple[str, ...]]) -> tuple[str, list[str]]:
@@ -155,7 +156,9 @@ class SearchScope:
 
 def _restricted_paths() -> list[str]:
     # Stories under a page with a view restriction are never in public search.
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    # A subquery, not a join: the planner must not walk every page to find the few restricted.
+    restricted = PageViewRestriction.objects.values("page_id")
+    return list(Page.objects.filter(pk__in=restricted).values_list("path", flat=True))
 
 
 class SearchHits:
@@ -183,10 +186,10 @@ class SearchHits:
         where: list[str] = []
         if vendor == "sqlite":
             mask = (1 << STORY_BITS) - 1
-            story = f"((f.rowid >> 1) & {mask})"
+            story = f"((f.rowid >> 3) & {mask})"
             source = f"{SQLITE_TABLE} f JOIN wagtailcore_page p ON p.id = {story}"
-            where.append(f"{SQLITE_TABLE} MATCH %s")
-            params.append(_fts5_match(self.terms, scope.reader))
+            where.append(f"{SQLITE_TABLE} MATCH %s AND (f.rowid & {READER_BITS[scope.reader]}) != 0")
+            params.append(_fts5_match(self.terms))
             if scope.after:
                 where.append("f.rowid >= %s")
                 params.append(sqlite_rowid_floor(scope.after))

@@ -15,41 +15,32 @@ STORY_BITS = 28
 
 def _key(row: str) -> str:
     seconds = f"MAX(0, COALESCE(CAST(strftime('%s', {row}.published_at) AS INTEGER), 0))"
-    return f"(({seconds} << {STORY_BITS + 1}) | ({row}.article_id << 1) | ({row}.for_pro != 0))"
-
-
-def _readers(row: str) -> str:
-    return (
-        f"trim((CASE WHEN {row}.for_anyone THEN 'anyone ' ELSE '' END) || "
-        f"(CASE WHEN {row}.for_members THEN 'members ' ELSE '' END) || "
-        f"(CASE WHEN {row}.for_pro THEN 'pro' ELSE '' END))"
-    )
+    readers = f"(({row}.for_anyone != 0) << 2) | (({row}.for_members != 0) << 1) | ({row}.for_pro != 0)"
+    return f"(({seconds} << {STORY_BITS + 3}) | ({row}.article_id << 3) | {readers})"
 
 
 def _insert(row: str) -> str:
     return (
-        f"INSERT INTO {FTS}(rowid, title, dek, text, readers) "
-        f"VALUES ({_key(row)}, {row}.title, {row}.dek, {row}.text, {_readers(row)});"
+        f"INSERT INTO {FTS}(rowid, title, dek, text) VALUES ({_key(row)}, {row}.title, {row}.dek, {row}.text);"
     )
 
 
 def _delete(row: str) -> str:
     return (
-        f"INSERT INTO {FTS}({FTS}, rowid, title, dek, text, readers) "
-        f"VALUES ('delete', {_key(row)}, {row}.title, {row}.dek, {row}.text, {_readers(row)});"
+        f"INSERT INTO {FTS}({FTS}, rowid, title, dek, text) "
+        f"VALUES ('delete', {_key(row)}, {row}.title, {row}.dek, {row}.text);"
     )
 
 
 SQLITE_FORWARD = [
-    f"CREATE VIRTUAL TABLE {FTS} USING fts5(title, dek, text, readers, content='', "
+    f"CREATE VIRTUAL TABLE {FTS} USING fts5(title, dek, text, content='', "
     "tokenize='porter unicode61 remove_diacritics 2')",
-    # Title counts twice, standfirst one and a half times, the reader kinds not at all.
-    f"INSERT INTO {FTS}({FTS}, rank) VALUES ('rank', 'bm25(2.0, 1.5, 1.0, 0.0)')",
+    # Title counts twice, standfirst one and a half times.
+    f"INSERT INTO {FTS}({FTS}, rank) VALUES ('rank', 'bm25(2.0, 1.5, 1.0)')",
     f"CREATE TRIGGER {FTS}_ai AFTER INSERT ON {TABLE} BEGIN {_insert('new')} END",
     f"CREATE TRIGGER {FTS}_ad AFTER DELETE ON {TABLE} BEGIN {_delete('old')} END",
     f"CREATE TRIGGER {FTS}_au AFTER UPDATE ON {TABLE} BEGIN {_delete('old')} {_insert('new')} END",
-    f"INSERT INTO {FTS}(rowid, title, dek, text, readers) "
-    f"SELECT {_key(TABLE)}, title, dek, text, {_readers(TABLE)} FROM {TABLE}",
+    f"INSERT INTO {FTS}(rowid, title, dek, text) SELECT {_key(TABLE)}, title, dek, text FROM {TABLE}",
 ]
 SQLITE_BACKWARD = [
     f"DROP TRIGGER IF EXISTS {FTS}_au",
