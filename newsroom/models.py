@@ -21,7 +21,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core.access import Access
 from core.entitlement import user_is_pro
@@ -326,11 +325,7 @@ class RelatedArticle(Orderable):
         verbose_name = "related article"
 
 
-class ArticleSearchTextQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    pass
-
-
-class ArticleSearchText(index.Indexed, models.Model):
+class ArticleSearchText(models.Model):
     """The words one kind of reader may find a story by.
 
     Site search runs over these rows, never over the story's own index entry
@@ -338,7 +333,9 @@ class ArticleSearchText(index.Indexed, models.Model):
     teaser finds the story only by its title, standfirst, teaser, topics and
     authors, so search cannot answer yes/no about paid text. Each story has
     exactly one row per kind of reader; rows are rebuilt whenever it is
-    published (`newsroom.search.article_search_texts_refresh`).
+    published (`newsroom.search.article_search_texts_refresh`). The database's
+    own full-text index over them (an FTS5 table on SQLite, a tsvector column
+    on PostgreSQL) is kept in step by the database; see `newsroom.search`.
     """
 
     article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="search_texts")
@@ -349,19 +346,6 @@ class ArticleSearchText(index.Indexed, models.Model):
     for_anyone = models.BooleanField("for visitors", default=False)
     for_members = models.BooleanField("for signed-in readers", default=False)
     for_pro = models.BooleanField("for PRO members", default=False)
-
-    objects = ArticleSearchTextQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("title", boost=2),
-        index.SearchField("dek", boost=1.5),
-        index.SearchField("text"),
-        index.FilterField("article"),
-        index.FilterField("published_at"),
-        index.FilterField("for_anyone"),
-        index.FilterField("for_members"),
-        index.FilterField("for_pro"),
-    ]
 
     class Meta:
         verbose_name = "article search text"

@@ -8,35 +8,17 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 from lib.pagination import paginate
-from lib.text import WORD, excerpt, highlight, query_terms
+from lib.text import excerpt, highlight, query_terms
 from newsroom.forms import SearchForm
 from newsroom.models import PAGE_SIZE, ArticlePage, SectionPage, attach_sections
 from newsroom.paywall import article_view
-from newsroom.search import ArticleHits, reader_kind, search_text_rows
+from newsroom.search import SearchHits, SearchScope, parse_search, reader_kind
 
 
 def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-def build_query(raw: str) -> SearchQuery | None:
-    """Words and "quoted phrases" from what a reader typed; punctuation and
-    search-engine syntax are dropped so no input can break the query."""
-    parts = raw.split('"')
-    tokens: list[SearchQuery] = []
-    for position, part in enumerate(parts):
-        words = WORD.findall(part)
-        if not words:
-            continue
-        quoted = position % 2 == 1 and position < len(parts) - 1
-        text = " ".join(words)
-        tokens.append(Phrase(text) if quoted and len(words) > 1 else PlainText(text, operator="and"))
-    if not tokens:
-        return None
-    return tokens[0] if len(tokens) == 1 else And(tokens)
 
 
 def search_articles(
@@ -44,23 +26,23 @@ def search_articles(
 ) -> Any:
     """Stories matching the search; words are matched only in what `reader` (a kind from
     `newsroom.search.reader_kind`) may read, so search never reveals paid text."""
-    articles = ArticlePage.objects.live().public()
-    if section:
-        parent = SectionPage.objects.live().filter(slug=section).first()
-        articles = articles.descendant_of(parent) if parent else articles.none()
-    if after:
-        articles = articles.filter(published_at__gte=_day_start(after))
-    if before:
-        articles = articles.filter(published_at__lt=_day_start(before + dt.timedelta(days=1)))
+    parent = SectionPage.objects.live().filter(slug=section).first() if section else None
+    start = _day_start(after) if after else None
+    end = _day_start(before + dt.timedelta(days=1)) if before else None
     if not query:
+        articles = ArticlePage.objects.live().public()
+        if section:
+            articles = articles.descendant_of(parent) if parent else articles.none()
+        if start:
+            articles = articles.filter(published_at__gte=start)
+        if end:
+            articles = articles.filter(published_at__lt=end)
         return articles.order_by("-published_at")
-    parsed = build_query(query)
-    if parsed is None:
-        return articles.none()
-    rows = search_text_rows(articles=articles, reader=reader)
-    if sort != "relevance":
-        return ArticleHits(rows.order_by("-published_at", "-article_id").search(parsed, order_by_relevance=False))
-    return ArticleHits(rows.search(parsed))
+    terms = parse_search(query)
+    if section and parent is None:
+        terms = []
+    scope = SearchScope(reader=reader, section_path=parent.path if parent else None, after=start, before=end)
+    return SearchHits(terms, scope, by_relevance=sort == "relevance")
 
 
 @require_GET

@@ -7,19 +7,14 @@ from django.db import migrations, models
 
 def backfill(apps, schema_editor):
     # Rows for stories already live, cut by the same code as the story pages
-    # (it reads only fields this migration's models have), then indexed.
-    from wagtail.search.backends import get_search_backend
-
-    from newsroom import models as current
+    # (it reads only fields this migration's models have). Migration 0005
+    # builds the full-text index over them.
     from newsroom.search import search_text_fields
 
     ArticlePage = apps.get_model("newsroom", "ArticlePage")
     ArticleSearchText = apps.get_model("newsroom", "ArticleSearchText")
     for article in ArticlePage.objects.filter(live=True).iterator(chunk_size=500):
         ArticleSearchText.objects.bulk_create(ArticleSearchText(**f) for f in search_text_fields(article))
-    rows = current.ArticleSearchText.objects.all()
-    if rows.exists():
-        get_search_backend().add_bulk(current.ArticleSearchText, list(rows))
 
 
 class Migration(migrations.Migration):
