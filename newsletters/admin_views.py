@@ -21,6 +21,7 @@ from newsletters.models import Delivery, Issue, Newsletter
 from newsletters.rendering import prepare_issue, sample_personal
 from newsletters.services import (
     IssueStateError,
+    issue_audience_count,
     issue_counts,
     issue_draft,
     issue_pause,
@@ -42,6 +43,31 @@ class ScheduleForm(forms.Form):
         help_text="In the site's time zone.",
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
     )
+
+
+TYPED_CONFIRMATION_OVER = 1000
+
+
+class SendConfirmForm(forms.Form):
+    """Sending asks first; a large list also asks for the briefing's name to be typed."""
+
+    confirm = forms.BooleanField(required=True, widget=forms.HiddenInput, initial=True)
+    typed = forms.CharField(required=False, label="Type the briefing's name to confirm", max_length=100)
+
+    def __init__(self, *args: Any, issue: Issue, audience: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.issue = issue
+        self.audience = audience
+        self.needs_typing = audience > TYPED_CONFIRMATION_OVER
+        if self.needs_typing:
+            self.fields["typed"].required = True
+            self.fields["typed"].help_text = f"Type {issue.newsletter.name} exactly as shown."
+
+    def clean_typed(self) -> str:
+        typed = " ".join(self.cleaned_data.get("typed", "").split())
+        if self.needs_typing and typed.casefold() != self.issue.newsletter.name.casefold():
+            raise forms.ValidationError(f"That is not “{self.issue.newsletter.name}”: nothing was sent.")
+        return typed
 
 
 def _issue(request: HttpRequest, pk: int, *, change: bool = False) -> Issue:
@@ -159,9 +185,41 @@ def unschedule(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, lambda i: issue_unschedule(issue=i), "Back to draft: it will not be sent.")
 
 
-@require_POST
 def send_now(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, lambda i: issue_send_start(issue=i), "Sending has started.")
+    """GET asks "Send to N subscribers of X now?"; only a confirmed POST starts the send."""
+    issue = _issue(request, pk, change=True)
+    if not issue.is_editable:
+        messages.error(request, "This issue has already been sent or is being sent.")
+        return _dashboard(issue)
+    audience = issue_audience_count(issue=issue)
+    if request.method != "POST":
+        form = SendConfirmForm(issue=issue, audience=audience)
+        return _send_confirm_page(request, issue, form)
+    form = SendConfirmForm(request.POST, issue=issue, audience=audience)
+    if not form.is_valid():
+        return _send_confirm_page(request, issue, form, status=400)
+    try:
+        recipients = issue_send_start(issue=issue)
+    except IssueStateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Sending has started to {recipients:,} {pluralize_word(recipients, 'subscriber')}.")
+    return _dashboard(issue)
+
+
+def _send_confirm_page(request: HttpRequest, issue: Issue, form: SendConfirmForm, status: int = 200) -> HttpResponse:
+    context = {
+        "issue": issue,
+        "form": form,
+        "audience": form.audience,
+        "audience_label": f"{form.audience:,} {pluralize_word(form.audience, 'subscriber')}",
+        "header_icon": "mail",
+    }
+    return TemplateResponse(request, "newsletters/admin/issue_send_confirm.html", context, status=status)
+
+
+def pluralize_word(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
 
 
 @require_POST

@@ -362,6 +362,18 @@ def issue_plan(*, issue: Issue) -> int:
     return total
 
 
+def issue_audience_count(*, issue: Issue) -> int:
+    """How many people a send would reach now: the count `issue_plan` would write, without writing it."""
+    subscriptions = Subscription.objects.filter(newsletter=issue.newsletter, status=Subscription.Status.ACTIVE).exclude(
+        subscriber__email__in=Suppression.objects.values("email")
+    )
+    if not issue.newsletter.pro_only:
+        return subscriptions.count()
+    pro = _pro_addresses()
+    emails = subscriptions.values_list("subscriber__email", flat=True).iterator(chunk_size=LEDGER_CHUNK)
+    return sum(1 for email in emails if email in pro)
+
+
 def _enqueue_workers(issue_id: int) -> None:
     for _ in range(max(1, settings.NEWSLETTER_SEND_WORKERS)):
         send_issue_task.enqueue(issue_id)
@@ -401,9 +413,12 @@ def issue_schedule(*, issue: Issue, when: dt.datetime) -> Issue:
 
 
 def issue_unschedule(*, issue: Issue) -> Issue:
-    Issue.objects.filter(pk=issue.pk, status=Issue.Status.SCHEDULED).update(
+    """Cancel a scheduled send; refused once the sender has picked the issue up."""
+    cancelled = Issue.objects.filter(pk=issue.pk, status=Issue.Status.SCHEDULED).update(
         status=Issue.Status.DRAFT, scheduled_for=None
     )
+    if cancelled != 1 and not Issue.objects.filter(pk=issue.pk, status=Issue.Status.DRAFT).exists():
+        raise IssueStateError("Sending has already started: it can be paused, no longer cancelled.")
     issue.refresh_from_db()
     return issue
 
