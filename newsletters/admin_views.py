@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from lib.params import choice_param
-from newsletters.models import Delivery, Issue, Newsletter
+from lib.params import BadParam, choice_param, parse_int
+from newsletters.briefings import draft_findings
+from newsletters.models import Delivery, Issue, Newsletter, Subscription
 from newsletters.rendering import prepare_issue, sample_personal
 from newsletters.services import (
     IssueStateError,
@@ -81,6 +83,23 @@ def _dashboard(issue: Issue) -> HttpResponse:
     return redirect("newsletters_issue:dashboard", issue.pk)
 
 
+def briefings_for_desk() -> list[Any]:
+    """Active briefings with their latest issue and subscriber count, for the "New issue" strip."""
+    briefings = list(
+        Newsletter.objects.filter(is_active=True)
+        .annotate(
+            subscribers=Count("subscriptions", filter=Q(subscriptions__status=Subscription.Status.ACTIVE)),
+        )
+        .order_by("sort_order", "name")
+    )
+    latest: dict[int, Issue] = {}
+    for issue in Issue.objects.filter(newsletter__in=[b.pk for b in briefings]).order_by("newsletter_id", "-number"):
+        latest.setdefault(issue.newsletter_id, issue)
+    for briefing in briefings:
+        briefing.latest_issue = latest.get(briefing.pk)  # type: ignore[attr-defined]
+    return briefings
+
+
 def _can_edit(user: Any) -> bool:
     return user.is_active and user.has_perm("newsletters.change_issue")
 
@@ -91,9 +110,13 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     suspects = Delivery.objects.filter(issue=issue).filter(possible_duplicate=True) | Delivery.objects.filter(
         issue=issue, state=Delivery.State.UNKNOWN
     )
+    items = list(issue.items.select_related("article").order_by("sort_order"))
     context = {
         "issue": issue,
-        "items": issue.items.select_related("article").order_by("sort_order"),
+        "items": items,
+        "item_count": _count(len(items), "item"),
+        "findings": draft_findings(issue) if issue.is_editable else "",
+        "widen_days": WIDEN_DAYS,
         "counts": counts,
         "suspects": suspects.order_by("pk")[:200],
         "schedule_form": ScheduleForm(initial={"when": issue.scheduled_for or _next_slot(issue.newsletter)}),
@@ -134,22 +157,41 @@ def _act(request: HttpRequest, pk: int, action: Any, success: str) -> HttpRespon
     return _dashboard(issue)
 
 
+WIDEN_DAYS = (3, 7, 30)
+
+
+def _posted_int(request: HttpRequest, name: str, *, maximum: int | None = None) -> int:
+    raw = request.POST.get(name, "").strip()
+    try:
+        return parse_int(raw, min=0, max=maximum) if raw else 0
+    except ValueError:
+        raise BadParam(name, f"“{name}” must be a whole number, like 7.") from None
+
+
+def _widened_since(request: HttpRequest) -> dt.datetime | None:
+    days = _posted_int(request, "days", maximum=90)
+    return timezone.now() - dt.timedelta(days=days) if days else None
+
+
 @require_POST
 def redraft(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        lambda issue: issue_draft(newsletter=issue.newsletter, issue=issue, user=request.user),
-        "Drafted from the articles published since the last issue.",
-    )
+    issue = _issue(request, pk, change=True)
+    since = _widened_since(request)
+    try:
+        issue = issue_draft(newsletter=issue.newsletter, issue=issue, user=request.user, since=since)
+    except IssueStateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Redrafted. {draft_findings(issue)}")
+    return _dashboard(issue)
 
 
 @require_POST
 @user_passes_test(_can_edit)
 def draft_new(request: HttpRequest) -> HttpResponse:
-    newsletter = get_object_or_404(Newsletter, pk=request.POST.get("newsletter") or 0)
-    issue = issue_draft(newsletter=newsletter, user=request.user)
-    messages.success(request, f"Drafted issue #{issue.number} with {issue.items.count()} articles. Edit it below.")
+    newsletter = get_object_or_404(Newsletter, pk=_posted_int(request, "newsletter"))
+    issue = issue_draft(newsletter=newsletter, user=request.user, since=_widened_since(request))
+    messages.success(request, f"Drafted issue No. {issue.number}. {draft_findings(issue)}")
     return _dashboard(issue)
 
 
@@ -220,6 +262,10 @@ def _send_confirm_page(request: HttpRequest, issue: Issue, form: SendConfirmForm
 
 def pluralize_word(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
+
+
+def _count(count: int, word: str) -> str:
+    return f"{count:,} {pluralize_word(count, word)}"
 
 
 @require_POST

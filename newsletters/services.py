@@ -307,7 +307,11 @@ def _default_subject(newsletter: Newsletter, articles: list[Any]) -> str:
 def issue_draft(
     *, newsletter: Newsletter, user: Any = None, issue: Issue | None = None, since: dt.datetime | None = None
 ) -> Issue:
-    """Fill an issue (a new one unless given) with the newsletter's new articles; editors then edit it."""
+    """Fill an issue (a new one unless given) with the newsletter's new articles; editors then edit it.
+
+    A redraft keeps the editor's notes and section headings of the stories it takes again.
+    """
+    since = since or _since(newsletter)
     articles = newsletter_articles(newsletter=newsletter, since=since)
     if issue is None:
         issue = Issue.objects.create(
@@ -315,19 +319,43 @@ def issue_draft(
             subject=_default_subject(newsletter, articles),
             preheader=(articles[0].dek if articles else "")[:150],
             created_by=user if getattr(user, "is_authenticated", False) else None,
+            drafted_since=since,
         )
+        kept: dict[int, tuple[str, str]] = {}
     elif not issue.is_editable:
         raise IssueStateError("Only a draft or scheduled issue can be redrafted.")
     else:
+        kept = {item.article_id: (item.heading, item.note) for item in issue.items.all()}
         issue.items.all().delete()
+        issue.drafted_since = since
         if not issue.subject:
             issue.subject = _default_subject(newsletter, articles)
             issue.preheader = issue.preheader or (articles[0].dek if articles else "")[:150]
-            issue.save(update_fields=["subject", "preheader"])
+        issue.save(update_fields=["subject", "preheader", "drafted_since"])
     IssueItem.objects.bulk_create(
-        [IssueItem(issue=issue, article=article, sort_order=n) for n, article in enumerate(articles)]
+        [
+            IssueItem(
+                issue=issue,
+                article=article,
+                sort_order=n,
+                heading=kept.get(article.pk, ("", ""))[0],
+                note=kept.get(article.pk, ("", ""))[1],
+            )
+            for n, article in enumerate(articles)
+        ]
     )
     return issue
+
+
+def issue_previous(*, issue: Issue) -> Issue | None:
+    """The newsletter's last issue that went out before this one."""
+    return (
+        Issue.objects.filter(newsletter_id=issue.newsletter_id, status__in=[Issue.Status.SENT, Issue.Status.SENDING])
+        .exclude(pk=issue.pk)
+        .exclude(started_at=None)
+        .order_by("-started_at")
+        .first()
+    )
 
 
 def _pro_addresses() -> set[str]:

@@ -24,6 +24,18 @@ class NewsletterViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+class IssueIndexView(generic.IndexView):
+    """The desk's first screen: a "New issue" button per briefing above the list of issues."""
+
+    template_name = "newsletters/admin/issue_index.html"
+
+    def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(*args, **kwargs)
+        context["briefings"] = admin_views.briefings_for_desk()
+        context["can_draft"] = admin_views._can_edit(self.request.user)
+        return context
+
+
 class IssueEditView(generic.EditView):
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         issue = Issue.objects.filter(pk=kwargs.get("pk")).first()
@@ -46,6 +58,7 @@ class IssueViewSet(ModelViewSet):
     model = Issue
     icon = "doc-full"
     menu_label = "Issues"
+    index_view_class = IssueIndexView
     add_view_class = IssueCreateView
     edit_view_class = IssueEditView
     list_filter = ["newsletter", "status"]
