@@ -1,6 +1,7 @@
 """Every email a reader gets about their account or subscription wears the house layout and masthead."""
 
 import re
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -14,9 +15,10 @@ pytestmark = pytest.mark.django_db
 CODE = re.compile(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4}|[A-Z0-9]{6,8})\s*$", re.MULTILINE)
 
 
-def assert_house_style(message: mail.EmailMultiAlternatives) -> tuple[str, str]:
+def assert_house_style(message: Any) -> tuple[str, str]:
     text = str(message.body)
-    [(html, mimetype)] = message.alternatives
+    [(content, mimetype)] = message.alternatives
+    html = str(content)
     assert mimetype == "text/html"
     assert text.startswith("Newsdesk · "), text  # the masthead line
     assert '<td class="masthead"' in html and ">Newsdesk</a>" in html
