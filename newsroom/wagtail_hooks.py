@@ -1,15 +1,20 @@
-"""The newsroom's admin: the history entry kept when an editor publishes past a pre-publish check."""
+"""The newsroom's admin: the history entry kept when an editor publishes past a pre-publish check,
+and the stories panel on the admin's first screen."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter, log
+from wagtail.models import Revision, WorkflowState
 
 from newsroom.admin_forms import OVERRIDE_FIELD, missing_before_publish
-from newsroom.models import ArticlePage
+from newsroom.models import ArticlePage, SectionPage
 
 PUBLISH_ANYWAY = "newsroom.publish_anyway"
 
@@ -50,3 +55,34 @@ def log_publish_anyway(request: HttpRequest, page: Any) -> None:
             revision=page.live_revision,
             data={"reason": reason, "missing": missing},
         )
+
+
+class StoriesPanel(Component):
+    """The newsroom's day on the admin's first screen: what is scheduled, waiting and out."""
+
+    name = "newsroom_stories"
+    order = 50
+    template_name = "wagtailadmin/home/newsroom_stories.html"
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        now = timezone.now()
+        end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+        scheduled_ids = Revision.page_revisions.filter(
+            approved_go_live_at__isnull=False, approved_go_live_at__lte=end_of_day
+        ).values_list("object_id", flat=True)
+        return {
+            "scheduled": ArticlePage.objects.filter(pk__in=[int(pk) for pk in scheduled_ids]).order_by("title")[:20],
+            "awaiting_review": ArticlePage.objects.filter(
+                _workflow_states__status=WorkflowState.STATUS_IN_PROGRESS
+            ).distinct()[:20],
+            "published": ArticlePage.objects.live()
+            .filter(first_published_at__gte=now - dt.timedelta(hours=24))
+            .order_by("-first_published_at")[:20],
+            "sections": SectionPage.objects.live().order_by("path"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_stories_panel(request: HttpRequest, panels: list[Any]) -> None:
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.insert(0, StoriesPanel())
