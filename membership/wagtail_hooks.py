@@ -156,5 +156,6 @@ class TrialsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_trials_panel(request: Any, panels: list[Any]) -> None:
-    if request.user.has_perm("membership.view_membership"):
+    # Counts only, no one's details: every editor sees how PRO is doing.
+    if request.user.has_perm("wagtailadmin.access_admin"):
         panels.append(TrialsPanel())
