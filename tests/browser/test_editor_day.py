@@ -22,8 +22,10 @@ NOTE = "Minsk could become a second workshop for the drones Russia fires at Ukra
 
 @pytest.fixture
 def desk(live_server, settings, smtp_server):  # noqa: F811
-    # The edit pages' presence pings would write to SQLite while a form is being saved.
+    # The edit pages' presence pings and autosave would write to the test's shared in-memory
+    # SQLite while a form is being saved ("table is locked"); the buttons are what is tested here.
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     story, _security = security_briefing_with_story(settings, live_server.url)
     editor = UserFactory(username="desk-editor", is_staff=True, email="desk@example.org")
     editor.groups.add(Group.objects.get(name="Editors"))
