@@ -72,17 +72,20 @@ def test_an_editor_publishes_a_checked_story_then_writes_and_sends_the_daily_bri
     page.goto(live_server.url + "/admin/newsletters/issue/")
     page.get_by_role("button", name="New issue of Daily Briefing").click()
     page.wait_for_url("**/desk/")
-    expect(page.get_by_text(re.compile(r"Found 2 stories"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Found 2 stories")).first).to_be_visible()
     found = re.search(r"/issue/(\d+)/desk/", page.url)
     assert found
     issue_pk = int(found.group(1))
 
     # Writes a note on the story from this morning.
     page.get_by_role("link", name=re.compile("Write: notes")).click()
-    item_panel = page.locator('[id^="inline_child_items-"]').filter(has_text=story.title).first
-    editor_box = item_panel.locator("[contenteditable=true]").first
+    index = next(n for n in range(10) if page.input_value(f"#id_items-{n}-article") == str(story.pk))
+    field = page.locator(f"#id_items-{index}-note").locator("xpath=ancestor::*[contains(@class,'w-field__input')][1]")
+    editor_box = field.locator("[contenteditable=true]").first
     editor_box.click()
     editor_box.type(NOTE)
+    page.keyboard.press("Tab")
+    expect(page.locator(f"#id_items-{index}-note")).to_have_value(re.compile("second workshop"))
     page.get_by_role("button", name="Save").first.click()
     page.wait_for_url("**/desk/")
     expect(page.get_by_text(NOTE).first).to_be_visible()
