@@ -263,6 +263,11 @@ class Issue(ClusterableModel):
         return self.status == self.Status.SENT and not self.newsletter.pro_only
 
     @property
+    def edition_date(self) -> Any:
+        """The day the issue is dated: when it went out, is due to, or today for a draft."""
+        return timezone.localtime(self.started_at or self.scheduled_for or timezone.now())
+
+    @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
 

@@ -17,7 +17,6 @@ import css_inline
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.rich_text import expand_db_html
@@ -165,7 +164,6 @@ def email_context(issue: Issue, *, pro: bool) -> dict[str, Any]:
         "issue": issue,
         "newsletter": issue.newsletter,
         "items": issue_items(issue, pro=pro),
-        "issue_date": timezone.localtime(issue.started_at or issue.scheduled_for or timezone.now()),
         "archive_url": absolute(issue.get_absolute_url()) if not issue.newsletter.pro_only else "",
         "SITE_URL": settings.SITE_URL,
         **MARKERS,
