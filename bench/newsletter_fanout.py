@@ -30,6 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _newsletter_env import make_edition, setup_django
 from _smtp_sink import Sink
 
+EDITOR_NOTE = (
+    "<p>Minsk could become a <b>second workshop</b> for the drones Russia fires at Ukraine, "
+    'closer to the front than Iran. <a href="https://news.example.com/security/">More on the pact</a>.</p>'
+)
+
 
 def rss_mb() -> float:
     with open("/proc/self/statm") as statm:
@@ -65,12 +70,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="newsletter-fanout-") as tmp, Sink(kind=args.sink) as sink:
         setup_django(Path(tmp), sink.port, NEWSLETTER_SEND_THREADS=str(args.threads))
         from newsletters.mime import MessageBuilder
-        from newsletters.models import Delivery
+        from newsletters.models import Delivery, IssueItem
         from newsletters.rendering import prepare_issue
         from newsletters.sending import issue_run
         from newsletters.services import issue_send_start
 
         issue = make_edition(args.recipients)
+        # Every item carries the editor's "Why it matters" note, as a written briefing does.
+        notes = IssueItem.objects.filter(issue=issue).update(note=EDITOR_NOTE)
+        print(f"editor notes:              {notes} of {notes} items")
         recipients = issue_send_start(issue=issue, enqueue=False)
 
         prepared = prepare_issue(issue)

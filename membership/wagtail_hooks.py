@@ -6,15 +6,18 @@ spreadsheet would run as formulas are written as text.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from lib.csv import SafeCsvExportMixin
-from membership.models import Lead, Membership, Plan, StripeEvent, Team
+from membership.models import Lead, Membership, Plan, StripeEvent, SubscriptionStatus, Team, TrialClaim
 
 
 class SafeExportIndexView(SafeCsvExportMixin, generic.IndexView):
@@ -130,3 +133,29 @@ class MembershipGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_membership_viewsets() -> MembershipGroup:
     return MembershipGroup()
+
+
+class TrialsPanel(Component):
+    """PRO trials started and converted this week, on the admin's first screen."""
+
+    name = "membership_trials"
+    order = 70
+    template_name = "wagtailadmin/home/membership_trials.html"
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        today = timezone.localdate()
+        week_start = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=today.weekday()), dt.time()))
+        return {
+            "started": TrialClaim.objects.filter(claimed_at__gte=week_start).count(),
+            "converted": Membership.objects.filter(
+                trial_end__gte=week_start, trial_end__lte=timezone.now(), status=SubscriptionStatus.ACTIVE
+            ).count(),
+            "week_start": week_start,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_trials_panel(request: Any, panels: list[Any]) -> None:
+    # Counts only, no one's details: every editor sees how PRO is doing.
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(TrialsPanel())

@@ -1,4 +1,12 @@
-"""The outlet's ten free briefings, present on every install (`ensure_briefings`, run after every migrate)."""
+"""The outlet's ten free briefings, present on every install (`ensure_briefings`, run after every migrate),
+and the sentence a fresh draft shows its editor about what it found."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from newsletters.models import Issue, Newsletter
+from newsletters.services import issue_previous
 
 # (slug, name, cadence, send time, weekday, every section, auto-draft, description)
 BRIEFINGS = [
@@ -103,3 +111,42 @@ BRIEFINGS = [
         "Iraq's politics, oil, militias and neighbours, every week.",
     ),
 ]
+
+
+def briefing_scope(newsletter: Newsletter) -> str:
+    """What a briefing follows, in a word or two: “Iraq”, “Security or Iran”; blank for every section."""
+    if newsletter.all_sections:
+        return ""
+    names = [section.title for section in newsletter.sections.all()] + [
+        topic.title for topic in newsletter.topics.all()
+    ]
+    return " or ".join(dict.fromkeys(names))
+
+
+def draft_findings(issue: Issue) -> str:
+    """One sentence on what the draft found: “No Iraq stories since the last issue on 21 Nov.”"""
+    newsletter = issue.newsletter
+    count = issue.items.count()
+    scope = briefing_scope(newsletter)
+    stories = f"{scope} {'story' if count == 1 else 'stories'}".strip()
+    since = _since_label(issue)
+    if count == 0:
+        return f"No {stories} {since}."
+    found = f"Found {count} {stories} {since}"
+    if count >= newsletter.max_items:
+        found += f", the most this briefing takes ({newsletter.max_items}); the newest come first"
+    return found + "."
+
+
+def _since_label(issue: Issue) -> str:
+    since = issue.drafted_since
+    if since is None:
+        return "for this issue"
+    previous = issue_previous(issue=issue)
+    when = timezone.localtime(since)
+    if previous is not None and previous.started_at == since:
+        return f"since the last issue on {when:%-d %b}"
+    days = (timezone.now() - since).days
+    if days >= 2:
+        return f"in the last {days} days"
+    return f"since {when:%-d %b, %H:%M}"

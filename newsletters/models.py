@@ -20,6 +20,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from newsletters.mime import message_id
@@ -207,7 +208,15 @@ class Issue(ClusterableModel):
     preheader = models.CharField(
         max_length=150, blank=True, help_text="Preview text most inboxes show after the subject."
     )
-    intro = models.TextField(blank=True, help_text="A short note from the editor above the articles.")
+    intro = models.TextField(
+        blank=True,
+        help_text="A few sentences from the editor above the items, e.g. “Good evening. Tehran and Minsk…”.",
+    )
+    sign_off = models.TextField(
+        "sign-off",
+        blank=True,
+        help_text="Closes the issue after the last item, e.g. “See you tomorrow evening. — Leila”.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     scheduled_for = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -216,13 +225,17 @@ class Issue(ClusterableModel):
     )
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    drafted_since = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="The draft took stories published after this moment."
+    )
 
     panels = [
         FieldPanel("newsletter"),
         FieldPanel("subject"),
         FieldPanel("preheader"),
         FieldPanel("intro"),
-        InlinePanel("items", heading="Articles", label="Article"),
+        InlinePanel("items", heading="Items", label="Item"),
+        FieldPanel("sign_off"),
     ]
 
     class Meta:
@@ -250,18 +263,35 @@ class Issue(ClusterableModel):
         return self.status == self.Status.SENT and not self.newsletter.pro_only
 
     @property
+    def edition_date(self) -> Any:
+        """The day the issue is dated: when it went out, is due to, or today for a draft."""
+        return timezone.localtime(self.started_at or self.scheduled_for or timezone.now())
+
+    @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
+
+
+NOTE_FEATURES = ["bold", "italic", "link"]
 
 
 class IssueItem(Orderable):
     issue = ParentalKey(Issue, on_delete=models.CASCADE, related_name="items")
     article = models.ForeignKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="+")
-    note = models.CharField(
-        max_length=300, blank=True, help_text="Replaces the standfirst in this issue. Blank uses the standfirst."
+    heading = models.CharField(
+        "section heading",
+        max_length=80,
+        blank=True,
+        help_text="Starts a section of the issue above this item, e.g. “Security” or “What's next”.",
+    )
+    note = RichTextField(
+        "why it matters",
+        features=NOTE_FEATURES,
+        blank=True,
+        help_text="The editor's note, a sentence or two, shown above the link, e.g. why this story matters today.",
     )
 
-    panels = [FieldPanel("article"), FieldPanel("note")]
+    panels = [FieldPanel("heading"), FieldPanel("article"), FieldPanel("note")]
 
     def __str__(self) -> str:
         return str(self.article)

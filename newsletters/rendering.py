@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import css_inline
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.rich_text import expand_db_html
 
 from core.access import Access
 from core.models import OutletSettings
@@ -48,6 +51,9 @@ class Item:
     access: str
     locked: bool  # a PRO item shown to someone without PRO: teaser and upgrade link only
     teaser: str
+    note_html: str = ""  # SafeString: the editor's "Why it matters", shown above the link
+    note_text: str = ""
+    heading: str = ""  # starts a section of the issue above this item
 
     @property
     def is_pro(self) -> bool:
@@ -56,23 +62,58 @@ class Item:
 
 def issue_items(issue: Issue, *, pro: bool) -> list[Item]:
     items = list(issue.items.select_related("article").order_by("sort_order", "pk"))
-    articles = attach_sections([item.article for item in items if item.article.live])
-    notes = {item.article_id: item.note for item in items}
-    return [article_item(article, note=notes.get(article.pk, ""), pro=pro) for article in articles]
+    live = [item for item in items if item.article.live]
+    attach_sections([item.article for item in live])
+    result = []
+    heading = ""
+    for item in items:
+        heading = heading or item.heading  # a heading on a withdrawn story passes to the next one
+        if item.article.live:
+            result.append(article_item(item.article, note=item.note, heading=heading, pro=pro))
+            heading = ""
+    return result
 
 
-def article_item(article: ArticlePage, *, note: str = "", pro: bool) -> Item:
+def note_html(note: str) -> SafeString:
+    """The note's rich text with page links expanded and every link absolute."""
+    if not note.strip():
+        return mark_safe("")
+    soup = BeautifulSoup(expand_db_html(note), "html.parser")
+    for link in soup.find_all("a"):
+        href = str(link.get("href") or "")
+        link["href"] = absolute(href)
+    return mark_safe(str(soup))  # rich text, already cleaned by the editor whitelist
+
+
+def note_text(note: str) -> str:
+    """The note as plain text: paragraphs kept, a link's address after its words."""
+    if not note.strip():
+        return ""
+    soup = BeautifulSoup(expand_db_html(note), "html.parser")
+    for link in soup.find_all("a"):
+        href = absolute(str(link.get("href") or ""))
+        if href and href != link.get_text(strip=True):
+            link.append(f" ({href})")
+    blocks = soup.find_all(["p", "li", "h2", "h3", "h4"]) or [soup]
+    paragraphs = [" ".join(block.get_text(" ").split()) for block in blocks]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def article_item(article: ArticlePage, *, note: str = "", heading: str = "", pro: bool) -> Item:
     # Only the public cut ever reaches an email: PRO readers get the link.
     teaser = excerpt(public_view(article).text, [], width=EXCERPT_CHARS)
     section = article.section
     return Item(
         title=article.title,
         url=absolute(article.get_url() or article.url_path),
-        dek=note or article.dek,
+        dek=article.dek,
         section=section.title if section else "",
         access=article.access,
         locked=article.access == Access.PRO and not pro,
         teaser=teaser,
+        note_html=note_html(note),
+        note_text=note_text(note),
+        heading=heading,
     )
 
 

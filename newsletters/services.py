@@ -307,7 +307,11 @@ def _default_subject(newsletter: Newsletter, articles: list[Any]) -> str:
 def issue_draft(
     *, newsletter: Newsletter, user: Any = None, issue: Issue | None = None, since: dt.datetime | None = None
 ) -> Issue:
-    """Fill an issue (a new one unless given) with the newsletter's new articles; editors then edit it."""
+    """Fill an issue (a new one unless given) with the newsletter's new articles; editors then edit it.
+
+    A redraft keeps the editor's notes and section headings of the stories it takes again.
+    """
+    since = since or _since(newsletter)
     articles = newsletter_articles(newsletter=newsletter, since=since)
     if issue is None:
         issue = Issue.objects.create(
@@ -315,19 +319,43 @@ def issue_draft(
             subject=_default_subject(newsletter, articles),
             preheader=(articles[0].dek if articles else "")[:150],
             created_by=user if getattr(user, "is_authenticated", False) else None,
+            drafted_since=since,
         )
+        kept: dict[int, tuple[str, str]] = {}
     elif not issue.is_editable:
         raise IssueStateError("Only a draft or scheduled issue can be redrafted.")
     else:
+        kept = {item.article_id: (item.heading, item.note) for item in issue.items.all()}
         issue.items.all().delete()
+        issue.drafted_since = since
         if not issue.subject:
             issue.subject = _default_subject(newsletter, articles)
             issue.preheader = issue.preheader or (articles[0].dek if articles else "")[:150]
-            issue.save(update_fields=["subject", "preheader"])
+        issue.save(update_fields=["subject", "preheader", "drafted_since"])
     IssueItem.objects.bulk_create(
-        [IssueItem(issue=issue, article=article, sort_order=n) for n, article in enumerate(articles)]
+        [
+            IssueItem(
+                issue=issue,
+                article=article,
+                sort_order=n,
+                heading=kept.get(article.pk, ("", ""))[0],
+                note=kept.get(article.pk, ("", ""))[1],
+            )
+            for n, article in enumerate(articles)
+        ]
     )
     return issue
+
+
+def issue_previous(*, issue: Issue) -> Issue | None:
+    """The newsletter's last issue that went out before this one."""
+    return (
+        Issue.objects.filter(newsletter_id=issue.newsletter_id, status__in=[Issue.Status.SENT, Issue.Status.SENDING])
+        .exclude(pk=issue.pk)
+        .exclude(started_at=None)
+        .order_by("-started_at")
+        .first()
+    )
 
 
 def _pro_addresses() -> set[str]:
@@ -360,6 +388,18 @@ def issue_plan(*, issue: Issue) -> int:
     if batch:
         total += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
     return total
+
+
+def issue_audience_count(*, issue: Issue) -> int:
+    """How many people a send would reach now: the count `issue_plan` would write, without writing it."""
+    subscriptions = Subscription.objects.filter(newsletter=issue.newsletter, status=Subscription.Status.ACTIVE).exclude(
+        subscriber__email__in=Suppression.objects.values("email")
+    )
+    if not issue.newsletter.pro_only:
+        return subscriptions.count()
+    pro = _pro_addresses()
+    emails = subscriptions.values_list("subscriber__email", flat=True).iterator(chunk_size=LEDGER_CHUNK)
+    return sum(1 for email in emails if email in pro)
 
 
 def _enqueue_workers(issue_id: int) -> None:
@@ -401,9 +441,12 @@ def issue_schedule(*, issue: Issue, when: dt.datetime) -> Issue:
 
 
 def issue_unschedule(*, issue: Issue) -> Issue:
-    Issue.objects.filter(pk=issue.pk, status=Issue.Status.SCHEDULED).update(
+    """Cancel a scheduled send; refused once the sender has picked the issue up."""
+    cancelled = Issue.objects.filter(pk=issue.pk, status=Issue.Status.SCHEDULED).update(
         status=Issue.Status.DRAFT, scheduled_for=None
     )
+    if cancelled != 1 and not Issue.objects.filter(pk=issue.pk, status=Issue.Status.DRAFT).exists():
+        raise IssueStateError("Sending has already started: it can be paused, no longer cancelled.")
     issue.refresh_from_db()
     return issue
 

@@ -5,13 +5,16 @@ from typing import Any
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from newsletters import admin_views
 from newsletters.models import Issue, Newsletter, Subscriber, Suppression
+from newsletters.services import issue_counts
 
 
 class NewsletterViewSet(ModelViewSet):
@@ -22,6 +25,18 @@ class NewsletterViewSet(ModelViewSet):
     list_display = ["name", "slug", "cadence", "is_active", "pro_only"]
     search_fields = ["name", "slug"]
     inspect_view_enabled = True
+
+
+class IssueIndexView(generic.IndexView):
+    """The desk's first screen: a "New issue" button per briefing above the list of issues."""
+
+    template_name = "newsletters/admin/issue_index.html"
+
+    def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(*args, **kwargs)
+        context["briefings"] = admin_views.briefings_for_desk()
+        context["can_draft"] = admin_views._can_edit(self.request.user)
+        return context
 
 
 class IssueEditView(generic.EditView):
@@ -46,6 +61,7 @@ class IssueViewSet(ModelViewSet):
     model = Issue
     icon = "doc-full"
     menu_label = "Issues"
+    index_view_class = IssueIndexView
     add_view_class = IssueCreateView
     edit_view_class = IssueEditView
     list_filter = ["newsletter", "status"]
@@ -115,3 +131,31 @@ class NewslettersGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_newsletters() -> NewslettersGroup:
     return NewslettersGroup()
+
+
+class SendsPanel(Component):
+    """Today's scheduled sends, the last sends with their outcome, and a new issue per briefing."""
+
+    name = "newsletters_sends"
+    order = 60
+    template_name = "wagtailadmin/home/newsletters_sends.html"
+
+    def __init__(self, *, can_draft: bool) -> None:
+        self.can_draft = can_draft
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        end_of_day = timezone.localtime().replace(hour=23, minute=59, second=59)
+        scheduled = Issue.objects.filter(status=Issue.Status.SCHEDULED, scheduled_for__lte=end_of_day)
+        recent = list(Issue.objects.exclude(started_at=None).select_related("newsletter").order_by("-started_at")[:5])
+        return {
+            "scheduled": scheduled.select_related("newsletter").order_by("scheduled_for"),
+            "recent": [(issue, issue_counts(issue=issue)) for issue in recent],
+            "briefings": admin_views.briefings_for_desk(),
+            "can_draft": self.can_draft,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_sends_panel(request: Any, panels: list[Any]) -> None:
+    if request.user.has_perm("newsletters.view_issue"):
+        panels.insert(1 if panels else 0, SendsPanel(can_draft=admin_views._can_edit(request.user)))

@@ -26,6 +26,7 @@ from core.access import Access
 from core.entitlement import user_is_pro
 from lib.page_cache import generation
 from lib.pagination import paginate
+from newsroom.admin_forms import OVERRIDE_FIELD, ArticlePageForm
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.feeds import ArticlesAtomFeed, ArticlesFeed
 from newsroom.paywall import article_view
@@ -248,6 +249,7 @@ class ArticlePage(Page):
         "updated", null=True, blank=True, help_text="Set when a published story changes materially."
     )
 
+    base_form_class = ArticlePageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("dek"),
@@ -262,6 +264,12 @@ class ArticlePage(Page):
         ),
         MultiFieldPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates"),
         InlinePanel("related_links", label="Related article", heading="Related articles"),
+        FieldPanel(
+            OVERRIDE_FIELD,
+            heading="Pre-publish checks",
+            help_text="Publishing checks the standfirst, the hero's alternative text, the teaser marker on PRO "
+            "stories and every “Why it matters” box.",
+        ),
     ]
     search_fields = [
         *Page.search_fields,

@@ -23,7 +23,15 @@ EMAILS = Path(settings.BASE_DIR) / "templates" / "emails"
 TEMPLATES = sorted(p.name.removesuffix("-subject.txt") for p in EMAILS.glob("*-subject.txt"))
 READER_TEXT = "Sweden's \"Q&A\" on Gulf & Red Sea's 'routes'"
 # Subjects that carry no reader-typed or editor-typed text at all.
-FIXED_SUBJECTS = {"membership_signin_link", "membership_trial_ending", "newsletters_confirm"}
+FIXED_SUBJECTS = {
+    "account_already_exists",
+    "account_email_confirmation",
+    "account_login_code",
+    "account_password_reset_key",
+    "membership_signin_link",
+    "membership_trial_ending",
+    "newsletters_confirm",
+}
 
 
 class Anything:

@@ -34,7 +34,7 @@ def test_the_desk_shows_counts_previews_and_actions_to_editors(client, bob, issu
     response = client.get(f"/admin/newsletters/issue/{issue.pk}/desk/")
     html = response.content.decode()
     assert response.status_code == 200
-    for label in ("Draft from articles", "Send a test to me", "Schedule", "Send now to every subscriber"):
+    for label in ("Draft from articles", "Send a test to me", "Schedule", "Send now…"):
         assert label in html
     preview = client.get(f"/admin/newsletters/issue/{issue.pk}/preview/html/")
     assert issue.items.first().article.title in preview.content.decode()
@@ -64,7 +64,7 @@ def test_send_now_freezes_the_ledger_and_sends(
     make_subscribers(security, 3)
     client.force_login(bob)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/newsletters/issue/{issue.pk}/send/")
+        client.post(f"/admin/newsletters/issue/{issue.pk}/send/", {"confirm": "on"})
     issue.refresh_from_db()
     assert issue.status == "sent" and len(smtp_server.messages) == 3
     html = client.get(f"/admin/newsletters/issue/{issue.pk}/desk/").content.decode()
