@@ -136,7 +136,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 CACHES: dict[str, dict[str, Any]]
-if REDIS_URL:
+if env_str("CACHE_BACKEND") == "dummy":
+    # Nothing is kept: every page is built from scratch (bench/page_speed.py
+    # measures a cache miss this way).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
