@@ -46,6 +46,7 @@ def _setup(tmp: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def build_section(count: int) -> str:
