@@ -160,7 +160,7 @@ def main() -> None:
         # A cache miss: one worker, nothing cached, the page built from the database every time.
         miss_env = {**env, "CACHE_BACKEND": "dummy", "PAGE_CACHE_SECONDS": "0"}
         miss_port = free_port()
-        with gunicorn(miss_env, miss_port, workers=1):
+        with gunicorn(miss_env, miss_port, workers=1, start_seconds=300):
             measure(miss_port, LEAD, "", 1.0, 1)
             for round_no in range(1, args.rounds + 1):
                 for name, cookie in (("miss_anon", ""), ("miss_pro", f"sessionid={pro}")):
