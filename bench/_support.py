@@ -59,13 +59,13 @@ def demo_install() -> Iterator[tuple[dict[str, str], int]]:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], port: int, workers: int = 2) -> Iterator[str]:
+def gunicorn(env: dict[str, str], port: int, workers: int = 2, start_seconds: float = 60) -> Iterator[str]:
     cmd = [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}"]
     cmd += ["--workers", str(workers), "--log-level", "warning"]
     server = subprocess.Popen(cmd, cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_seconds
         while True:
             try:
                 urllib.request.urlopen(base + "/robots.txt", timeout=2).read()  # noqa: S310

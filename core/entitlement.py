@@ -162,3 +162,13 @@ def pro_user_ids(user_ids: Iterable[int] | None = None) -> set[int]:
     if user_ids is not None:
         users = users.filter(pk__in=list(user_ids))
     return set(users.values_list("pk", flat=True))
+
+
+def page_audience(user: Any) -> str:
+    """The audience a shared page is cached for: anonymous | registered | pro.
+
+    Blank for editors: their pages carry the editing toolbar and are never cached.
+    """
+    if user is not None and (user.is_staff or user.has_perm("wagtailadmin.access_admin")):
+        return ""
+    return entitlement_for(user).level

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.entitlement import user_is_pro
 from lib.charts import drawn_weekly_chart
 from lib.csv import safe_writer
+from lib.page_cache import shared_page
 from lib.pages import message_page
 from lib.pagination import paginate
 from lib.params import choice_param, str_param
@@ -102,6 +103,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def entity(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Entity, slug=slug)
     is_pro = user_is_pro(request.user)

@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from core.access import Access
 from core.entitlement import user_is_pro
-from lib.page_cache import generation
+from lib.page_cache import SharedByAudienceMixin, generation
 from lib.pagination import paginate
 from newsroom.admin_forms import OVERRIDE_FIELD, ArticlePageForm
 from newsroom.blocks import ArticleBodyBlock
@@ -65,7 +65,7 @@ class FeedRoutesMixin(RoutablePageMixin):
         return ArticlesAtomFeed(self)(request)
 
 
-class HomePage(FeedRoutesMixin, Page):
+class HomePage(SharedByAudienceMixin, FeedRoutesMixin, Page):
     strapline = models.CharField(max_length=200, blank=True, help_text="Shown under the masthead.")
     lead_story = models.ForeignKey(
         "newsroom.ArticlePage",
@@ -99,7 +99,7 @@ class HomePage(FeedRoutesMixin, Page):
         return context
 
 
-class SectionPage(FeedRoutesMixin, Page):
+class SectionPage(SharedByAudienceMixin, FeedRoutesMixin, Page):
     description = models.TextField(blank=True, help_text="One or two sentences shown at the top of the section.")
     show_on_home = models.BooleanField(
         "show a rail on the home page", default=True, help_text="Rails appear in the order of the page tree."
@@ -122,7 +122,7 @@ class SectionPage(FeedRoutesMixin, Page):
         return context
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(SharedByAudienceMixin, Page):
     intro = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -141,7 +141,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class TopicPage(FeedRoutesMixin, Page):
+class TopicPage(SharedByAudienceMixin, FeedRoutesMixin, Page):
     class Kind(models.TextChoices):
         THEME = "theme", "Topic"
         COUNTRY = "country", "Country"
@@ -166,7 +166,7 @@ class TopicPage(FeedRoutesMixin, Page):
         return context
 
 
-class AuthorIndexPage(Page):
+class AuthorIndexPage(SharedByAudienceMixin, Page):
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["newsroom.AuthorPage"]
     max_count = 1
@@ -180,7 +180,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(FeedRoutesMixin, Page):
+class AuthorPage(SharedByAudienceMixin, FeedRoutesMixin, Page):
     role = models.CharField(max_length=100, blank=True, help_text="e.g. “Security correspondent”.")
     bio = RichTextField(features=["bold", "italic", "link"], blank=True)
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -209,7 +209,7 @@ class AuthorPage(FeedRoutesMixin, Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(SharedByAudienceMixin, Page):
     dek = models.CharField(
         "standfirst",
         max_length=300,

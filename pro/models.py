@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lib.page_cache import SharedByAudienceMixin
 from pro.access import product_view
 from pro.blocks import ReportBodyBlock, SourceBlock
 from pro.exports import product_pdf
@@ -35,7 +36,7 @@ class ProductIndexPage(Page):
         return []  # only a container; the listings are Django views
 
 
-class ProductPage(RoutablePageMixin, Page):
+class ProductPage(SharedByAudienceMixin, RoutablePageMixin, Page):
     """What memos and reports share: a public standfirst, a premium body, a PDF."""
 
     product_kind = ""  # "memo" or "report", set by each kind
