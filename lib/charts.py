@@ -303,7 +303,7 @@ class DrawnChart:
     header: list[str]
     rows: list[list[str]]
     note: str = ""
-    svg_narrow: SafeString = mark_safe("")
+    svg_narrow: str = ""  # SafeString when drawn
 
 
 def drawn_weekly_chart(

@@ -9,7 +9,7 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,17 +27,21 @@ from monitor import exports
 from monitor.forms import AlertForm, ClipForm, FolderForm, TrendsForm
 from monitor.models import KIND_PLURALS, Alert, BriefingFolder, Clip, Entity, Kind
 from monitor.queries import (
+    alert_for_entity,
     articles_with_both,
     attach_sections,
     co_mentions,
     coverage_range,
     entity_search,
+    entity_suggestions,
+    followed_entities,
+    followed_stories,
     latest,
     story_count,
     tagged_articles,
     weekly_counts,
 )
-from monitor.services import alert_save, clip_create, folder_share_toggle
+from monitor.services import alert_for_entity_create, alert_save, clip_create, folder_share_toggle, follow_toggle
 from newsroom.models import PAGE_SIZE, ArticlePage
 from newsroom.paywall import article_view
 from newsroom.search import reader_kind
@@ -98,7 +102,11 @@ def index(request: HttpRequest) -> HttpResponse:
             )
             if top:
                 groups.append((KIND_PLURALS[kind], top))
-    return render(request, "monitor/index.html", {"query": query, "results": results, "groups": groups})
+    context: dict[str, Any] = {"query": query, "results": results, "groups": groups}
+    if not query and user_is_pro(request.user):
+        context["followed"] = followed_entities(request.user)
+        context["followed_stories"] = followed_stories(request.user)
+    return render(request, "monitor/index.html", context)
 
 
 @require_GET
@@ -119,12 +127,54 @@ def entity(request: HttpRequest, slug: str) -> HttpResponse:
         **_chart_context([item], start, end, f"Stories naming {item.name}, per week", reader),
     }
     if is_pro:
+        context["alert"] = alert_for_entity(request.user, item)
+        context["following"] = item in followed_entities(request.user)
         context["timeline"] = paginate(request, articles, PAGE_SIZE)
 
         attach_sections(context["timeline"].object_list)
     else:
         context["latest"] = latest(articles, TEASER_ARTICLES)
     return render(request, "monitor/entity.html", context)
+
+
+@require_POST
+def entity_alert(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Alert me": one press sets an alert, as it happens, on stories naming this entity."""
+    if denied := _pro_required(request):
+        return denied
+    item = get_object_or_404(Entity, slug=slug)
+    if alert_for_entity(request.user, item):
+        messages.info(request, f"You already have an alert on {item.name}.")
+    elif Alert.objects.filter(user_id=request.user.pk).count() >= settings.MONITOR_ALERTS_PER_MEMBER:
+        messages.error(request, "You have as many alerts as a member may keep; delete one first.")
+        return redirect("monitor:alerts")
+    else:
+        alert_for_entity_create(user=request.user, entity=item)
+        messages.success(request, f"Alert set: we will email you as stories naming {item.name} are published.")
+    return redirect(item)
+
+
+@require_POST
+def entity_follow(request: HttpRequest, slug: str) -> HttpResponse:
+    if denied := _pro_required(request):
+        return denied
+    item = get_object_or_404(Entity, slug=slug)
+    if follow_toggle(user=request.user, entity=item):
+        messages.success(request, f"You follow {item.name}: its latest stories are on your Monitor home.")
+    else:
+        messages.success(request, f"You no longer follow {item.name}.")
+    return redirect(item)
+
+
+@require_GET
+def entity_suggest(request: HttpRequest) -> HttpResponse:
+    """Entity names for autocomplete: `?q=ira` → {"results": [{"name", "kind", "slug"}, ...]}."""
+    if not user_is_pro(request.user):
+        return JsonResponse({"error": "Entity suggestions are for PRO members."}, status=403)
+    query = str_param(request, "q", "", max_length=MAX_QUERY)
+    response = JsonResponse({"results": entity_suggestions(query)})
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 @require_GET
