@@ -145,7 +145,7 @@ def entity_alert(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Entity, slug=slug)
     if alert_for_entity(request.user, item):
         messages.info(request, f"You already have an alert on {item.name}.")
-    elif Alert.objects.filter(user_id=request.user.pk).count() >= settings.MONITOR_ALERTS_PER_MEMBER:
+    elif Alert.objects.filter(user_id=request.user.pk).count() >= settings.MONITOR_ALERTS_PER_MEMBER:  # type: ignore[misc]
         messages.error(request, "You have as many alerts as a member may keep; delete one first.")
         return redirect("monitor:alerts")
     else:

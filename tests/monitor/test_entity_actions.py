@@ -60,3 +60,24 @@ def test_co_mentions_are_ordered_by_shared_stories_with_the_count_shown(client, 
     client.force_login(alice)
     page = client.get("/monitor/iran/").content.decode()
     assert f"{iraq.articles} shared stories" in page
+
+
+def test_entity_suggestions_are_json_for_pro_members_only(client, alice, lead):
+    assert client.get("/monitor/entities.json?q=Bela").status_code == 403
+    client.force_login(alice)
+    response = client.get("/monitor/entities.json?q=Bela")
+    assert response.status_code == 200
+    names = [item["name"] for item in response.json()["results"]]
+    assert "Belarus" in names
+    assert client.get("/monitor/entities.json?q=B").json() == {"results": []}
+
+
+def test_entity_fields_offer_autocomplete_and_unknown_names_get_a_clear_error(client, alice, lead):
+    client.force_login(alice)
+    page = client.get("/monitor/alerts/").content.decode()
+    assert 'data-entity-autocomplete="/monitor/entities.json"' in page and "js/monitor.js" in page
+    response = client.post("/monitor/alerts/", {"name": "Typos", "entities": "Iran, Belaruss", "frequency": "instant"})
+    assert response.status_code == 400
+    error = response.content.decode().split("We have no entity called", 1)[1].split("</span>", 1)[0]
+    assert error.startswith(" “Belaruss”. Did you mean Belarus"), error
+    assert not Alert.objects.exists()
