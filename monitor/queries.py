@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from core.access import Access
-from monitor.models import KIND_PLURALS, Alert, ArticleEntity, Entity, Follow, Kind
+from monitor.models import KIND_PLURALS, Alert, ArticleEntity, BriefingFolder, Clip, Entity, Follow, Kind
 from monitor.registry import registry_tagger
 from monitor.tagger import Found
 from newsroom.models import ArticlePage, attach_sections, live_articles
@@ -262,3 +262,15 @@ def entity_suggestions(prefix: str, *, limit: int = 10) -> list[dict[str, str]]:
             if entity not in found:
                 found.append(entity)
     return [{"name": e.name, "kind": e.kind_label, "slug": e.slug} for e in found[:limit]]
+
+
+def member_folders(user: Any) -> list[BriefingFolder]:
+    return list(BriefingFolder.objects.filter(owner_id=user.pk).order_by("name"))
+
+
+def last_used_folder(user: Any) -> BriefingFolder | None:
+    """The briefing book the member last clipped into, else the one they last created or changed."""
+    clip = Clip.objects.filter(folder__owner_id=user.pk).select_related("folder").order_by("-created_at", "-pk").first()
+    if clip is not None:
+        return clip.folder
+    return BriefingFolder.objects.filter(owner_id=user.pk).order_by("-updated_at", "-pk").first()

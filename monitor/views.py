@@ -434,26 +434,43 @@ def shared_export(request: HttpRequest, share_token: UUID, fmt: str) -> HttpResp
     return _export(request, item, fmt)
 
 
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _clip_failed(request: HttpRequest, form: ClipForm, article: ArticlePage) -> HttpResponse:
+    if _wants_json(request):
+        errors = [str(e) for errors in form.errors.values() for e in errors]
+        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    return render(request, "monitor/clip.html", {"form": form, "article": article}, status=400)
+
+
+def _clipped(request: HttpRequest, folder_obj: BriefingFolder, article: ArticlePage) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "folder": folder_obj.name, "url": folder_obj.get_absolute_url()})
+    messages.success(request, f"Clipped to “{folder_obj.name}”.")
+    if request.POST.get("return_to") == "article":
+        return redirect(article.url + "#clip-heading")
+    return redirect(folder_obj)
+
+
 @require_http_methods(["GET", "POST"])
 def clip(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Clip a story or a passage of it: the full form, the form under a story, or its "Clip" button (JSON)."""
     if denied := _pro_required(request):
         return denied
     article = get_object_or_404(ArticlePage.objects.live(), pk=article_id).specific
     view = article_view(article=article, user=request.user)
     form = ClipForm(request.POST or None, owner=request.user, article=article, readable=view.text)
-    if request.method == "POST":
-        if form.is_valid():
-            folder_obj = form.target_folder()
-            if folder_obj.clips.count() >= settings.MONITOR_CLIPS_PER_FOLDER:
-                form.add_error(None, "This briefing book is full; start another one.")
-            else:
-                clip_create(
-                    folder=folder_obj,
-                    article=article,
-                    passage=form.cleaned_data["passage"],
-                    note=form.cleaned_data["note"],
-                )
-                messages.success(request, f"Clipped to “{folder_obj.name}”.")
-                return redirect(folder_obj)
-        return render(request, "monitor/clip.html", {"form": form, "article": article}, status=400)
-    return render(request, "monitor/clip.html", {"form": form, "article": article, "now": timezone.now()})
+    if request.method == "GET":
+        return render(request, "monitor/clip.html", {"form": form, "article": article, "now": timezone.now()})
+    if not form.is_valid():
+        return _clip_failed(request, form, article)
+    folder_obj = form.target_folder()
+    if folder_obj.clips.count() >= settings.MONITOR_CLIPS_PER_FOLDER:
+        form.add_error(None, "This briefing book is full; start another one.")
+        return _clip_failed(request, form, article)
+    clip_create(
+        folder=folder_obj, article=article, passage=form.cleaned_data["passage"], note=form.cleaned_data["note"]
+    )
+    return _clipped(request, folder_obj, article)
