@@ -24,8 +24,11 @@ def zone_abbreviation(moment: dt.datetime) -> str:
     return f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def in_zone(moment: dt.datetime, zone: zoneinfo.ZoneInfo | str | None = None) -> dt.datetime:
-    """The moment in `zone` (a ZoneInfo or an IANA name), else in the zone active for this request."""
+Zone = dt.tzinfo | str | None
+
+
+def in_zone(moment: dt.datetime, zone: Zone = None) -> dt.datetime:
+    """The moment in `zone` (a tzinfo or an IANA name), else in the zone active for this request."""
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment, dt.UTC)
     if isinstance(zone, str) and zone:
@@ -33,10 +36,10 @@ def in_zone(moment: dt.datetime, zone: zoneinfo.ZoneInfo | str | None = None) ->
             zone = zoneinfo.ZoneInfo(zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             zone = None
-    return moment.astimezone(zone) if isinstance(zone, zoneinfo.ZoneInfo) else timezone.localtime(moment)
+    return moment.astimezone(zone) if isinstance(zone, dt.tzinfo) else timezone.localtime(moment)
 
 
-def format_date(value: dt.date | dt.datetime | None, zone: zoneinfo.ZoneInfo | str | None = None) -> str:
+def format_date(value: dt.date | dt.datetime | None, zone: Zone = None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -44,23 +47,114 @@ def format_date(value: dt.date | dt.datetime | None, zone: zoneinfo.ZoneInfo | s
     return f"{value.day} {value:%b %Y}"
 
 
-def format_time(value: dt.datetime | None, zone: zoneinfo.ZoneInfo | str | None = None) -> str:
+def format_time(value: dt.datetime | None, zone: Zone = None) -> str:
     if value is None:
         return ""
     moment = in_zone(value, zone)
     return f"{moment:%H:%M} {zone_abbreviation(moment)}"
 
 
-def format_datetime(value: dt.datetime | None, zone: zoneinfo.ZoneInfo | str | None = None) -> str:
+def format_datetime(value: dt.datetime | None, zone: Zone = None) -> str:
     if value is None:
         return ""
     moment = in_zone(value, zone)
-    return f"{format_date(moment)}, {format_time(moment)}"
+    return f"{format_date(moment, moment.tzinfo)}, {format_time(moment, moment.tzinfo)}"
 
 
-def format_weekday_datetime(value: dt.datetime | None, zone: zoneinfo.ZoneInfo | str | None = None) -> str:
+def format_weekday_datetime(value: dt.datetime | None, zone: Zone = None) -> str:
     """For events, where the day of the week matters: "Mon 30 Nov 2026, 14:00 UTC"."""
     if value is None:
         return ""
     moment = in_zone(value, zone)
-    return f"{moment:%a} {format_datetime(moment)}"
+    return f"{moment:%a} {format_datetime(moment, moment.tzinfo)}"
+
+
+# The zones offered by the zone picker, grouped by region (any IANA name still works in ?tz=).
+COMMON_ZONES: list[tuple[str, list[str]]] = [
+    ("Universal", ["UTC"]),
+    (
+        "Middle East",
+        [
+            "Asia/Dubai",
+            "Asia/Riyadh",
+            "Asia/Qatar",
+            "Asia/Kuwait",
+            "Asia/Bahrain",
+            "Asia/Muscat",
+            "Asia/Tehran",
+            "Asia/Baghdad",
+            "Asia/Jerusalem",
+            "Asia/Beirut",
+            "Asia/Amman",
+            "Asia/Damascus",
+            "Europe/Istanbul",
+            "Africa/Cairo",
+        ],
+    ),
+    (
+        "Europe",
+        [
+            "Europe/London",
+            "Europe/Dublin",
+            "Europe/Paris",
+            "Europe/Berlin",
+            "Europe/Brussels",
+            "Europe/Rome",
+            "Europe/Athens",
+            "Europe/Kyiv",
+            "Europe/Minsk",
+            "Europe/Moscow",
+        ],
+    ),
+    (
+        "Americas",
+        [
+            "America/New_York",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "America/Toronto",
+            "America/Mexico_City",
+            "America/Sao_Paulo",
+        ],
+    ),
+    (
+        "Asia and Pacific",
+        [
+            "Asia/Karachi",
+            "Asia/Kolkata",
+            "Asia/Dhaka",
+            "Asia/Singapore",
+            "Asia/Hong_Kong",
+            "Asia/Shanghai",
+            "Asia/Tokyo",
+            "Australia/Sydney",
+        ],
+    ),
+    ("Africa", ["Africa/Casablanca", "Africa/Lagos", "Africa/Nairobi", "Africa/Johannesburg"]),
+]
+
+
+def zone_place(name: str) -> str:
+    """ "Asia/Dubai" → "Dubai", "America/New_York" → "New York"."""
+    return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def zone_choices(chosen: str = "") -> list[tuple[str, list[tuple[str, str]]]]:
+    """(region, [(zone name, "Dubai (GMT+4)"), …]) for a <select>; a chosen zone not listed is added."""
+    now = timezone.now()
+    groups = [
+        (
+            region,
+            [
+                (name, f"{zone_place(name)} ({zone_abbreviation(now.astimezone(zoneinfo.ZoneInfo(name)))})")
+                for name in names
+            ],
+        )
+        for region, names in COMMON_ZONES
+    ]
+    listed = {name for _, names in COMMON_ZONES for name in names}
+    if chosen and chosen not in listed:
+        abbreviation = zone_abbreviation(now.astimezone(zoneinfo.ZoneInfo(chosen)))
+        groups.append(("Other", [(chosen, f"{zone_place(chosen)} ({abbreviation})")]))
+    return groups

@@ -6,14 +6,12 @@ without it the zone active for the request is used."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 from django import template
 
-from lib.dates import format_date, format_datetime, format_time, format_weekday_datetime
+from lib.dates import Zone, format_date, format_datetime, format_time, format_weekday_datetime
 
 register = template.Library()
-Zone = zoneinfo.ZoneInfo | str | None
 
 
 @register.filter

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
-from tests.factories import build_site
+from monitor.models import Alert, BriefingFolder, Clip
+from monitor.registry import registry_seed
+from tests.factories import ArticleFactory, build_site, paragraphs
 from tests.membership.cast import pro_member
 from tests.pro.builders import make_report
 
@@ -58,4 +60,78 @@ def test_a_trend_report_chart_is_full_width_with_labels_of_at_least_12_px(browse
     page.get_by_text("Show the numbers").click()
     expect(table).to_contain_text("340")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+STORY_PASSAGE = "Iranian engineers visited Belarus to study drone production."
+SELECTED = "visited Belarus to study drone production"
+
+
+def test_a_pro_member_alerts_follows_and_compares_from_an_entity_page(browser, live_server, settings):
+    settings.SITE_URL = live_server.url
+    site = build_site()
+    registry_seed()
+    story = ArticleFactory(parent=site.security, title="Drone plant plans in Belarus", body=paragraphs(STORY_PASSAGE))
+    member = pro_member("priya")
+    context, page = _signed_in(browser, live_server, member, 1366)
+
+    page.goto(live_server.url + "/monitor/belarus/")
+    page.get_by_role("button", name="Alert me").click()
+    expect(page.get_by_text("Alert set", exact=False).first).to_be_visible()
+    expect(page.get_by_role("button", name="Alert me")).to_have_count(0)
+    assert Alert.objects.filter(user=member, entities__slug="belarus").count() == 1
+
+    page.get_by_role("button", name="Follow", exact=True).click()
+    expect(page.get_by_role("button", name="Following Belarus: press to stop")).to_be_visible()
+    page.goto(live_server.url + "/monitor/")
+    following = page.locator("section.monitor-following")
+    expect(following.get_by_role("link", name=story.title)).to_be_visible()
+
+    page.goto(live_server.url + "/monitor/belarus/")
+    page.get_by_role("link", name="Compare").click()
+    field = page.get_by_label("Entities")
+    expect(field).to_have_value("Belarus")
+    # Adding a second entity: the field suggests names after two letters.
+    field.fill("Belarus, ")
+    field.press_sequentially("Ir", delay=80)
+    expect(page.locator('datalist option[value="Belarus, Iran"]')).to_have_count(1)
+    field.fill("Belarus, Iran")
+    page.get_by_role("button", name="Compare").click()
+    expect(page.get_by_role("img", name="Stories per week naming Belarus, Iran")).to_be_visible()
+    context.close()
+
+
+def test_a_pro_member_clips_a_selected_passage_into_the_last_used_briefing_book(browser, live_server, settings):
+    settings.SITE_URL = live_server.url
+    site = build_site()
+    registry_seed()
+    story = ArticleFactory(parent=site.security, title="Drone plant plans in Belarus", body=paragraphs(STORY_PASSAGE))
+    member = pro_member("priya")
+    BriefingFolder.objects.create(owner=member, name="Older book")
+    book = BriefingFolder.objects.create(owner=member, name="Belarus book")
+    context, page = _signed_in(browser, live_server, member, 1366)
+
+    page.goto(live_server.url + story.url)
+    expect(page.get_by_label("Briefing book", exact=True)).to_have_value(str(book.pk))
+    page.evaluate(
+        """(wanted) => {
+          const node = [...document.querySelectorAll('.article__body p')].find(p => p.textContent.includes(wanted));
+          const text = node.firstChild, at = text.textContent.indexOf(wanted);
+          const range = document.createRange();
+          range.setStart(text, at); range.setEnd(text, at + wanted.length);
+          const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+        }""",
+        SELECTED,
+    )
+    clip_button = page.get_by_role("button", name="Clip the selected passage to your briefing book")
+    expect(clip_button).to_be_visible()
+    clip_button.click()
+    expect(page.get_by_role("status")).to_contain_text("Clipped to “Belarus book”.")
+    clip = Clip.objects.get(folder=book)
+    assert clip.passage == SELECTED and clip.title == story.title and clip.url.endswith(story.url)
+
+    # The briefing book shows the passage with its citation.
+    page.get_by_role("link", name="Open the briefing book").click()
+    expect(page.get_by_text(SELECTED)).to_be_visible()
+    expect(page.get_by_role("link", name=story.title)).to_be_visible()
     context.close()
