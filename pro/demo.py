@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 from newsroom.models import HomePage
 from pro.models import MemoPage, ProductIndexPage, TrendReportPage
 
-MEMOS = [
+MEMOS: list[dict[str, Any]] = [
     {
         "title": "Minsk joins Tehran’s drone pipeline",
         "slug": "minsk-joins-tehrans-drone-pipeline",
