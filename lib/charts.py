@@ -149,9 +149,10 @@ def weekly_chart(
                 f"{week:%-d %b}</text>"
             )
     if weeks:
+        years = f"{weeks[0]:%Y}" if weeks[0].year == weeks[-1].year else f"{weeks[0]:%Y}–{weeks[-1]:%Y}"
         parts.append(
             f'<text x="{frame.width - frame.right}" y="{frame.height - 3}" text-anchor="end" '
-            f'font-size="{frame.font}" fill="#555">weeks from Monday, {weeks[0]:%Y}–{weeks[-1]:%Y}</text>'
+            f'font-size="{frame.font}" fill="#555">weeks from Monday, {years}</text>'
         )
     if len(series) == 1:
         name, values = series[0]

@@ -143,18 +143,13 @@ def zone_place(name: str) -> str:
 def zone_choices(chosen: str = "") -> list[tuple[str, list[tuple[str, str]]]]:
     """(region, [(zone name, "Dubai (GMT+4)"), …]) for a <select>; a chosen zone not listed is added."""
     now = timezone.now()
-    groups = [
-        (
-            region,
-            [
-                (name, f"{zone_place(name)} ({zone_abbreviation(now.astimezone(zoneinfo.ZoneInfo(name)))})")
-                for name in names
-            ],
-        )
-        for region, names in COMMON_ZONES
-    ]
+
+    def label(name: str) -> str:
+        abbreviation = zone_abbreviation(now.astimezone(zoneinfo.ZoneInfo(name)))
+        return f"{zone_place(name)} ({abbreviation})" if "/" in name else name
+
+    groups = [(region, [(name, label(name)) for name in names]) for region, names in COMMON_ZONES]
     listed = {name for _, names in COMMON_ZONES for name in names}
     if chosen and chosen not in listed:
-        abbreviation = zone_abbreviation(now.astimezone(zoneinfo.ZoneInfo(chosen)))
-        groups.append(("Other", [(chosen, f"{zone_place(chosen)} ({abbreviation})")]))
+        groups.append(("Other", [(chosen, label(chosen))]))
     return groups
