@@ -17,10 +17,10 @@ def article_entities(context: Any, page: Any) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     if not getattr(page, "pk", None):
-        return {"groups": [], "page": page, "can_clip": False}
+        return {"groups": [], "page": page}
     allowed = may_read(user=user, access=page.access)
     entities = visible_entities(article=page, full_text_allowed=allowed)
-    return {"groups": group_by_kind(entities), "page": page, "can_clip": user_is_pro(user) and page.live}
+    return {"groups": group_by_kind(entities), "page": page}
 
 
 CLIP_CHOICE_LENGTH = 90
