@@ -40,7 +40,7 @@ def in_zone(moment: dt.datetime, zone: Zone = None) -> dt.datetime:
 
 
 def format_date(value: dt.date | dt.datetime | None, zone: Zone = None) -> str:
-    if value is None:
+    if not isinstance(value, dt.date):  # a missing value in a template: write nothing
         return ""
     if isinstance(value, dt.datetime):
         value = in_zone(value, zone)
@@ -48,14 +48,14 @@ def format_date(value: dt.date | dt.datetime | None, zone: Zone = None) -> str:
 
 
 def format_time(value: dt.datetime | None, zone: Zone = None) -> str:
-    if value is None:
+    if not isinstance(value, dt.datetime):
         return ""
     moment = in_zone(value, zone)
     return f"{moment:%H:%M} {zone_abbreviation(moment)}"
 
 
 def format_datetime(value: dt.datetime | None, zone: Zone = None) -> str:
-    if value is None:
+    if not isinstance(value, dt.datetime):
         return ""
     moment = in_zone(value, zone)
     return f"{format_date(moment, moment.tzinfo)}, {format_time(moment, moment.tzinfo)}"
@@ -63,7 +63,7 @@ def format_datetime(value: dt.datetime | None, zone: Zone = None) -> str:
 
 def format_weekday_datetime(value: dt.datetime | None, zone: Zone = None) -> str:
     """For events, where the day of the week matters: "Mon 30 Nov 2026, 14:00 UTC"."""
-    if value is None:
+    if not isinstance(value, dt.datetime):
         return ""
     moment = in_zone(value, zone)
     return f"{moment:%a} {format_datetime(moment, moment.tzinfo)}"
