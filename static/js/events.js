@@ -13,7 +13,7 @@
     var listed = Array.prototype.some.call(picker.options, function (option) { return option.value === zone; });
     if (listed) {
       picker.value = zone;
-      document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; SameSite=Lax";
+      document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
     }
   }
 
