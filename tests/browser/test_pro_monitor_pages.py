@@ -2,12 +2,15 @@
 phone, and a PRO member works an entity page (Alert me, Follow, Compare) and clips a selected
 passage from a story into a briefing book."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
 from monitor.models import Alert, BriefingFolder, Clip
 from monitor.registry import registry_seed
+from tests.events.builders import make_qa
 from tests.factories import ArticleFactory, build_site, paragraphs
 from tests.membership.cast import pro_member
 from tests.pro.builders import make_report
@@ -134,4 +137,21 @@ def test_a_pro_member_clips_a_selected_passage_into_the_last_used_briefing_book(
     page.get_by_role("link", name="Open the briefing book").click()
     expect(page.get_by_text(SELECTED)).to_be_visible()
     expect(page.get_by_role("link", name=story.title)).to_be_visible()
+    context.close()
+
+
+def test_the_zone_picker_starts_at_the_browsers_zone_and_the_server_remembers_it(browser, live_server, settings):
+    settings.SITE_URL = live_server.url
+    build_site()
+    event = make_qa(starts_in=dt.timedelta(days=3))
+    context = browser.new_context(viewport={"width": 390, "height": 900}, timezone_id="Asia/Dubai")
+    page = context.new_page()
+    page.goto(live_server.url + event.get_absolute_url())
+    picker = page.get_by_label("Show times in")
+    expect(picker).to_have_value("Asia/Dubai")
+    page.reload()
+    expect(page.get_by_text("in Dubai, your choice")).to_be_visible()
+    picker.select_option("Europe/London")
+    page.get_by_role("button", name="Show", exact=True).click()
+    expect(page.get_by_text("in London, your choice")).to_be_visible()
     context.close()
