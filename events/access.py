@@ -17,6 +17,7 @@ from icalendar import Event as VEvent
 
 from core.entitlement import user_is_pro
 from events.models import Event, Registration, Status
+from lib.dates import format_time, format_weekday_datetime, zone_place
 from membership.teams import team_has_member
 
 
@@ -101,6 +102,12 @@ def event_view(*, event: Event, user: Any) -> EventView:
     )
 
 
+def _in_place(zone: Any) -> str:
+    """ " in Tehran" for Asia/Tehran; nothing for UTC."""
+    name = str(zone)
+    return f" in {zone_place(name)}" if "/" in name else ""
+
+
 @dataclass(frozen=True)
 class Times:
     utc: dt.datetime
@@ -108,22 +115,27 @@ class Times:
     reader_local: dt.datetime | None
     end_utc: dt.datetime
 
-    # Formatted here: Django's date filter would convert back to the server's zone.
+    # Formatted here, each in its own zone: Django's date filter would convert to the server's zone.
     @property
     def utc_text(self) -> str:
-        return f"{self.utc:%A %-d %B %Y, %H:%M} UTC"
+        return format_weekday_datetime(self.utc, dt.UTC)
 
     @property
     def event_text(self) -> str:
-        return f"{self.event_local:%H:%M} {self.event_local.tzinfo}"
+        zone = self.event_local.tzinfo
+        return format_time(self.event_local, zone) + _in_place(zone)
 
     @property
     def event_day_text(self) -> str:
-        return f"{self.event_local:%a %-d %b, %H:%M} {self.event_local.tzinfo}"
+        zone = self.event_local.tzinfo
+        return format_weekday_datetime(self.event_local, zone) + _in_place(zone)
 
     @property
     def reader_text(self) -> str:
-        return f"{self.reader_local:%a %-d %b, %H:%M} {self.reader_local.tzinfo}" if self.reader_local else ""
+        if not self.reader_local:
+            return ""
+        zone = self.reader_local.tzinfo
+        return format_weekday_datetime(self.reader_local, zone) + _in_place(zone)
 
 
 def times(event: Event, zone: zoneinfo.ZoneInfo | None) -> Times:

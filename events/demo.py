@@ -26,9 +26,10 @@ def load_demo(stdout: Any) -> list[tuple[str, str]]:
             "slug": "drone-pipeline-live-qa",
             "kind": Kind.QA,
             "title": "Live Q&A: Iran, Belarus and the drone pipeline",
-            "teaser": "Our security correspondent takes your questions on the new defence memorandum.",
-            "description": "<p>An hour on what Tehran and Minsk agreed, what they did not say, and what it means "
-            "for the war in Ukraine. Send a question when you register.</p>",
+            "teaser": "Our security correspondent takes your questions on where the 2023 Iran–Belarus defence "
+            "memorandum has led.",
+            "description": "<p>An hour on what Tehran and Minsk agreed in August 2023, what they never said, and "
+            "what it has meant for the war in Ukraine since. Send a question when you register.</p>",
             "starts_at": _at(5, 14),
             "time_zone": "Asia/Dubai",
             "join_url": "https://meet.example.com/newsdesk-pro-drone-qa",
@@ -37,9 +38,10 @@ def load_demo(stdout: Any) -> list[tuple[str, str]]:
             "slug": "lukashenko-visit-live-qa",
             "kind": Kind.QA,
             "title": "Live Q&A: after Lukashenko’s visit to Tehran",
-            "teaser": "What the March agreements changed, a month on.",
+            "teaser": "What the March 2023 agreements changed, a month on.",
             "description": "<p>Our analysts on the agreements signed during the visit.</p>",
-            "starts_at": _at(-30, 15),
+            # A month after the March 2023 visit it discusses.
+            "starts_at": dt.datetime(2023, 4, 12, 11, 30, tzinfo=dt.UTC),
             "time_zone": "Asia/Tehran",
             "join_url": "https://meet.example.com/newsdesk-pro-march-qa",
             "recording_url": "https://video.example.com/newsdesk-pro-march-qa",

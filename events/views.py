@@ -33,10 +33,13 @@ from events.services import (
     registration_question,
 )
 from lib.csv import safe_writer
+from lib.dates import zone_choices
 from lib.pages import message_page
 from lib.params import BadParam, str_param
 
 TZ_SESSION_KEY = "events_tz"
+TZ_COOKIE = "tz"
+TZ_COOKIE_AGE = 365 * 24 * 3600
 # Longer than any zone name (the longest is 32 characters).
 TZ_MAX_LENGTH = 64
 
@@ -47,8 +50,19 @@ def _message(request: HttpRequest, title: str, text: str, status: int) -> HttpRe
     )
 
 
+def _cookie_zone(request: HttpRequest) -> str | None:
+    """The zone in the `tz` cookie (set by the zone picker, or from the browser by events.js);
+    a stale or altered cookie is ignored, never an error."""
+    name = request.COOKIES.get(TZ_COOKIE, "")
+    try:
+        return name if reader_zone(name) else None
+    except BadTimeZone:
+        return None
+
+
 def _zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
-    """?tz=Area/City; a signed-in reader's choice is remembered for their next event pages."""
+    """?tz=Area/City (the zone picker), else the `tz` cookie; a signed-in reader's choice is
+    also remembered on their account's session."""
     try:
         asked = str_param(request, "tz", None, max_length=TZ_MAX_LENGTH)
     except BadParam as error:
@@ -56,10 +70,22 @@ def _zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
     chosen = asked
     if chosen is None and request.user.is_authenticated:
         chosen = request.session.get(TZ_SESSION_KEY)
+    if chosen is None:
+        chosen = _cookie_zone(request)
     zone = reader_zone(chosen)
     if request.user.is_authenticated and asked is not None:
         request.session[TZ_SESSION_KEY] = zone.key if zone else ""
     return zone
+
+
+def _with_zone(request: HttpRequest, response: HttpResponse, zone: zoneinfo.ZoneInfo | None) -> HttpResponse:
+    """Remember a zone chosen with the picker in a cookie (no account needed)."""
+    if "tz" in request.GET:
+        if zone:
+            response.set_cookie(TZ_COOKIE, zone.key, max_age=TZ_COOKIE_AGE, samesite="Lax")
+        else:
+            response.delete_cookie(TZ_COOKIE, samesite="Lax")
+    return response
 
 
 def _bad_zone(request: HttpRequest) -> HttpResponse:
@@ -100,9 +126,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "upcoming": [(e, times(e, zone)) for e in upcoming],
         "past": [(e, times(e, zone)) for e in past],
         "zone": zone,
+        "zone_groups": zone_choices(zone.key if zone else ""),
         "is_pro": user_is_pro(request.user),
     }
-    return render(request, "events/event_list.html", context)
+    return _with_zone(request, render(request, "events/event_list.html", context), zone)
 
 
 @require_GET
@@ -118,6 +145,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "view": view,
         "when": times(event, zone),
         "zone": zone,
+        "zone_groups": zone_choices(zone.key if zone else ""),
         "where": location(event),
         "google_url": google_calendar_url(event),
         "position": waitlist_position(view.registration) if view.registration else 0,
@@ -126,7 +154,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         context["counts"] = {
             s: event.registrations.filter(status=s).count() for s in (Status.CONFIRMED, Status.WAITLISTED)
         }
-    response = render(request, "events/event_detail.html", context)
+    response = _with_zone(request, render(request, "events/event_detail.html", context), zone)
     if request.user.is_authenticated:
         response["Cache-Control"] = "private, no-store"
     return response

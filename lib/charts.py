@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -17,10 +18,36 @@ from django.utils.safestring import SafeString, mark_safe
 # Distinguishable in colour and by dash pattern, for readers who cannot tell the colours apart.
 PALETTE = ["#0b3d6b", "#c0392b", "#1e8449", "#b9770e", "#6c3483"]
 DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2"]
-WIDTH, HEIGHT = 720, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 36
 MAX_ROWS = 60
 MAX_SERIES = 5
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One drawing size. Each chart is drawn twice, wide and narrow, and the page shows the one
+    that fits its column, so labels never shrink below `font` CSS pixels (the narrow drawing is
+    shown only in columns at least as wide as its own width)."""
+
+    width: int
+    height: int
+    font: float
+    x_labels: int  # at most this many labels along the bottom
+
+    @property
+    def left(self) -> float:
+        return self.font * 3.4
+
+    right = 10.0
+
+    @property
+    def bottom(self) -> float:
+        return self.font * 2.9
+
+
+WIDE = Frame(width=680, height=300, font=14, x_labels=9)
+NARROW = Frame(width=340, height=260, font=13, x_labels=4)
+# Kept for callers that size things from the wide drawing.
+WIDTH, HEIGHT = WIDE.width, WIDE.height
 
 
 def _nice_max(value: int) -> int:
@@ -30,54 +57,109 @@ def _nice_max(value: int) -> int:
     return value
 
 
+def _legend(frame: Frame, names: list[str], *, lines: bool) -> tuple[list[str], float]:
+    """The key, wrapped into rows that fit the frame; returns the SVG parts and the height used."""
+    parts: list[str] = []
+    x, row = frame.left, 0
+    line_h = frame.font * 1.5
+    for number, name in enumerate(names):
+        label = name[:24]
+        item_w = 30 + len(label) * frame.font * 0.62 + 14
+        if x > frame.left and x + item_w > frame.width - frame.right:
+            x, row = frame.left, row + 1
+        cy = 4 + row * line_h + frame.font * 0.6
+        colour = PALETTE[number % len(PALETTE)]
+        if lines:
+            dash = DASHES[number % len(DASHES)]
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            parts.append(
+                f'<line x1="{x:.1f}" x2="{x + 24:.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{colour}" '
+                f'stroke-width="3"{dash_attr}/>'
+            )
+        else:
+            parts.append(f'<rect x="{x:.1f}" y="{cy - 6:.1f}" width="14" height="12" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{x + 30:.1f}" y="{cy + frame.font * 0.35:.1f}" font-size="{frame.font}" fill="#222">'
+            f"{escape(label)}</text>"
+        )
+        x += item_w
+    return parts, (row + 1) * line_h + 6 if names else 0
+
+
+def _open_svg(frame: Frame, chart_id: str, size: str, title: str, desc: str) -> list[str]:
+    suffix = "" if size == "wide" else "-narrow"
+    return [
+        f'<svg class="chart chart--{size}" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {frame.width} {frame.height}" role="img" '
+        f'aria-labelledby="{chart_id}{suffix}-title {chart_id}{suffix}-desc" width="100%" '
+        f'preserveAspectRatio="xMidYMid meet" font-family="system-ui, sans-serif">',
+        f'<title id="{chart_id}{suffix}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}{suffix}-desc">{escape(desc)}</desc>',
+    ]
+
+
+def _y_axis(frame: Frame, top: float, plot_top: float, y: Any) -> list[str]:
+    parts = []
+    for tick in range(5):
+        value = top * tick / 4
+        ty = y(value)
+        parts.append(
+            f'<line x1="{frame.left:.1f}" x2="{frame.width - frame.right}" y1="{ty:.1f}" y2="{ty:.1f}" '
+            f'stroke="#ddd" stroke-width="1"/>'
+            f'<text x="{frame.left - 6:.1f}" y="{ty + frame.font * 0.35:.1f}" text-anchor="end" '
+            f'font-size="{frame.font}" fill="#444">{format_number(value)}</text>'
+        )
+    return parts
+
+
 def weekly_chart(
-    *, series: list[tuple[str, list[int]]], weeks: list[dt.date], title: str, chart_id: str = "chart"
+    *,
+    series: list[tuple[str, list[int]]],
+    weeks: list[dt.date],
+    title: str,
+    chart_id: str = "chart",
+    size: str = "wide",
 ) -> SafeString:
     """Bars for one series, lines for several; `role="img"` with a title and a summary."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    frame = WIDE if size == "wide" else NARROW
+    legend, legend_h = _legend(frame, [name for name, _ in series], lines=True) if len(series) > 1 else ([], 0.0)
+    plot_top = 8 + legend_h
+    plot_w = frame.width - frame.left - frame.right
+    plot_h = frame.height - plot_top - frame.bottom
     peak = max([max(values, default=0) for _, values in series] + [1])
     top = _nice_max(peak)
     n = max(len(weeks), 1)
     step = plot_w / n
 
-    def y(value: int) -> float:
-        return TOP + plot_h - plot_h * value / top
+    def y(value: float) -> float:
+        return plot_top + plot_h - plot_h * value / top
 
     totals = ", ".join(f"{name}: {sum(values)} stories" for name, values in series)
     span = f"{weeks[0]:%d %b %Y} to {weeks[-1]:%d %b %Y}" if weeks else "no weeks"
-    parts = [
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" width="100%" '
-        f'preserveAspectRatio="xMidYMid meet">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">Stories per week, {escape(span)}. {escape(totals)}.</desc>',
-    ]
-    for tick in range(5):
-        value = top * tick // 4
-        ty = y(value)
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#ddd" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="11" fill="#555">{value}</text>'
-        )
-    label_every = max(1, n // 8)
+    parts = _open_svg(frame, chart_id, size, title, f"Stories per week, {span}. {totals}.")
+    parts += legend
+    parts += _y_axis(frame, top, plot_top, y)
+    label_every = max(1, -(-n // frame.x_labels))
+    base = frame.height - frame.bottom + frame.font * 1.25
     for index, week in enumerate(weeks):
         if index % label_every == 0:
-            x = LEFT + step * index + step / 2
+            x = frame.left + step * index + step / 2
             parts.append(
-                f'<text x="{x:.1f}" y="{HEIGHT - 14}" text-anchor="middle" font-size="11" fill="#555">'
-                f"{week:%d %b}</text>"
+                f'<text x="{x:.1f}" y="{base:.1f}" text-anchor="middle" font-size="{frame.font}" fill="#444">'
+                f"{week:%-d %b}</text>"
             )
     if weeks:
+        years = f"{weeks[0]:%Y}" if weeks[0].year == weeks[-1].year else f"{weeks[0]:%Y}–{weeks[-1]:%Y}"
         parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 2}" text-anchor="end" font-size="10" fill="#777">'
-            f"weeks starting Monday, {weeks[0]:%Y}–{weeks[-1]:%Y}</text>"
+            f'<text x="{frame.width - frame.right}" y="{frame.height - 3}" text-anchor="end" '
+            f'font-size="{frame.font}" fill="#555">weeks from Monday, {years}</text>'
         )
     if len(series) == 1:
         name, values = series[0]
         bar_w = max(step * 0.7, 1)
         for index, value in enumerate(values):
             if value:
-                x = LEFT + step * index + (step - bar_w) / 2
+                x = frame.left + step * index + (step - bar_w) / 2
                 parts.append(
                     f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar_w:.1f}" height="{y(0) - y(value):.1f}" '
                     f'fill="{PALETTE[0]}"><title>{weeks[index]:%d %b %Y}: {value}</title></rect>'
@@ -85,20 +167,15 @@ def weekly_chart(
     else:
         for number, (name, values) in enumerate(series):
             colour, dash = PALETTE[number % len(PALETTE)], DASHES[number % len(DASHES)]
-            points = " ".join(f"{LEFT + step * i + step / 2:.1f},{y(v):.1f}" for i, v in enumerate(values))
+            points = " ".join(f"{frame.left + step * i + step / 2:.1f},{y(v):.1f}" for i, v in enumerate(values))
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
             parts.append(
                 f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}>'
                 f"<title>{escape(name)}</title></polyline>"
             )
-            lx = LEFT + 8 + number * 130
-            parts.append(
-                f'<line x1="{lx}" x2="{lx + 22}" y1="{TOP + 2}" y2="{TOP + 2}" stroke="{colour}" '
-                f'stroke-width="3"{dash_attr}/>'
-                f'<text x="{lx + 26}" y="{TOP + 6}" font-size="11" fill="#222">{escape(name[:18])}</text>'
-            )
     parts.append(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#333" stroke-width="1"/>'
+        f'<line x1="{frame.left:.1f}" x2="{frame.width - frame.right}" y1="{y(0):.1f}" y2="{y(0):.1f}" '
+        f'stroke="#333" stroke-width="1"/>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -162,39 +239,36 @@ def format_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def table_chart(*, table: ChartTable, title: str, unit: str = "", chart_id: str = "chart") -> SafeString:
+def table_chart(
+    *, table: ChartTable, title: str, unit: str = "", chart_id: str = "chart", size: str = "wide"
+) -> SafeString:
     """Grouped bars, one group per label; `role="img"` with a title and a summary."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    frame = WIDE if size == "wide" else NARROW
+    legend, legend_h = _legend(frame, table.names, lines=False) if len(table.names) > 1 else ([], 0.0)
+    plot_top = 8 + legend_h
+    plot_w = frame.width - frame.left - frame.right
+    plot_h = frame.height - plot_top - frame.bottom
     top = _nice_top(max((v for row in table.rows for v in row), default=0))
     groups = max(len(table.labels), 1)
     step = plot_w / groups
     bar_w = max(step * 0.8 / max(len(table.names), 1), 1)
 
     def y(value: float) -> float:
-        return TOP + plot_h - plot_h * value / top
+        return plot_top + plot_h - plot_h * value / top
 
     summary = "; ".join(
         f"{name}: " + ", ".join(f"{label} {format_number(v)}" for label, v in zip(table.labels, values, strict=True))
         for name, values in table.series()
     )
     unit_text = f" ({unit})" if unit else ""
-    parts = [
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" width="100%" preserveAspectRatio="xMidYMid meet">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(summary)}{escape(unit_text)}.</desc>',
-    ]
-    for tick in range(5):
-        value = top * tick / 4
-        ty = y(value)
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#ddd" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="11" fill="#555">'
-            f"{format_number(value)}</text>"
-        )
-    label_every = max(1, groups // 10)
+    parts = _open_svg(frame, chart_id, size, title, f"{summary}{unit_text}.")
+    parts += legend
+    parts += _y_axis(frame, top, plot_top, y)
+    label_every = max(1, -(-groups // frame.x_labels))
+    longest = max(3, int(step * label_every / (frame.font * 0.6)))
+    base = frame.height - frame.bottom + frame.font * 1.25
     for index, (label, row) in enumerate(zip(table.labels, table.rows, strict=True)):
-        x0 = LEFT + step * index + step * 0.1
+        x0 = frame.left + step * index + step * 0.1
         for number, value in enumerate(row):
             if value:
                 x = x0 + bar_w * number
@@ -205,23 +279,17 @@ def table_chart(*, table: ChartTable, title: str, unit: str = "", chart_id: str 
                 )
         if index % label_every == 0:
             parts.append(
-                f'<text x="{LEFT + step * index + step / 2:.1f}" y="{HEIGHT - 14}" text-anchor="middle" '
-                f'font-size="11" fill="#555">{escape(label[:14])}</text>'
-            )
-    if len(table.names) > 1:
-        for number, name in enumerate(table.names):
-            lx = LEFT + 8 + number * 130
-            parts.append(
-                f'<rect x="{lx}" y="{TOP - 4}" width="14" height="10" fill="{PALETTE[number % len(PALETTE)]}"/>'
-                f'<text x="{lx + 18}" y="{TOP + 5}" font-size="11" fill="#222">{escape(name[:18])}</text>'
+                f'<text x="{frame.left + step * index + step / 2:.1f}" y="{base:.1f}" text-anchor="middle" '
+                f'font-size="{frame.font}" fill="#444">{escape(label[:longest])}</text>'
             )
     if unit:
         parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 2}" text-anchor="end" font-size="10" fill="#777">'
-            f"{escape(unit)}</text>"
+            f'<text x="{frame.width - frame.right}" y="{frame.height - 3}" text-anchor="end" '
+            f'font-size="{frame.font}" fill="#555">{escape(unit)}</text>'
         )
     parts.append(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#333" stroke-width="1"/>'
+        f'<line x1="{frame.left:.1f}" x2="{frame.width - frame.right}" y1="{y(0):.1f}" y2="{y(0):.1f}" '
+        f'stroke="#333" stroke-width="1"/>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -236,6 +304,7 @@ class DrawnChart:
     header: list[str]
     rows: list[list[str]]
     note: str = ""
+    svg_narrow: str = ""  # SafeString when drawn
 
 
 def drawn_weekly_chart(
@@ -245,6 +314,7 @@ def drawn_weekly_chart(
     return DrawnChart(
         title=title,
         svg=weekly_chart(series=series, weeks=weeks, title=title, chart_id=chart_id),
+        svg_narrow=weekly_chart(series=series, weeks=weeks, title=title, chart_id=chart_id, size="narrow"),
         header=["Week starting", *(name for name, _ in series)],
         rows=[[f"{week:%-d %b %Y}", *(str(values[i]) for _, values in series)] for i, week in enumerate(weeks)],
         note=note,

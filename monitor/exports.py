@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.models import outlet_name
+from lib.dates import format_date
 from lib.pdf import PDF, render_pdf
 from monitor.models import BriefingFolder, Clip
 
@@ -26,7 +27,7 @@ def citation(clip: Clip, outlet: str) -> str:
         parts.insert(0, clip.authors)
     parts.append(f"“{clip.title}”")
     if clip.published_at:
-        parts.append(f"{timezone.localtime(clip.published_at):%-d %B %Y}")
+        parts.append(format_date(clip.published_at))
     parts.append(clip.url)
     return ", ".join(parts)
 
@@ -52,7 +53,7 @@ def build_docx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
     document = Document()
     document.core_properties.title = folder.name
     document.add_heading(folder.name, level=0)
-    document.add_paragraph(f"Briefing book from {outlet}, exported {timezone.localdate():%-d %B %Y}.")
+    document.add_paragraph(f"Briefing book from {outlet}, exported {format_date(timezone.localdate())}.")
     for number, clip in enumerate(clips, start=1):
         document.add_heading(f"{number}. {clip.title}", level=1)
         if clip.passage:
@@ -81,7 +82,7 @@ def build_pptx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
     deck.core_properties.title = folder.name
     cover = deck.slides.add_slide(deck.slide_layouts[0])
     cover.shapes.title.text = folder.name
-    cover.placeholders[1].text = f"Briefing book · {outlet} · {timezone.localdate():%-d %B %Y}"
+    cover.placeholders[1].text = f"Briefing book · {outlet} · {format_date(timezone.localdate())}"
     for clip in clips:
         slide = deck.slides.add_slide(deck.slide_layouts[1])
         slide.shapes.title.text = clip.title
@@ -95,7 +96,7 @@ def build_pptx(*, folder: BriefingFolder, clips: list[Clip]) -> bytes:
                 run.font.size = Pt(16)
         footer = slide.shapes.add_textbox(Inches(0.5), Inches(6.8), Inches(9), Inches(0.6)).text_frame
         footer.word_wrap = True
-        date = f"{timezone.localtime(clip.published_at):%-d %B %Y}" if clip.published_at else ""
+        date = format_date(clip.published_at) if clip.published_at else ""
         footer.text = f"Source: {outlet}{' · ' + clip.section if clip.section else ''} · {date}"
         link = footer.add_paragraph()
         run = link.add_run()

@@ -6,10 +6,11 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse_lazy
 
 from lib.params import DateParamField
 from monitor.models import Alert, BriefingFolder, Entity
-from monitor.queries import entities_from_names
+from monitor.queries import entities_from_names, entity_suggestions
 from monitor.tagger import normalise_key
 from newsroom.models import ArticlePage, SectionPage
 
@@ -23,15 +24,24 @@ class EntityNamesField(forms.CharField):
     def __init__(self, *, max_entities: int, **kwargs: Any) -> None:
         self.max_entities = max_entities
         kwargs.setdefault("max_length", 500)
+        # static/js/monitor.js offers names from this endpoint as the member types; without
+        # JavaScript the field is a plain text box and the names are checked on submit.
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"data-entity-autocomplete": reverse_lazy("monitor:entity_suggest"), "autocomplete": "off"}
+            ),
+        )
         super().__init__(**kwargs)
 
     def clean(self, value: Any) -> list[Entity]:  # type: ignore[override]
         raw = super().clean(value)
         entities, missing = entities_from_names(raw or "")
         if missing:
-            raise forms.ValidationError(
-                "We have no entity called " + ", ".join(f"“{m}”" for m in missing[:5]) + ". Check the spelling."
-            )
+            message = "We have no entity called " + ", ".join(f"“{m}”" for m in missing[:5]) + "."
+            hints = [s["name"] for m in missing[:5] for s in entity_suggestions(m[:4], limit=3)]
+            message += f" Did you mean {', '.join(dict.fromkeys(hints))}?" if hints else " Check the spelling."
+            raise forms.ValidationError(message)
         if len(entities) > self.max_entities:
             raise forms.ValidationError(f"Choose at most {self.max_entities} entities.")
         return entities

@@ -284,3 +284,19 @@ class Clip(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Follow(models.Model):
+    """An entity a PRO member follows: Monitor's home lists the latest stories naming it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="monitor_follows")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["entity__name"]
+        verbose_name = "followed entity"
+        constraints = [models.UniqueConstraint(fields=["user", "entity"], name="monitor_follow_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} follows {self.entity}"

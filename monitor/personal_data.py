@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from monitor.models import Alert, BriefingFolder
+from monitor.models import Alert, BriefingFolder, Follow
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -13,7 +13,7 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 
 def monitor_personal_data(user: Any) -> dict[str, Any]:
-    """Monitor alerts, and briefing books with their clips."""
+    """Monitor alerts, followed entities, and briefing books with their clips."""
     alerts = Alert.objects.filter(user=user).prefetch_related("entities", "sections").order_by("created_at")
     folders = BriefingFolder.objects.filter(owner=user).prefetch_related("clips").order_by("created_at")
     return {
@@ -28,6 +28,10 @@ def monitor_personal_data(user: Any) -> dict[str, Any]:
                 "created_at": _iso(alert.created_at),
             }
             for alert in alerts
+        ],
+        "followed_entities": [
+            {"name": follow.entity.name, "since": _iso(follow.created_at)}
+            for follow in Follow.objects.filter(user=user).select_related("entity")
         ],
         "briefing_books": [
             {

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from core.access import Access
-from monitor.models import KIND_PLURALS, ArticleEntity, Entity, Kind
+from monitor.models import KIND_PLURALS, Alert, ArticleEntity, BriefingFolder, Clip, Entity, Follow, Kind
 from monitor.registry import registry_tagger
 from monitor.tagger import Found
 from newsroom.models import ArticlePage, attach_sections, live_articles
@@ -130,10 +130,10 @@ class CoMention:
 
 
 def co_mentions(entity: Entity, *, limit: int = 12, public_only: bool = False, reader: str = "pro") -> list[CoMention]:
-    """The entities most strongly named alongside this one on live stories.
+    """The entities named alongside this one on live stories, the most shared stories first.
 
-    Strength is, summed over the stories naming both, the smaller of the two
-    mention counts: a story that keeps naming Iran and Belarus together counts
+    Ties are broken by strength: summed over the stories naming both, the smaller of the
+    two mention counts, so a story that keeps naming Iran and Belarus together counts
     more than a passing reference in a round-up.
     """
     article_ids = tagged_articles(entity, public_only=public_only, reader=reader).values("pk")
@@ -154,7 +154,7 @@ def co_mentions(entity: Entity, *, limit: int = 12, public_only: bool = False, r
     for other_id, article_id, count in rows:
         strength[other_id] += max(1, min(count, own.get(article_id, 1)))
         stories[other_id] += 1
-    top = sorted(strength, key=lambda pk: (-strength[pk], -stories[pk], pk))[:limit]
+    top = sorted(strength, key=lambda pk: (-stories[pk], -strength[pk], pk))[:limit]
     entities = Entity.objects.in_bulk(top)
     return [CoMention(entity=entities[pk], articles=stories[pk]) for pk in top if pk in entities]
 
@@ -213,3 +213,64 @@ def entities_from_names(raw: str) -> tuple[list[Entity], list[str]]:
         elif entity not in found:
             found.append(entity)
     return found, missing
+
+
+@dataclass(frozen=True)
+class FollowedStory:
+    article: ArticlePage
+    names: list[Entity]  # the followed entities it names
+
+
+def followed_entities(user: Any) -> list[Entity]:
+    return [follow.entity for follow in Follow.objects.filter(user_id=user.pk).select_related("entity")]
+
+
+def followed_stories(user: Any, *, limit: int = 15) -> list[FollowedStory]:
+    """The latest stories naming any entity the member follows, newest first."""
+    followed = followed_entities(user)
+    if not followed:
+        return []
+    tags = ArticleEntity.objects.filter(readable_tags("pro"), entity__in=followed)
+    articles = attach_sections(list(live_articles().filter(pk__in=tags.values("article_id"))[:limit]))
+    by_id = {entity.pk: entity for entity in followed}
+    names: dict[int, list[Entity]] = {}
+    for article_id, entity_id in tags.filter(article_id__in=[a.pk for a in articles]).values_list(
+        "article_id", "entity_id"
+    ):
+        names.setdefault(article_id, []).append(by_id[entity_id])
+    return [FollowedStory(article=a, names=sorted(names.get(a.pk, []), key=lambda e: e.name)) for a in articles]
+
+
+def alert_for_entity(user: Any, entity: Entity) -> Alert | None:
+    """The member's alert on this entity alone, if they have one (the one "Alert me" makes)."""
+    for alert in Alert.objects.filter(user_id=user.pk, entities=entity).prefetch_related("entities"):
+        if [e.pk for e in alert.entities.all()] == [entity.pk] and not alert.words:
+            return alert
+    return None
+
+
+def entity_suggestions(prefix: str, *, limit: int = 10) -> list[dict[str, str]]:
+    """Entities whose name or an alias starts with (then contains) `prefix`, best known first."""
+    prefix = " ".join(prefix.split())
+    if len(prefix) < 2:
+        return []
+    starts = Q(name__istartswith=prefix) | Q(aliases__text__istartswith=prefix)
+    contains = Q(name__icontains=prefix) | Q(aliases__text__icontains=prefix)
+    found: list[Entity] = []
+    for condition in (starts, contains):
+        for entity in Entity.objects.filter(condition).distinct().order_by("-prominence", "name")[: limit * 2]:
+            if entity not in found:
+                found.append(entity)
+    return [{"name": e.name, "kind": e.kind_label, "slug": e.slug} for e in found[:limit]]
+
+
+def member_folders(user: Any) -> list[BriefingFolder]:
+    return list(BriefingFolder.objects.filter(owner_id=user.pk).order_by("name"))
+
+
+def last_used_folder(user: Any) -> BriefingFolder | None:
+    """The briefing book the member last clipped into, else the one they last created or changed."""
+    clip = Clip.objects.filter(folder__owner_id=user.pk).select_related("folder").order_by("-created_at", "-pk").first()
+    if clip is not None:
+        return clip.folder
+    return BriefingFolder.objects.filter(owner_id=user.pk).order_by("-updated_at", "-pk").first()

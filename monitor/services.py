@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from functools import partial
+from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from lib.page_cache import invalidate_all
-from monitor.models import Alert, ArticleEntity, BriefingFolder, Clip, Entity, Mention, SuggestedEntity
+from monitor.models import Alert, ArticleEntity, BriefingFolder, Clip, Entity, Follow, Mention, SuggestedEntity
 from monitor.registry import registry_touch
 from monitor.tasks import tag_article_task
 from newsroom.models import ArticlePage
@@ -80,6 +81,23 @@ def alert_save(*, alert: Alert, data: dict) -> Alert:
     alert.entities.set(data["entities"])
     alert.sections.set(data["sections"])
     return alert
+
+
+@transaction.atomic
+def alert_for_entity_create(*, user: Any, entity: Entity) -> Alert:
+    """One press of "Alert me": an alert, as it happens, on stories naming this entity."""
+    alert = Alert.objects.create(user=user, name=entity.name[:100], frequency=Alert.Frequency.INSTANT)
+    alert.entities.set([entity])
+    return alert
+
+
+def follow_toggle(*, user: Any, entity: Entity) -> bool:
+    """Follow the entity, or stop following it; returns whether the member now follows it."""
+    deleted, _ = Follow.objects.filter(user_id=user.pk, entity=entity).delete()
+    if deleted:
+        return False
+    Follow.objects.get_or_create(user=user, entity=entity)
+    return True
 
 
 def folder_share_toggle(*, folder: BriefingFolder) -> BriefingFolder:

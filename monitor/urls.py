@@ -20,7 +20,10 @@ urlpatterns = [
     path("shared/<uuid:share_token>/", views.shared_folder, name="shared_folder"),
     path("shared/<uuid:share_token>/export/<str:fmt>/", views.shared_export, name="shared_export"),
     path("clip/<int:article_id>/", views.clip, name="clip"),
+    path("entities.json", views.entity_suggest, name="entity_suggest"),
     path("<slug:slug>/", views.entity, name="entity"),
     path("<slug:slug>/mentions.csv", views.entity_csv, name="entity_csv"),
+    path("<slug:slug>/alert/", views.entity_alert, name="entity_alert"),
+    path("<slug:slug>/follow/", views.entity_follow, name="entity_follow"),
     path("<slug:slug>/with/<slug:other>/", views.co_mention, name="co_mention"),
 ]

@@ -9,7 +9,7 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,17 +28,21 @@ from monitor import exports
 from monitor.forms import AlertForm, ClipForm, FolderForm, TrendsForm
 from monitor.models import KIND_PLURALS, Alert, BriefingFolder, Clip, Entity, Kind
 from monitor.queries import (
+    alert_for_entity,
     articles_with_both,
     attach_sections,
     co_mentions,
     coverage_range,
     entity_search,
+    entity_suggestions,
+    followed_entities,
+    followed_stories,
     latest,
     story_count,
     tagged_articles,
     weekly_counts,
 )
-from monitor.services import alert_save, clip_create, folder_share_toggle
+from monitor.services import alert_for_entity_create, alert_save, clip_create, folder_share_toggle, follow_toggle
 from newsroom.models import PAGE_SIZE, ArticlePage
 from newsroom.paywall import article_view
 from newsroom.search import reader_kind
@@ -99,7 +103,11 @@ def index(request: HttpRequest) -> HttpResponse:
             )
             if top:
                 groups.append((KIND_PLURALS[kind], top))
-    return render(request, "monitor/index.html", {"query": query, "results": results, "groups": groups})
+    context: dict[str, Any] = {"query": query, "results": results, "groups": groups}
+    if not query and user_is_pro(request.user):
+        context["followed"] = followed_entities(request.user)
+        context["followed_stories"] = followed_stories(request.user)
+    return render(request, "monitor/index.html", context)
 
 
 @require_GET
@@ -121,12 +129,54 @@ def entity(request: HttpRequest, slug: str) -> HttpResponse:
         **_chart_context([item], start, end, f"Stories naming {item.name}, per week", reader),
     }
     if is_pro:
+        context["alert"] = alert_for_entity(request.user, item)
+        context["following"] = item in followed_entities(request.user)
         context["timeline"] = paginate(request, articles, PAGE_SIZE)
 
         attach_sections(context["timeline"].object_list)
     else:
         context["latest"] = latest(articles, TEASER_ARTICLES)
     return render(request, "monitor/entity.html", context)
+
+
+@require_POST
+def entity_alert(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Alert me": one press sets an alert, as it happens, on stories naming this entity."""
+    if denied := _pro_required(request):
+        return denied
+    item = get_object_or_404(Entity, slug=slug)
+    if alert_for_entity(request.user, item):
+        messages.info(request, f"You already have an alert on {item.name}.")
+    elif Alert.objects.filter(user_id=request.user.pk).count() >= settings.MONITOR_ALERTS_PER_MEMBER:  # type: ignore[misc]
+        messages.error(request, "You have as many alerts as a member may keep; delete one first.")
+        return redirect("monitor:alerts")
+    else:
+        alert_for_entity_create(user=request.user, entity=item)
+        messages.success(request, f"Alert set: we will email you as stories naming {item.name} are published.")
+    return redirect(item)
+
+
+@require_POST
+def entity_follow(request: HttpRequest, slug: str) -> HttpResponse:
+    if denied := _pro_required(request):
+        return denied
+    item = get_object_or_404(Entity, slug=slug)
+    if follow_toggle(user=request.user, entity=item):
+        messages.success(request, f"You follow {item.name}: its latest stories are on your Monitor home.")
+    else:
+        messages.success(request, f"You no longer follow {item.name}.")
+    return redirect(item)
+
+
+@require_GET
+def entity_suggest(request: HttpRequest) -> HttpResponse:
+    """Entity names for autocomplete: `?q=ira` → {"results": [{"name", "kind", "slug"}, ...]}."""
+    if not user_is_pro(request.user):
+        return JsonResponse({"error": "Entity suggestions are for PRO members."}, status=403)
+    query = str_param(request, "q", "", max_length=MAX_QUERY)
+    response = JsonResponse({"results": entity_suggestions(query)})
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 @require_GET
@@ -386,26 +436,43 @@ def shared_export(request: HttpRequest, share_token: UUID, fmt: str) -> HttpResp
     return _export(request, item, fmt)
 
 
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _clip_failed(request: HttpRequest, form: ClipForm, article: ArticlePage) -> HttpResponse:
+    if _wants_json(request):
+        errors = [str(e) for errors in form.errors.values() for e in errors]
+        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    return render(request, "monitor/clip.html", {"form": form, "article": article}, status=400)
+
+
+def _clipped(request: HttpRequest, folder_obj: BriefingFolder, article: ArticlePage) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "folder": folder_obj.name, "url": folder_obj.get_absolute_url()})
+    messages.success(request, f"Clipped to “{folder_obj.name}”.")
+    if request.POST.get("return_to") == "article":
+        return redirect(article.url + "#clip-heading")
+    return redirect(folder_obj)
+
+
 @require_http_methods(["GET", "POST"])
 def clip(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Clip a story or a passage of it: the full form, the form under a story, or its "Clip" button (JSON)."""
     if denied := _pro_required(request):
         return denied
     article = get_object_or_404(ArticlePage.objects.live(), pk=article_id).specific
     view = article_view(article=article, user=request.user)
     form = ClipForm(request.POST or None, owner=request.user, article=article, readable=view.text)
-    if request.method == "POST":
-        if form.is_valid():
-            folder_obj = form.target_folder()
-            if folder_obj.clips.count() >= settings.MONITOR_CLIPS_PER_FOLDER:
-                form.add_error(None, "This briefing book is full; start another one.")
-            else:
-                clip_create(
-                    folder=folder_obj,
-                    article=article,
-                    passage=form.cleaned_data["passage"],
-                    note=form.cleaned_data["note"],
-                )
-                messages.success(request, f"Clipped to “{folder_obj.name}”.")
-                return redirect(folder_obj)
-        return render(request, "monitor/clip.html", {"form": form, "article": article}, status=400)
-    return render(request, "monitor/clip.html", {"form": form, "article": article, "now": timezone.now()})
+    if request.method == "GET":
+        return render(request, "monitor/clip.html", {"form": form, "article": article, "now": timezone.now()})
+    if not form.is_valid():
+        return _clip_failed(request, form, article)
+    folder_obj = form.target_folder()
+    if folder_obj.clips.count() >= settings.MONITOR_CLIPS_PER_FOLDER:
+        form.add_error(None, "This briefing book is full; start another one.")
+        return _clip_failed(request, form, article)
+    clip_create(
+        folder=folder_obj, article=article, passage=form.cleaned_data["passage"], note=form.cleaned_data["note"]
+    )
+    return _clipped(request, folder_obj, article)

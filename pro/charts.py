@@ -14,6 +14,7 @@ def drawn_table_chart(*, raw: str, title: str, unit: str, chart_id: str) -> Draw
     return DrawnChart(
         title=title,
         svg=table_chart(table=table, title=title, unit=unit, chart_id=chart_id),
+        svg_narrow=table_chart(table=table, title=title, unit=unit, chart_id=chart_id, size="narrow"),
         header=["", *table.names],
         rows=[[label, *(format_number(v) for v in row)] for label, row in zip(table.labels, table.rows, strict=True)],
         note=unit,

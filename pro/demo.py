@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from wagtail.rich_text import RichText
@@ -9,10 +10,12 @@ from wagtail.rich_text import RichText
 from newsroom.models import HomePage
 from pro.models import MemoPage, ProductIndexPage, TrendReportPage
 
-MEMOS = [
+MEMOS: list[dict[str, Any]] = [
     {
         "title": "Minsk joins Tehran’s drone pipeline",
         "slug": "minsk-joins-tehrans-drone-pipeline",
+        # Two days after the memorandum it reads.
+        "published_at": dt.datetime(2023, 8, 23, 9, 0, tzinfo=dt.UTC),
         "dek": "What the Iran–Belarus defence memorandum signals for Russia’s supply of attack drones.",
         "bottom_line": (
             "<p>The memorandum signed in Tehran on 21 August 2023 by Brig. Gen. Mohammad Reza Ashtiani and "
@@ -39,6 +42,8 @@ MEMOS = [
     {
         "title": "Lukashenko in Tehran: the agreements behind the handshakes",
         "slug": "lukashenko-in-tehran",
+        # "Five months on" from the March 2023 visit.
+        "published_at": dt.datetime(2023, 8, 25, 9, 0, tzinfo=dt.UTC),
         "dek": "Reading the March 2023 visit as the opening of a broader partnership.",
         "bottom_line": (
             "<p>President Alexander Lukashenko’s March 2023 meetings with President Ebrahim Raisi and Supreme "
@@ -54,6 +59,8 @@ MEMOS = [
     },
 ]
 
+# After the third quarter it charts, and after the July and August 2023 events it discusses.
+REPORT_PUBLISHED_AT = dt.datetime(2023, 10, 12, 9, 0, tzinfo=dt.UTC)
 REPORT_TABLE = "Quarter, Drones reported launched\nQ4 2022, 610\nQ1 2023, 420\nQ2 2023, 780\nQ3 2023, 1100"
 
 
@@ -66,8 +73,12 @@ def _index(home: HomePage) -> ProductIndexPage:
 
 
 def _publish(parent: ProductIndexPage, page: Any) -> None:
+    """Publish as of the page's own date, so the library reads as of the day each item ran."""
     parent.add_child(instance=page)
     page.save_revision().publish()
+    type(page).objects.filter(pk=page.pk).update(
+        first_published_at=page.published_at, last_published_at=page.published_at
+    )
 
 
 def load_demo(stdout: Any) -> list[tuple[str, str]]:
@@ -83,6 +94,7 @@ def load_demo(stdout: Any) -> list[tuple[str, str]]:
             MemoPage(
                 title=memo["title"],
                 slug=memo["slug"],
+                published_at=memo["published_at"],
                 dek=memo["dek"],
                 bottom_line=memo["bottom_line"],
                 key_judgements=[("judgement", j) for j in memo["judgements"]],
@@ -96,6 +108,7 @@ def load_demo(stdout: Any) -> list[tuple[str, str]]:
             TrendReportPage(
                 title="The drone corridor: Iran, Russia and Belarus",
                 slug="the-drone-corridor",
+                published_at=REPORT_PUBLISHED_AT,
                 dek="How a supply line of one-way attack drones is turning into a production network.",
                 body=[
                     ("heading", "From shipments to factories"),

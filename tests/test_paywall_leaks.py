@@ -169,7 +169,7 @@ def _membership_urls(world: World) -> list[str]:
 
 def _monitor_urls(world: World) -> list[str]:
     trends = "/monitor/trends/?entities=Iran%2C+Belarus%2C+Russia"
-    urls = ["/monitor/", "/monitor/?q=Bela", trends, f"{trends}&format=csv"]
+    urls = ["/monitor/", "/monitor/?q=Bela", trends, f"{trends}&format=csv", "/monitor/entities.json?q=Bela"]
     for slug in ("iran", "belarus", "russia"):
         urls += [f"/monitor/{slug}/", f"/monitor/{slug}/?page=1", f"/monitor/{slug}/mentions.csv"]
     urls += ["/monitor/iran/with/belarus/", "/monitor/belarus/with/russia/", f"/monitor/clip/{world.pro_article.pk}/"]

@@ -55,7 +55,7 @@ def test_a_pro_member_sets_an_alert_gets_the_email_and_exports_clips(browser, li
     # Two passages clipped into a new briefing book from the story page.
     page.goto(live_server.url + story.url)
     expect(page.get_by_role("link", name="Belarus").first).to_be_visible()
-    page.get_by_role("link", name="Clip to a briefing book").click()
+    page.get_by_role("link", name="Paste a passage and add a note").click()
     page.get_by_label("New briefing book name").fill("Drones in Belarus")
     page.get_by_label("Passage").fill(PASSAGE_1)
     page.get_by_role("button", name="Clip").click()

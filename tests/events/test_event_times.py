@@ -16,16 +16,18 @@ def noon_event(db):
 
 def test_the_page_shows_utc_the_event_zone_and_a_machine_readable_time(client, noon_event):
     body = client.get("/pro/events/noon/").content.decode()
-    assert "12:00 UTC" in body
-    assert "15:30 Asia/Tehran (event time)" in body
+    assert f"{noon_event.starts_at:%a} {noon_event.starts_at.day} {noon_event.starts_at:%b %Y}, 12:00 UTC" in body
+    assert "15:30 GMT+3:30 in Tehran, event time" in body
     assert f'datetime="{noon_event.starts_at.astimezone(dt.UTC).isoformat()}"' in body
     assert "js/events" in body
 
 
 def test_a_reader_chooses_their_zone_with_tz(client, noon_event):
     body = client.get("/pro/events/noon/?tz=America/New_York").content.decode()
-    assert "America/New_York (your choice)" in body
-    assert ("07:00" in body) or ("08:00" in body)  # depending on daylight saving
+    assert ("07:00 EST in New York, your choice" in body) or ("08:00 EDT in New York, your choice" in body)
+    # The picker offers common zones by region, the chosen one selected.
+    assert '<optgroup label="Middle East">' in body
+    assert '<option value="America/New_York" selected>New York (' in body
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "x" * 300, "<script>"])
@@ -48,6 +50,15 @@ def test_the_editor_cannot_save_an_unknown_event_zone(noon_event):
 def test_a_signed_in_reader_keeps_their_chosen_zone(client, noon_event, alice):
     client.force_login(alice)
     client.get("/pro/events/noon/?tz=Asia/Tokyo")
-    assert "Asia/Tokyo (your choice)" in client.get("/pro/events/noon/").content.decode()
+    assert "in Tokyo, your choice" in client.get("/pro/events/noon/").content.decode()
     client.get("/pro/events/noon/?tz=")
-    assert "(your choice)" not in client.get("/pro/events/noon/").content.decode()
+    assert "your choice" not in client.get("/pro/events/noon/").content.decode()
+
+
+def test_a_zone_chosen_in_the_picker_is_remembered_in_a_cookie(client, noon_event):
+    response = client.get("/pro/events/noon/", {"tz": "Asia/Dubai"})
+    assert response.cookies["tz"].value == "Asia/Dubai"
+    assert "16:00 GMT+4 in Dubai, your choice" in client.get("/pro/events/").content.decode()
+    client.cookies["tz"] = "Not/AZone"
+    response = client.get("/pro/events/noon/")
+    assert response.status_code == 200 and "your choice" not in response.content.decode()

@@ -17,5 +17,8 @@ def test_the_demo_lead_story_is_tagged_and_iran_is_named_with_belarus_and_russia
     assert 'href="/monitor/iran/"' in html
     from monitor.queries import co_mentions
 
-    co = [c.entity.name for c in co_mentions(Entity.objects.get(slug="iran"))]
+    ranked = co_mentions(Entity.objects.get(slug="iran"), limit=50)
+    co = [c.entity.name for c in ranked]
     assert "Belarus" in co and "Russia" in co
+    # Ranked by the number of stories naming both.
+    assert [c.articles for c in ranked] == sorted((c.articles for c in ranked), reverse=True)

@@ -51,4 +51,4 @@ def test_the_entity_chart_is_the_sites_one_chart_partial_with_its_numbers(client
     html = client.get("/monitor/iran/").content.decode()
     assert 'class="chart-figure"' in html
     assert "Data for “Stories naming Iran, per week”" in html
-    assert "<summary>Show the numbers as a table</summary>" in html
+    assert "<summary>Show the numbers</summary>" in html

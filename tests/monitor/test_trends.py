@@ -3,7 +3,9 @@ def test_a_pro_member_compares_entities_in_one_chart(client, alice, lead):
     response = client.get("/monitor/trends/", {"entities": "Iran, Russia, Belarus"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("<polyline") == 3
+    # One line per entity in each of the two drawings (wide and narrow), with a key naming each.
+    assert html.count("<polyline") == 6
+    assert html.count('<svg class="chart chart--wide"') == 1 and html.count('<svg class="chart chart--narrow"') == 1
 
 
 def test_trends_download_as_csv(client, alice, lead):

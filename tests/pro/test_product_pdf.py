@@ -42,7 +42,7 @@ def test_the_report_pdf_carries_the_chart_and_its_data_table(report, alice):
 
     view = product_view(page=report, user=alice)
     html = render_to_string("pro/product_pdf.html", {"page": report, "view": view, "outlet": "Newsdesk"})
-    assert '<svg class="chart"' in html
+    assert '<svg class="chart chart--wide"' in html and "chart--narrow" not in html
     assert '<th scope="row">Q4 2022</th><td>340</td>' in html
     assert REPORT_SECRET in html
 
