@@ -270,6 +270,7 @@ def _explore(clients: list[tuple[str, Client]], routes: list[Route]) -> None:
     explore()
 
 
+@pytest.mark.pdf
 def test_no_query_string_makes_a_public_route_fail(world, alice):
     routes = all_routes(world)
     names = {route.name for route in routes}
