@@ -322,6 +322,11 @@ READY_HEARTBEAT_SECONDS = env_int("READY_HEARTBEAT_SECONDS", 300)
 # /metrics answers only a scraper sending "Authorization: Bearer <METRICS_TOKEN>".
 METRICS_TOKEN = env_str("METRICS_TOKEN")
 METRICS_SOURCES = ["newsletters.metrics.email_metrics"]
+# Backups: `manage.py backup` writes here and keeps the newest BACKUP_KEEP; the
+# scheduler's nightly_backup runs it once a day after BACKUP_HOUR (UTC).
+BACKUP_DIR = Path(env_str("BACKUP_DIR") or VAR_DIR / "backups")
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_HOUR = env_int("BACKUP_HOUR", 3)
 # Days finished background-task results are kept (database queue).
 TASK_RESULT_DAYS = env_int("TASK_RESULT_DAYS", 7)
 
@@ -447,4 +452,5 @@ SCHEDULE: list[tuple[str, int]] = [
     ("clearsessions", 3600),
     ("prune_signin_tokens", 3600),
     ("prune_task_results", 3600),
+    ("nightly_backup", 600),
 ]
