@@ -236,10 +236,33 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # CDN, set SERVE_MEDIA=0 and let it serve only /media/images/ and
 # /media/original_images/ from MEDIA_ROOT.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "lib.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in an S3-compatible store (AWS S3, MinIO, R2, ...) shared by every web
+# machine: set S3_BUCKET (or AWS_STORAGE_BUCKET_NAME) and its credentials.
+S3_BUCKET = env_str("S3_BUCKET") or env_str("AWS_STORAGE_BUCKET_NAME")
+S3_PRIVATE_URL_SECONDS = env_int("S3_PRIVATE_URL_SECONDS", 300)
+S3_PUBLIC_URL_SECONDS = env_int("S3_PUBLIC_URL_SECONDS", 7 * 24 * 3600)
+# A proxy or CDN path serving the bucket's public folders (images), e.g. https://news.example.com/media.
+S3_PUBLIC_MEDIA_URL = env_str("S3_PUBLIC_MEDIA_URL")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "lib.storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or env_str("AWS_S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or env_str("AWS_S3_REGION_NAME") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": "path" if env_str("S3_ENDPOINT_URL") or env_str("AWS_S3_ENDPOINT_URL") else None,
+            "signature_version": "s3v4",
+        },
+    }
 
 # Security -----------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -116,15 +117,17 @@ def _postgres_url() -> str:
 
 
 @pytest.fixture
-def empty_postgres_database():
-    url = _postgres_url()
-    base, _, name = url.rpartition("/")
-    target = f"{name}_move_target"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{target}"')
+def empty_postgres_database(django_db_setup):
+    _postgres_url()
+    db = connection.settings_dict  # the test database pytest-django made
+    credentials = f"{db['USER']}:{db['PASSWORD']}" if db.get("PASSWORD") else str(db["USER"])
+    server = f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    target = f"{db['NAME']}_move_target"
+    with psycopg.connect(f"{server}/{db['NAME']}", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{target}"')
-    yield f"{base}/{target}"
-    with psycopg.connect(url, autocommit=True) as conn:
+    yield f"{server}/{target}"
+    with psycopg.connect(f"{server}/{db['NAME']}", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
 
 

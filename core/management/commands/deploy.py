@@ -2,8 +2,14 @@
 
 from typing import Any
 
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from lib.storage import S3MediaStorage, s3_bucket_prepare
+
+# Folders anyone may read (as config/urls.py serves them from local disk).
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
 
 STEPS = [
     ("migrate", {"interactive": False}),
@@ -27,4 +33,8 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"== {name}")
             call_command(name, verbosity=max(0, verbosity - 1), **kwargs)
+        storage = storages["default"]
+        if isinstance(storage, S3MediaStorage) and "media_bucket" not in skip:
+            self.stdout.write("== media_bucket")
+            self.stdout.write(s3_bucket_prepare(storage, PUBLIC_MEDIA_FOLDERS))
         self.stdout.write(self.style.SUCCESS("Ready: start the web, worker and scheduler processes."))
