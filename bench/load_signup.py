@@ -125,7 +125,6 @@ def main() -> None:
                 PORT=str(port),
                 HOST="127.0.0.1",
                 WEB_CONCURRENCY=str(args.workers),
-                LOG_LEVEL="ERROR",
             )
             manage(env, "migrate", "--noinput", "-v", "0")
             procfile = dict(line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line)
