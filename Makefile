@@ -11,9 +11,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
-	@echo "Installing the locked packages into $(VENV) (a few minutes the first time)..."
+	@echo "[1/3] Upgrading pip in $(VENV)"
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r constraints.txt
+	@echo "[2/3] Installing $$(grep -c '^[a-z]' constraints.txt) locked packages (a few minutes the first time; one line per package)"
+	@{ $(BIN)/python -m pip install --no-color --require-hashes -r constraints.txt 2>&1; echo $$? > $(VENV)/.pip-status; } \
+		| grep --line-buffered -E '^(Collecting|Installing collected|Successfully|ERROR)|rror' || true
+	@status=$$(cat $(VENV)/.pip-status); rm -f $(VENV)/.pip-status; [ "$$status" = 0 ] || { echo "pip failed (status $$status)"; exit 1; }
+	@echo "[3/3] Checking system libraries"
+	@$(BIN)/python -m lib.pdf
 	touch $@
 
 install: $(VENV)/.installed
@@ -25,6 +30,7 @@ lock: | $(BIN)/python
 		--no-emit-index-url --no-emit-find-links --custom-compile-command "make lock" -o constraints.txt pyproject.toml
 
 run: install
+	@$(BIN)/python -m lib.pdf
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo

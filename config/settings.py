@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every log line and response carries the request id; every answer is counted.
+    "lib.logs.request_id_middleware",
+    "core.metrics.metrics_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lib.middleware.security_headers",
@@ -258,10 +261,33 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # CDN, set SERVE_MEDIA=0 and let it serve only /media/images/ and
 # /media/original_images/ from MEDIA_ROOT.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "lib.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in an S3-compatible store (AWS S3, MinIO, R2, ...) shared by every web
+# machine: set S3_BUCKET (or AWS_STORAGE_BUCKET_NAME) and its credentials.
+S3_BUCKET = env_str("S3_BUCKET") or env_str("AWS_STORAGE_BUCKET_NAME")
+S3_PRIVATE_URL_SECONDS = env_int("S3_PRIVATE_URL_SECONDS", 300)
+S3_PUBLIC_URL_SECONDS = env_int("S3_PUBLIC_URL_SECONDS", 7 * 24 * 3600)
+# A proxy or CDN path serving the bucket's public folders (images), e.g. https://news.example.com/media.
+S3_PUBLIC_MEDIA_URL = env_str("S3_PUBLIC_MEDIA_URL")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "lib.storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or env_str("AWS_S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or env_str("AWS_S3_REGION_NAME") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": "path" if env_str("S3_ENDPOINT_URL") or env_str("AWS_S3_ENDPOINT_URL") else None,
+            "signature_version": "s3v4",
+        },
+    }
 
 # Security -----------------------------------------------------------------
 
@@ -316,13 +342,57 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Logs --------------------------------------------------------------------
+# One JSON object per line (time, level, logger, message, request_id, extras)
+# on standard error; LOG_FORMAT=text for plain lines while developing.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "lib.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "lib.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Health and metrics ---------------------------------------------------------
+# /readyz fails when more tasks wait than this, or a worker's or the
+# scheduler's heartbeat is older than this many seconds.
+READY_MAX_QUEUE_DEPTH = env_int("READY_MAX_QUEUE_DEPTH", 10_000)
+READY_HEARTBEAT_SECONDS = env_int("READY_HEARTBEAT_SECONDS", 300)
+# /metrics answers only a scraper sending "Authorization: Bearer <METRICS_TOKEN>".
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+METRICS_SOURCES = ["newsletters.metrics.email_metrics"]
+# Backups: `manage.py backup` writes here and keeps the newest BACKUP_KEEP; the
+# scheduler's nightly_backup runs it once a day after BACKUP_HOUR (UTC).
+BACKUP_DIR = Path(env_str("BACKUP_DIR") or VAR_DIR / "backups")
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_HOUR = env_int("BACKUP_HOUR", 3)
+# Days finished background-task results are kept (database queue).
+TASK_RESULT_DAYS = env_int("TASK_RESULT_DAYS", 7)
+
+# Error reporting: Sentry (or a compatible service) when SENTRY_DSN is set.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        send_default_pii=False,
+    )
 
 # Billing ------------------------------------------------------------------
 # Stripe switches on when its secret key is set; without it PRO checkout says
@@ -428,4 +498,10 @@ SCHEDULE: list[tuple[str, int]] = [
     ("send_due_issues", 60),
     ("draft_daily_issues", 300),
     ("send_event_reminders", EVENT_REMINDER_SECONDS),
+    # Housekeeping: heartbeats for /readyz, expired sessions, sign-in links and task results.
+    ("heartbeat", 30),
+    ("clearsessions", 3600),
+    ("prune_signin_tokens", 3600),
+    ("prune_task_results", 3600),
+    ("nightly_backup", 600),
 ]

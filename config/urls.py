@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health, metrics
 from newsletters import webhooks as anymail_webhooks
 from newsroom import sitemaps
 from newsroom import views as newsroom_views
@@ -27,6 +28,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", newsroom_views.search, name="search"),
     path("healthz", newsroom_views.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("monitor/", include("monitor.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),

@@ -26,3 +26,13 @@ class OutletSettings(BaseGenericSetting):
 def outlet_name() -> str:
     """The outlet's public name, for feeds, exports and PDFs."""
     return OutletSettings.load().name
+
+
+class Heartbeat(models.Model):
+    """When a background process last showed it was alive (readyz and metrics read it)."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -38,7 +38,21 @@ def _service_lines() -> list[str]:
         )
     if not os.path.exists("/usr/bin/chromium"):
         lines.append("newsdesk: /usr/bin/chromium not found: browser tests were skipped")
+    from lib.pdf import missing_libraries
+
+    if missing_libraries():
+        lines.append(f"newsdesk: {', '.join(missing_libraries())} not found: PDF tests were skipped")
     return lines
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    from lib.pdf import missing_message
+
+    reason = missing_message()
+    if reason:
+        for item in items:
+            if item.get_closest_marker("pdf"):
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

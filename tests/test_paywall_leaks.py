@@ -292,6 +292,7 @@ def test_shared_briefing_book_exports_stay_closed_to_outside_clients(world, dora
             assert client.get(f"{shared}export/{fmt}/").status_code == 403
 
 
+@pytest.mark.pdf
 def test_a_registered_pro_member_receives_the_pro_products(world, alice):
     from events.services import registration_create
 

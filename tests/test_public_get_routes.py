@@ -236,7 +236,10 @@ def _clients(alice: Any) -> list[tuple[str, Client]]:
 def _check(clients: list[tuple[str, Client]], route: Route, query: dict[str, Any]) -> None:
     for who, client in clients:
         response = client.get(route.url, query)
-        assert response.status_code < 500, f"{response.status_code} for {who} at {route.url} with {query!r}"
+        # /readyz answers 503 (naming the part) while no worker or scheduler has checked in.
+        not_ready = route.url == "/readyz" and response.status_code == 503 and "failing" in response.json()["status"]
+        message = f"{response.status_code} for {who} at {route.url} with {query!r}"
+        assert response.status_code < 500 or not_ready, message
 
 
 GROUPS = ["home", "gulf", "security", "topics", "authors", "search", "monitor", "pro", "newsletters", "account"]
@@ -270,6 +273,7 @@ def _explore(clients: list[tuple[str, Client]], routes: list[Route]) -> None:
     explore()
 
 
+@pytest.mark.pdf
 def test_no_query_string_makes_a_public_route_fail(world, alice):
     routes = all_routes(world)
     names = {route.name for route in routes}

@@ -39,6 +39,7 @@ def products(live_server, settings):
     }
 
 
+@pytest.mark.pdf
 def test_a_pro_member_uses_memos_reports_qa_and_events(page, browser, live_server, products, tmp_path):
     alice, erin = pro_member("alice"), pro_member("erin")
     _sign_in(page.context, live_server, alice)

@@ -43,6 +43,7 @@ def test_the_pptx_export_has_one_slide_per_clip(client, folder, lead):
         assert lead.title in text and "Source: Newsdesk" in text and "http" in text
 
 
+@pytest.mark.pdf
 def test_the_pdf_export_is_a_pdf(client, folder):
     response = client.get(f"/monitor/briefings/{folder.token}/export/pdf/")
     assert response.content.startswith(b"%PDF")

@@ -5,6 +5,7 @@ from tests.pro.conftest import MEMO_SECRET, REPORT_SECRET
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.pdf
 def test_a_pro_member_downloads_the_memo_as_a_pdf(client, memo, alice):
     client.force_login(alice)
     response = client.get(f"{memo.url}pdf/")
@@ -15,6 +16,7 @@ def test_a_pro_member_downloads_the_memo_as_a_pdf(client, memo, alice):
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.pdf
 def test_a_pro_member_downloads_the_report_with_its_chart(client, report, alice):
     client.force_login(alice)
     response = client.get(f"{report.url}pdf/")
@@ -35,6 +37,7 @@ def test_outsiders_get_a_403_with_the_offer_and_no_pdf(client, memo, report, dor
         assert b"Start your free week" in response.content
 
 
+@pytest.mark.pdf
 def test_the_report_pdf_carries_the_chart_and_its_data_table(report, alice):
     from django.template.loader import render_to_string
 
