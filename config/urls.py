@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", newsroom_views.search, name="search"),
     path("healthz", newsroom_views.healthz, name="healthz"),
+    path("favicon.ico", newsroom_views.favicon, name="favicon"),
     path("monitor/", include("monitor.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),

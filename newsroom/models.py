@@ -81,7 +81,12 @@ class HomePage(FeedRoutesMixin, Page):
         FieldPanel("strapline"),
         PageChooserPanel("lead_story", "newsroom.ArticlePage"),
     ]
-    subpage_types = ["newsroom.SectionPage", "newsroom.TopicIndexPage", "newsroom.AuthorIndexPage"]
+    subpage_types = [
+        "newsroom.SectionPage",
+        "newsroom.TopicIndexPage",
+        "newsroom.AuthorIndexPage",
+        "newsroom.InfoPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -209,7 +214,40 @@ class AuthorPage(FeedRoutesMixin, Page):
         return context
 
 
+class InfoPage(Page):
+    """About, Contact, Privacy, Terms: plain pages the footer links to."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences under the title.")
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
+    in_footer = models.BooleanField("link from the footer", default=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("in_footer")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "information page"
+
+
+def footer_pages() -> PageQuerySet:
+    return InfoPage.objects.live().public().filter(in_footer=True).order_by("path")
+
+
 class ArticlePage(Page):
+    class Kind(models.TextChoices):
+        NEWS = "news", "News"
+        ANALYSIS = "analysis", "Analysis"
+        EXPLAINER = "explainer", "Explainer"
+        OPINION = "opinion", "Opinion"
+
+    kind = models.CharField(
+        "kind of story",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text="Shown on cards: news reports facts; analysis and explainers interpret; opinion argues.",
+    )
     dek = models.CharField(
         "standfirst",
         max_length=300,
@@ -251,6 +289,7 @@ class ArticlePage(Page):
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("kind"),
         FieldPanel("dek"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit"), FieldPanel("hero_alt")],
@@ -270,6 +309,7 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("published_at"),
         index.FilterField("access"),
+        index.FilterField("kind"),
         index.RelatedFields("authors", [index.SearchField("title")]),
         index.RelatedFields("topics", [index.SearchField("title")]),
     ]

@@ -25,11 +25,13 @@ from lib.demo import demo_password
 from newsroom import roles
 from newsroom.demo import articles as demo
 from newsroom.demo.images import draw_hero, draw_portrait, ensure_image
+from newsroom.demo.info_pages import INFO_PAGES
 from newsroom.models import (
     ArticlePage,
     AuthorIndexPage,
     AuthorPage,
     HomePage,
+    InfoPage,
     SectionPage,
     TopicIndexPage,
     TopicPage,
@@ -83,7 +85,7 @@ def _stream_fingerprint(stream: Any) -> list[tuple[str, Any]]:
 
 def _differs(page: Page, fields: dict[str, Any], m2m: dict[str, list[Page]]) -> bool:
     for name, value in fields.items():
-        if name == "body":
+        if name == "body" and not isinstance(value, str):  # a StreamField; rich text compares as text
             before = _stream_fingerprint(page.body)  # type: ignore[attr-defined]
             page.body = value  # type: ignore[attr-defined]
             if before != _stream_fingerprint(page.body):  # type: ignore[attr-defined]
@@ -184,6 +186,16 @@ def authors_sync(home: HomePage) -> dict[str, AuthorPage]:
             },
         )
     return authors
+
+
+def info_pages_sync(home: HomePage) -> None:
+    for info in INFO_PAGES:
+        page_sync(
+            parent=home,
+            model=InfoPage,
+            slug=info.slug,
+            fields={"title": info.title, "intro": info.intro, "body": info.body},
+        )
 
 
 def _hero(article: demo.Article, section: demo.Section) -> Any:
@@ -299,6 +311,7 @@ def edition_sync() -> HomePage:
     sections = sections_sync(home)
     topics = topics_sync(home)
     authors = authors_sync(home)
+    info_pages_sync(home)
     pages = {a.slug: article_sync(a, sections=sections, topics=topics, authors=authors) for a in demo.ARTICLES}
     home_sync(home, pages[demo.LEAD_SLUG])
     site_sync(home)

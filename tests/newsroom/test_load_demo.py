@@ -189,3 +189,22 @@ def test_running_it_again_restores_a_changed_article_with_one_new_revision(editi
     assert story.topics.filter(slug="belarus").exists()
     assert story.published_at.isoformat() == "2023-08-21T09:00:00+00:00"
     assert Revision.objects.count() == revisions + 1
+
+
+@pytest.mark.django_db
+def test_the_footer_links_to_about_contact_privacy_and_terms_with_real_text(edition: str, client: Client) -> None:
+    home = client.get("/").content.decode()
+    footer = home[home.index('<footer class="site-footer"') :]
+    for slug, title in (
+        ("about", "About Newsdesk"),
+        ("contact", "Contact us"),
+        ("privacy", "Privacy"),
+        ("terms", "Terms of use"),
+    ):
+        assert f'href="/{slug}/">{title}</a>' in footer
+        page = client.get(f"/{slug}/")
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert f"<h1>{title}</h1>" in text and text.count("<p") >= 3
+    assert 'href="/feed/">RSS</a>' in footer and 'href="/feed/atom/">Atom</a>' in footer
+    assert 'href="/newsletters/">Newsletters</a>' in footer
