@@ -12,7 +12,11 @@ class MonitorConfig(AppConfig):
 
         from monitor import signals
         from monitor.models import Alias, Entity
+        from monitor.queries import article_place_names
+        from newsroom.maps import register_place_provider
         from newsroom.models import ArticlePage
+
+        register_place_provider(article_place_names)
 
         page_published.connect(signals.enqueue_tagging, sender=ArticlePage, dispatch_uid="monitor-tag-on-publish")
         for model in (Entity, Alias):

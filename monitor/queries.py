@@ -213,3 +213,11 @@ def entities_from_names(raw: str) -> tuple[list[Entity], list[str]]:
         elif entity not in found:
             found.append(entity)
     return found, missing
+
+
+def article_place_names(article: ArticlePage) -> list[str]:
+    """Places the part of the story anyone may read names: marked on its locator map."""
+    if not getattr(article, "pk", None):
+        return []
+    entities = article_entities(article=article, full_text_allowed=article.access == Access.FREE)
+    return [entity.name for entity in entities if entity.kind == Kind.PLACE]

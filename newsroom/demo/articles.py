@@ -23,6 +23,20 @@ PRO = "pro"
 
 DEMO_CREDIT = "Illustration: Newsdesk demo image"
 
+# How each demo story is labelled on cards; stories not listed are news.
+KINDS = {
+    "why-gulf-states-build-layered-air-defences": "explainer",
+    "what-a-saudi-israeli-deal-would-take": "analysis",
+    "palestinian-authority-money-problem": "analysis",
+    "abu-dhabi-falcon-models-gulf-ai": "analysis",
+    "heat-drought-power-cuts-iraq-summer": "analysis",
+    "iran-rial-record-low": "explainer",
+    "turkish-inflation-holds-above-60-percent": "analysis",
+    "iraq-unveils-development-road": "explainer",
+    "saudi-arabia-buys-turkish-akinci-drones": "analysis",
+    "iran-joins-shanghai-cooperation-organisation": "opinion",
+}
+
 HOME_STRAPLINE = "News and intelligence on the Middle East"
 
 

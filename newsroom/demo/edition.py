@@ -6,7 +6,6 @@ username, and a page gets a new revision only when its content differs.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -15,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.html import escape
+from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.search import index as search_index
@@ -24,7 +24,6 @@ from core.models import OutletSettings
 from lib.demo import demo_password
 from newsroom import roles
 from newsroom.demo import articles as demo
-from newsroom.demo.images import draw_hero, draw_portrait, ensure_image
 from newsroom.demo.info_pages import INFO_PAGES
 from newsroom.models import (
     ArticlePage,
@@ -168,11 +167,6 @@ def authors_sync(home: HomePage) -> dict[str, AuthorPage]:
     index, _ = page_sync(parent=home, model=AuthorIndexPage, slug="authors", fields={"title": "Authors"})
     authors = {}
     for author in demo.AUTHORS:
-        photo = ensure_image(
-            title=f"Demo portrait: {author.name}",
-            filename=f"demo-portrait-{author.slug}.jpg",
-            draw=partial(draw_portrait, key=author.slug, colour=author.colour, initials=author.initials),
-        )
         authors[author.slug], _ = page_sync(
             parent=index,
             model=AuthorPage,
@@ -181,7 +175,7 @@ def authors_sync(home: HomePage) -> dict[str, AuthorPage]:
                 "title": author.name,
                 "role": author.role,
                 "bio": f"<p>{escape(author.bio)}</p>",
-                "photo_id": photo.pk,
+                "photo_id": None,
                 "social_handle": author.social_handle,
             },
         )
@@ -198,14 +192,10 @@ def info_pages_sync(home: HomePage) -> None:
         )
 
 
-def _hero(article: demo.Article, section: demo.Section) -> Any:
-    return ensure_image(
-        title=f"Demo illustration: {article.slug}",
-        filename=f"demo-{article.slug}.jpg",
-        draw=partial(
-            draw_hero, key=article.slug, colour=section.colour, label=article.image_label, kicker=section.title
-        ),
-    )
+def placeholder_images_remove() -> None:
+    """Earlier demos drew gradient stand-ins for photos and portraits; the demo has no fake art now."""
+    Image.objects.filter(title__startswith="Demo illustration: ").delete()
+    Image.objects.filter(title__startswith="Demo portrait: ").delete()
 
 
 def article_sync(
@@ -215,8 +205,6 @@ def article_sync(
     topics: dict[str, TopicPage],
     authors: dict[str, AuthorPage],
 ) -> ArticlePage:
-    section_data = next(s for s in demo.SECTIONS if s.slug == article.section)
-    hero = _hero(article, section_data)
     page, written = page_sync(
         parent=sections[article.section],
         model=ArticlePage,
@@ -224,10 +212,12 @@ def article_sync(
         fields={
             "title": article.title,
             "dek": article.dek,
-            "hero_image_id": hero.pk,
-            "hero_caption": article.caption,
-            "hero_credit": article.credit,
-            "hero_alt": f"Placeholder illustration labelled “{article.image_label}”.",
+            "kind": demo.KINDS.get(article.slug, ArticlePage.Kind.NEWS),
+            # No photo: the story's locator map stands in, drawn from its countries.
+            "hero_image_id": None,
+            "hero_caption": "",
+            "hero_credit": "",
+            "hero_alt": "",
             "body": body_blocks(article.body),
             "access": article.access,
             "published_at": article.published,
@@ -312,6 +302,7 @@ def edition_sync() -> HomePage:
     topics = topics_sync(home)
     authors = authors_sync(home)
     info_pages_sync(home)
+    placeholder_images_remove()
     pages = {a.slug: article_sync(a, sections=sections, topics=topics, authors=authors) for a in demo.ARTICLES}
     home_sync(home, pages[demo.LEAD_SLUG])
     site_sync(home)
