@@ -100,7 +100,7 @@ class HomePage(FeedRoutesMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_layout(self))
+        context.update(home_page_layout(self))
         return context
 
 
@@ -488,3 +488,52 @@ def home_layout(home: HomePage) -> dict[str, Any]:
         if articles:
             rails.append({"section": section, "articles": articles[:RAIL_SIZE]})
     return {"lead": lead, "top_stories": top[1:], "rails": rails}
+
+
+class ArticleReads(models.Model):
+    """How often a story was opened in one hour: one row per story per hour, counted
+    on the server without cookies (newsroom.reads), cached page answers included."""
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    hour = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "article reads in an hour"
+        constraints = [models.UniqueConstraint(fields=["article", "hour"], name="one_reads_row_per_article_hour")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}:00: {self.count}"
+
+
+MOST_READ = 5
+LATEST = 8
+ANALYSIS = 4
+SECONDARY = 4
+
+
+def most_read(hours: int = 24, limit: int = MOST_READ) -> list[ArticlePage]:
+    since = timezone.now() - dt.timedelta(hours=hours)
+    totals = (
+        ArticleReads.objects.filter(hour__gte=since)
+        .values("article_id")
+        .annotate(total=models.Sum("count"))
+        .order_by("-total", "article_id")
+    )
+    ranked = [row["article_id"] for row in totals[: limit * 2]]
+    articles = {a.pk: a for a in live_articles().filter(pk__in=ranked)}
+    return attach_sections([articles[pk] for pk in ranked if pk in articles][:limit])
+
+
+def home_page_layout(home: HomePage) -> dict[str, Any]:
+    """Lead, secondary stories, a timed latest list, an analysis strip and section rails."""
+    layout = home_layout(home)
+    shown = {a.pk for a in [layout["lead"], *layout["top_stories"]] if a}
+    layout["top_stories"] = layout["top_stories"][:SECONDARY]
+    layout["latest"] = attach_sections(
+        [a for a in latest_articles()[: LATEST + TOP_STORIES] if a.pk not in shown][:LATEST]
+    )
+    analysis = live_articles().exclude(kind=ArticlePage.Kind.NEWS).exclude(pk__in=shown)
+    layout["analysis"] = attach_sections(analysis[:ANALYSIS])
+    layout["most_read"] = most_read()
+    return layout

@@ -1,6 +1,7 @@
 """Locator maps are drawn on the server from shipped Natural Earth shapes, with a text alternative."""
 
 import json
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -35,13 +36,13 @@ def test_countries_off_the_map_are_left_out_and_nothing_known_draws_nothing() ->
 def test_a_story_without_a_photo_gets_its_map_and_a_story_with_one_keeps_the_photo(client: Client) -> None:
     site = build_site()
     belarus = TopicFactory(parent=site.topics, title="Belarus", slug="belarus", kind="country")
-    mapped = ArticleFactory(parent=site.security, title="Minsk and Tehran", slug="mapped")
+    mapped: Any = ArticleFactory(parent=site.security, title="Minsk and Tehran", slug="mapped")
     mapped.topics.set([site.iran, belarus])
     mapped.save_revision().publish()
     body = client.get(mapped.url).content.decode()
     assert 'aria-label="Map: Iran and Belarus highlighted."' in body
 
-    photo = ArticleFactory(parent=site.security, title="Photo", slug="photo", hero_image=make_image("Raisi"))
+    photo: Any = ArticleFactory(parent=site.security, title="Photo", slug="photo", hero_image=make_image("Raisi"))
     photo.hero_credit = "Photo: Office of the President"
     photo.topics.set([site.iran])
     photo.save_revision().publish()
