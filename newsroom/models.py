@@ -4,6 +4,7 @@ named queries their pages run, which other apps reuse."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections.abc import Iterable
 from functools import partial
@@ -345,7 +346,10 @@ class ArticlePage(Page):
         context["view"] = article_view(article=self, user=request.user)
         # Cached copies of the story differ by what the reader may read and by
         # the PRO tools shown beside it (clipping), nothing else.
-        context["reader_kind"] = f"{context['view'].needs or 'full'}:{'pro' if user_is_pro(request.user) else 'std'}"
+        signed_in = "in" if request.user.is_authenticated else "out"
+        tier = "pro" if user_is_pro(request.user) else "std"
+        context["reader_kind"] = f"{context['view'].needs or 'full'}:{tier}:{signed_in}"
+        context["reader_is_pro"] = tier == "pro"
         # Looked up only when the cached fragment holding it has expired.
         context["related"] = partial(related_articles, self)
         if getattr(request, "is_preview", False):
@@ -458,7 +462,7 @@ def attach_sections(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
 
 
 def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
-    """Editor-picked related stories first, then the latest sharing a topic."""
+    """Editor-picked related stories first, then those sharing the rarest topics."""
     picked = [
         link.article
         for link in article.related_links.all()
@@ -468,10 +472,56 @@ def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
         # Works on unsaved previews too, whose relations live in memory.
         exclude = [pk for pk in (article.pk, *(a.pk for a in picked)) if pk]
         topic_ids = [topic.pk for topic in article.topics.all()]
-        more = live_articles().exclude(pk__in=exclude)
-        more = more.filter(topics__in=topic_ids).distinct() if topic_ids else more.child_of(article.get_parent())
-        picked += list(more[: limit - len(picked)])
+        ranked = topic_ranked_articles(topic_ids, exclude=exclude, limit=limit - len(picked), article=article)
+        picked += ranked or list(live_articles().exclude(pk__in=exclude).child_of(article.get_parent())[:limit])
     return attach_sections(picked[:limit])
+
+
+# What two stories can share, beside topics: (document frequency per feature,
+# [(other story id, feature)]) for one story. Higher layers (the entity registry)
+# register theirs with `register_related_features`.
+FeatureLinks = tuple[dict[str, int], list[tuple[int, str]]]
+_related_feature_sources: list[Any] = []
+
+
+def register_related_features(source: Any) -> None:
+    if source not in _related_feature_sources:
+        _related_feature_sources.append(source)
+
+
+def topic_features(topic_ids: list[int], exclude: list[int]) -> FeatureLinks:
+    links = ArticlePage.topics.through.objects.filter(topicpage_id__in=topic_ids, articlepage__live=True)
+    df = links.values("topicpage__title").annotate(n=models.Count("pk")).values_list("topicpage__title", "n")
+    pairs = links.exclude(articlepage_id__in=exclude).values_list("articlepage_id", "topicpage__title")
+    # Keyed by name, so the topic "Russia" and an entity "Russia" are one feature.
+    return {t.casefold(): n for t, n in df}, [(a, t.casefold()) for a, t in pairs]
+
+
+def topic_ranked_articles(
+    topic_ids: list[int], *, exclude: list[int], limit: int, article: ArticlePage | None = None
+) -> list[ArticlePage]:
+    """Stories sharing topics (and entities, where registered), each weighted by rarity.
+
+    A feature on almost every story ("United States") adds little; one on a handful
+    ("Belarus") adds a lot: the weight is log(stories / stories with it), as in
+    inverse document frequency. Ties go to the newer story.
+    """
+    sources = [topic_features(topic_ids, exclude)] if topic_ids else []
+    if article is not None and article.pk:
+        sources += [source(article, exclude) for source in _related_feature_sources]
+    total = ArticlePage.objects.live().count() or 1
+    weight: dict[str, float] = {}
+    shared: dict[int, set[str]] = {}
+    for df, pairs in sources:
+        for feature, count in df.items():
+            weight[feature] = min(weight.get(feature, math.inf), math.log(total / max(count, 1)))
+        for article_id, feature in pairs:
+            shared.setdefault(article_id, set()).add(feature)
+    scores = {pk: sum(weight.get(f, 0.0) for f in features) for pk, features in shared.items()}
+    best = sorted(scores, key=lambda pk: -scores[pk])[: limit * 3]
+    candidates = list(live_articles().filter(pk__in=best))
+    candidates.sort(key=lambda a: (-round(scores[a.pk], 6), -a.date.timestamp()))
+    return [a for a in candidates if scores[a.pk] > 0][:limit]
 
 
 def home_layout(home: HomePage) -> dict[str, Any]:

@@ -276,7 +276,7 @@ LEAD_STORY = Article(
     ),
     published=at("2023-08-21"),
     authors=("nadia-karimi",),
-    topics=("iran", "russia-ukraine-war", "belarus", "russia", "ukraine", "united-states"),
+    topics=("iran", "russia-ukraine-war", "drones", "belarus", "russia", "ukraine", "united-states"),
     image_label="Tehran, 13 March 2023",
     caption=(
         "Belarusian President Alexander Lukashenko and Iranian President Ebrahim Raisi meet in Tehran, 13 March 2023."

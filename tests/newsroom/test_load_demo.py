@@ -221,3 +221,15 @@ def test_the_lead_story_shows_a_locator_map_and_no_placeholder_art(edition: str,
     home = client.get("/").content.decode()
     for text in ("DEMO IMAGE", "demo image", "Placeholder illustration"):
         assert text not in body and text not in home
+
+
+@pytest.mark.django_db
+def test_the_lead_storys_related_stories_are_about_iran_belarus_russia_or_drones(edition: str) -> None:
+    from newsroom.models import related_articles
+
+    related = related_articles(lead_story())
+    assert len(related) == 4
+    about = {"iran", "belarus", "russia", "russia-ukraine-war", "drones"}
+    for story in related:
+        assert {t.slug for t in story.topics.all()} & about, story.slug
+    assert "turkish-committee-approves-sweden-nato" not in {s.slug for s in related}
