@@ -30,6 +30,7 @@ urlpatterns = [
     path("healthz", newsroom_views.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),
+    path("favicon.ico", newsroom_views.favicon, name="favicon"),
     path("monitor/", include("monitor.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),

@@ -12,7 +12,12 @@ class MonitorConfig(AppConfig):
 
         from monitor import signals
         from monitor.models import Alias, Entity
-        from newsroom.models import ArticlePage
+        from monitor.queries import article_place_names, related_entity_features
+        from newsroom.maps import register_place_provider
+        from newsroom.models import ArticlePage, register_related_features
+
+        register_place_provider(article_place_names)
+        register_related_features(related_entity_features)
 
         page_published.connect(signals.enqueue_tagging, sender=ArticlePage, dispatch_uid="monitor-tag-on-publish")
         for model in (Entity, Alias):

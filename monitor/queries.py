@@ -274,3 +274,21 @@ def last_used_folder(user: Any) -> BriefingFolder | None:
     if clip is not None:
         return clip.folder
     return BriefingFolder.objects.filter(owner_id=user.pk).order_by("-updated_at", "-pk").first()
+def article_place_names(article: ArticlePage) -> list[str]:
+    """Places the part of the story anyone may read names: marked on its locator map."""
+    if not getattr(article, "pk", None):
+        return []
+    entities = article_entities(article=article, full_text_allowed=article.access == Access.FREE)
+    return [entity.name for entity in entities if entity.kind == Kind.PLACE]
+
+
+def related_entity_features(article: ArticlePage, exclude: list[int]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """Entities this story shares with others, counted only from tags any visitor may
+    see, so related stories say nothing about paid text."""
+    public = readable_tags("anyone")
+    entity_ids = ArticleEntity.objects.filter(public, article=article).values_list("entity_id", flat=True)
+    links = ArticleEntity.objects.filter(public, entity_id__in=list(entity_ids), article__live=True)
+    df = links.values("entity__name").annotate(n=Count("pk")).values_list("entity__name", "n")
+    # A name mentioned once in passing does not make two stories related.
+    pairs = links.exclude(article_id__in=exclude).filter(mention_count__gte=2).values_list("article_id", "entity__name")
+    return {e.casefold(): n for e, n in df}, [(a, e.casefold()) for a, e in pairs]

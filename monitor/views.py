@@ -129,8 +129,6 @@ def entity(request: HttpRequest, slug: str) -> HttpResponse:
         **_chart_context([item], start, end, f"Stories naming {item.name}, per week", reader),
     }
     if is_pro:
-        context["alert"] = alert_for_entity(request.user, item)
-        context["following"] = item in followed_entities(request.user)
         context["timeline"] = paginate(request, articles, PAGE_SIZE)
 
         attach_sections(context["timeline"].object_list)

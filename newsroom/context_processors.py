@@ -3,11 +3,13 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from newsroom.models import SectionPage
+from newsroom.models import SectionPage, footer_pages
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
+    # Querysets: evaluated only by the templates that render them.
     return {
         "SITE_URL": settings.SITE_URL,
         "nav_sections": SectionPage.objects.live().in_menu().order_by("path"),
+        "footer_pages": footer_pages(),
     }

@@ -4,6 +4,7 @@ named queries their pages run, which other apps reuse."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections.abc import Iterable
 from functools import partial
@@ -81,7 +82,12 @@ class HomePage(SharedByAudienceMixin, FeedRoutesMixin, Page):
         FieldPanel("strapline"),
         PageChooserPanel("lead_story", "newsroom.ArticlePage"),
     ]
-    subpage_types = ["newsroom.SectionPage", "newsroom.TopicIndexPage", "newsroom.AuthorIndexPage"]
+    subpage_types = [
+        "newsroom.SectionPage",
+        "newsroom.TopicIndexPage",
+        "newsroom.AuthorIndexPage",
+        "newsroom.InfoPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -95,7 +101,7 @@ class HomePage(SharedByAudienceMixin, FeedRoutesMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_layout(self))
+        context.update(home_page_layout(self))
         return context
 
 
@@ -209,7 +215,40 @@ class AuthorPage(SharedByAudienceMixin, FeedRoutesMixin, Page):
         return context
 
 
+class InfoPage(Page):
+    """About, Contact, Privacy, Terms: plain pages the footer links to."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences under the title.")
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
+    in_footer = models.BooleanField("link from the footer", default=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("in_footer")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "information page"
+
+
+def footer_pages() -> PageQuerySet:
+    return InfoPage.objects.live().public().filter(in_footer=True).order_by("path")
+
+
 class ArticlePage(SharedByAudienceMixin, Page):
+    class Kind(models.TextChoices):
+        NEWS = "news", "News"
+        ANALYSIS = "analysis", "Analysis"
+        EXPLAINER = "explainer", "Explainer"
+        OPINION = "opinion", "Opinion"
+
+    kind = models.CharField(
+        "kind of story",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text="Shown on cards: news reports facts; analysis and explainers interpret; opinion argues.",
+    )
     dek = models.CharField(
         "standfirst",
         max_length=300,
@@ -252,6 +291,7 @@ class ArticlePage(SharedByAudienceMixin, Page):
     base_form_class = ArticlePageForm
     content_panels = [
         *Page.content_panels,
+        FieldPanel("kind"),
         FieldPanel("dek"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit"), FieldPanel("hero_alt")],
@@ -277,6 +317,7 @@ class ArticlePage(SharedByAudienceMixin, Page):
         index.SearchField("body"),
         index.FilterField("published_at"),
         index.FilterField("access"),
+        index.FilterField("kind"),
         index.RelatedFields("authors", [index.SearchField("title")]),
         index.RelatedFields("topics", [index.SearchField("title")]),
     ]
@@ -312,7 +353,10 @@ class ArticlePage(SharedByAudienceMixin, Page):
         context["view"] = article_view(article=self, user=request.user)
         # Cached copies of the story differ by what the reader may read and by
         # the PRO tools shown beside it (clipping), nothing else.
-        context["reader_kind"] = f"{context['view'].needs or 'full'}:{'pro' if user_is_pro(request.user) else 'std'}"
+        signed_in = "in" if request.user.is_authenticated else "out"
+        tier = "pro" if user_is_pro(request.user) else "std"
+        context["reader_kind"] = f"{context['view'].needs or 'full'}:{tier}:{signed_in}"
+        context["reader_is_pro"] = tier == "pro"
         # Looked up only when the cached fragment holding it has expired.
         context["related"] = partial(related_articles, self)
         if getattr(request, "is_preview", False):
@@ -410,7 +454,7 @@ def attach_sections(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
 
 
 def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
-    """Editor-picked related stories first, then the latest sharing a topic."""
+    """Editor-picked related stories first, then those sharing the rarest topics."""
     picked = [
         link.article
         for link in article.related_links.all()
@@ -420,10 +464,56 @@ def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
         # Works on unsaved previews too, whose relations live in memory.
         exclude = [pk for pk in (article.pk, *(a.pk for a in picked)) if pk]
         topic_ids = [topic.pk for topic in article.topics.all()]
-        more = live_articles().exclude(pk__in=exclude)
-        more = more.filter(topics__in=topic_ids).distinct() if topic_ids else more.child_of(article.get_parent())
-        picked += list(more[: limit - len(picked)])
+        ranked = topic_ranked_articles(topic_ids, exclude=exclude, limit=limit - len(picked), article=article)
+        picked += ranked or list(live_articles().exclude(pk__in=exclude).child_of(article.get_parent())[:limit])
     return attach_sections(picked[:limit])
+
+
+# What two stories can share, beside topics: (document frequency per feature,
+# [(other story id, feature)]) for one story. Higher layers (the entity registry)
+# register theirs with `register_related_features`.
+FeatureLinks = tuple[dict[str, int], list[tuple[int, str]]]
+_related_feature_sources: list[Any] = []
+
+
+def register_related_features(source: Any) -> None:
+    if source not in _related_feature_sources:
+        _related_feature_sources.append(source)
+
+
+def topic_features(topic_ids: list[int], exclude: list[int]) -> FeatureLinks:
+    links = ArticlePage.topics.through.objects.filter(topicpage_id__in=topic_ids, articlepage__live=True)
+    df = links.values("topicpage__title").annotate(n=models.Count("pk")).values_list("topicpage__title", "n")
+    pairs = links.exclude(articlepage_id__in=exclude).values_list("articlepage_id", "topicpage__title")
+    # Keyed by name, so the topic "Russia" and an entity "Russia" are one feature.
+    return {t.casefold(): n for t, n in df}, [(a, t.casefold()) for a, t in pairs]
+
+
+def topic_ranked_articles(
+    topic_ids: list[int], *, exclude: list[int], limit: int, article: ArticlePage | None = None
+) -> list[ArticlePage]:
+    """Stories sharing topics (and entities, where registered), each weighted by rarity.
+
+    A feature on almost every story ("United States") adds little; one on a handful
+    ("Belarus") adds a lot: the weight is log(stories / stories with it), as in
+    inverse document frequency. Ties go to the newer story.
+    """
+    sources = [topic_features(topic_ids, exclude)] if topic_ids else []
+    if article is not None and article.pk:
+        sources += [source(article, exclude) for source in _related_feature_sources]
+    total = ArticlePage.objects.live().count() or 1
+    weight: dict[str, float] = {}
+    shared: dict[int, set[str]] = {}
+    for df, pairs in sources:
+        for feature, count in df.items():
+            weight[feature] = min(weight.get(feature, math.inf), math.log(total / max(count, 1)))
+        for article_id, feature in pairs:
+            shared.setdefault(article_id, set()).add(feature)
+    scores = {pk: sum(weight.get(f, 0.0) for f in features) for pk, features in shared.items()}
+    best = sorted(scores, key=lambda pk: -scores[pk])[: limit * 3]
+    candidates = list(live_articles().filter(pk__in=best))
+    candidates.sort(key=lambda a: (-round(scores[a.pk], 6), -a.date.timestamp()))
+    return [a for a in candidates if scores[a.pk] > 0][:limit]
 
 
 def home_layout(home: HomePage) -> dict[str, Any]:
@@ -440,3 +530,52 @@ def home_layout(home: HomePage) -> dict[str, Any]:
         if articles:
             rails.append({"section": section, "articles": articles[:RAIL_SIZE]})
     return {"lead": lead, "top_stories": top[1:], "rails": rails}
+
+
+class ArticleReads(models.Model):
+    """How often a story was opened in one hour: one row per story per hour, counted
+    on the server without cookies (newsroom.reads), cached page answers included."""
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    hour = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "article reads in an hour"
+        constraints = [models.UniqueConstraint(fields=["article", "hour"], name="one_reads_row_per_article_hour")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}:00: {self.count}"
+
+
+MOST_READ = 5
+LATEST = 8
+ANALYSIS = 4
+SECONDARY = 4
+
+
+def most_read(hours: int = 24, limit: int = MOST_READ) -> list[ArticlePage]:
+    since = timezone.now() - dt.timedelta(hours=hours)
+    totals = (
+        ArticleReads.objects.filter(hour__gte=since)
+        .values("article_id")
+        .annotate(total=models.Sum("count"))
+        .order_by("-total", "article_id")
+    )
+    ranked = [row["article_id"] for row in totals[: limit * 2]]
+    articles = {a.pk: a for a in live_articles().filter(pk__in=ranked)}
+    return attach_sections([articles[pk] for pk in ranked if pk in articles][:limit])
+
+
+def home_page_layout(home: HomePage) -> dict[str, Any]:
+    """Lead, secondary stories, a timed latest list, an analysis strip and section rails."""
+    layout = home_layout(home)
+    shown = {a.pk for a in [layout["lead"], *layout["top_stories"]] if a}
+    layout["top_stories"] = layout["top_stories"][:SECONDARY]
+    layout["latest"] = attach_sections(
+        [a for a in latest_articles()[: LATEST + TOP_STORIES] if a.pk not in shown][:LATEST]
+    )
+    analysis = live_articles().exclude(kind=ArticlePage.Kind.NEWS).exclude(pk__in=shown)
+    layout["analysis"] = attach_sections(analysis[:ANALYSIS])
+    layout["most_read"] = most_read()
+    return layout

@@ -3,8 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -80,3 +81,9 @@ def search(request: HttpRequest) -> HttpResponse:
         article.headline = highlight(article.title, terms)  # type: ignore[attr-defined]
     context.update({"results": items, "page": page, "query": data["q"], "terms": terms})
     return render(request, "newsroom/search.html", context)
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static copy."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))

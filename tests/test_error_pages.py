@@ -47,7 +47,7 @@ handler500 = getattr(site_urls, "handler500", "django.views.defaults.server_erro
 def _looks_like_the_site(body: str) -> None:
     assert '<header class="masthead"' in body
     assert 'class="masthead__brand" href="/">Newsdesk</a>' in body
-    assert '<nav class="sections-nav"' in body
+    assert '<nav class="site-nav' in body
     assert '<footer class="site-footer"' in body
 
 

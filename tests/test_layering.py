@@ -46,6 +46,8 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
     ("monitor.apps", "monitor.signals"): _READY,
     ("monitor.apps", "monitor.models"): _READY,
     ("monitor.apps", "newsroom.models"): _READY,
+    ("monitor.apps", "monitor.queries"): _READY,
+    ("monitor.apps", "newsroom.maps"): _READY,
     ("monitor.registry", "monitor.models"): (
         "the tagger is built from the seed files with no Django set up (bench/tagging_*.py); "
         "only the database-backed registry needs the models"

@@ -23,6 +23,20 @@ PRO = "pro"
 
 DEMO_CREDIT = "Illustration: Newsdesk demo image"
 
+# How each demo story is labelled on cards; stories not listed are news.
+KINDS = {
+    "why-gulf-states-build-layered-air-defences": "explainer",
+    "what-a-saudi-israeli-deal-would-take": "analysis",
+    "palestinian-authority-money-problem": "analysis",
+    "abu-dhabi-falcon-models-gulf-ai": "analysis",
+    "heat-drought-power-cuts-iraq-summer": "analysis",
+    "iran-rial-record-low": "explainer",
+    "turkish-inflation-holds-above-60-percent": "analysis",
+    "iraq-unveils-development-road": "explainer",
+    "saudi-arabia-buys-turkish-akinci-drones": "analysis",
+    "iran-joins-shanghai-cooperation-organisation": "opinion",
+}
+
 HOME_STRAPLINE = "News and intelligence on the Middle East"
 
 
@@ -262,7 +276,7 @@ LEAD_STORY = Article(
     ),
     published=at("2023-08-21"),
     authors=("nadia-karimi",),
-    topics=("iran", "russia-ukraine-war", "belarus", "russia", "ukraine", "united-states"),
+    topics=("iran", "russia-ukraine-war", "drones", "belarus", "russia", "ukraine", "united-states"),
     image_label="Tehran, 13 March 2023",
     caption=(
         "Belarusian President Alexander Lukashenko and Iranian President Ebrahim Raisi meet in Tehran, 13 March 2023."

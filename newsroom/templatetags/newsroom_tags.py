@@ -4,7 +4,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from newsroom import seo
+from newsroom import maps, seo
 
 register = template.Library()
 
@@ -30,3 +30,9 @@ def share_image(article: Any) -> str:
 @register.inclusion_tag("components/access_badge.html")
 def access_badge(article: Any) -> dict[str, Any]:
     return {"access": article.access}
+
+
+@register.simple_tag
+def locator_map(article: Any) -> maps.LocatorMap | None:
+    """The story's locator map (countries and places), or None."""
+    return maps.article_map(article)
