@@ -73,7 +73,7 @@ def _run(statements: dict[str, list[str]]):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsroom", "0004_outletsettings_to_core"),
+        ("newsroom", "0006_article_reads_per_hour"),
     ]
 
     operations = [
