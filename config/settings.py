@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "membership",
     "pro",
     "events",
+    "api",
+    "ninja",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -401,3 +403,8 @@ SCHEDULE: list[tuple[str, int]] = [
     ("draft_daily_issues", 300),
     ("send_event_reminders", EVENT_REMINDER_SECONDS),
 ]
+
+# Content API: calls each key may make per window (seconds); over it, 429 with Retry-After.
+API_KEY_RATE_LIMIT = env_int("API_KEY_RATE_LIMIT", 600)
+API_KEY_RATE_WINDOW = env_int("API_KEY_RATE_WINDOW", 60)
+NINJA_PAGINATION_MAX_LIMIT = 100
