@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "pro",
     "events",
     "api",
+    "webhooks",
     "ninja",
     "allauth",
     "allauth.account",
