@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "events",
     "api",
     "webhooks",
+    "imports",
     "ninja",
     "allauth",
     "allauth.account",
