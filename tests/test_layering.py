@@ -49,10 +49,6 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
     ("monitor.apps", "monitor.models"): _READY,
     ("monitor.apps", "newsroom.models"): _READY,
     ("webhooks.apps", "webhooks.receivers"): _READY,
-    (
-        "webhooks.services",
-        "webhooks.tasks",
-    ): "the task module imports the services it runs; enqueueing goes the other way",
     ("monitor.registry", "monitor.models"): (
         "the tagger is built from the seed files with no Django set up (bench/tagging_*.py); "
         "only the database-backed registry needs the models"

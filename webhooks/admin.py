@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from webhooks.models import Delivery, Endpoint, Event
 from webhooks.services import webhook_delivery_replay
+from webhooks.tasks import deliveries_enqueue_on_commit
 
 
 class EndpointForm(forms.ModelForm):
@@ -44,5 +45,5 @@ class DeliveryAdmin(admin.ModelAdmin):
     @admin.action(description="Replay the selected deliveries")
     def replay(self, request: HttpRequest, queryset: QuerySet[Delivery]) -> None:
         for delivery in queryset.select_related("endpoint"):
-            webhook_delivery_replay(delivery=delivery, by=request.user)
+            deliveries_enqueue_on_commit([webhook_delivery_replay(delivery=delivery, by=request.user)])
         messages.success(request, f"{queryset.count()} deliveries queued again.")

@@ -16,11 +16,16 @@ from newsletters.sending import issue_sent
 from newsroom.models import ArticlePage
 from webhooks.models import Event, MemberProState
 from webhooks.services import webhook_event_record
+from webhooks.tasks import deliveries_enqueue_on_commit
 
 
 def _absolute(url: str | None) -> str:
     url = url or ""
     return settings.SITE_URL + url if url.startswith("/") else url
+
+
+def _emit(*, event: str, data: dict[str, Any]) -> None:
+    deliveries_enqueue_on_commit(webhook_event_record(event=event, data=data))
 
 
 def article_data(article: Any) -> dict[str, Any]:
@@ -41,11 +46,11 @@ def article_data(article: Any) -> dict[str, Any]:
 def on_article_published(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
     first = instance.first_published_at is None or instance.last_published_at == instance.first_published_at
     event = Event.ARTICLE_PUBLISHED if first else Event.ARTICLE_UPDATED
-    webhook_event_record(event=event, data=article_data(instance))
+    _emit(event=event, data=article_data(instance))
 
 
 def on_article_unpublished(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
-    webhook_event_record(
+    _emit(
         event=Event.ARTICLE_UNPUBLISHED,
         data={"id": instance.pk, "title": instance.title, "url": _absolute(instance.url)},
     )
@@ -60,12 +65,12 @@ def on_issue_sent(sender: type, issue_id: int, **kwargs: Any) -> None:
         "sent_at": issue.finished_at,
         "url": "" if issue.newsletter.pro_only else _absolute(issue.get_absolute_url()),
     }
-    webhook_event_record(event=Event.ISSUE_SENT, data=data)
+    _emit(event=Event.ISSUE_SENT, data=data)
 
 
 def on_alert_fired(sender: type, alert: Any, article: Any, **kwargs: Any) -> None:
     data = {"alert": str(alert.token), "name": alert.name, "user_id": alert.user_id, "article": article_data(article)}
-    webhook_event_record(event=Event.ALERT_FIRED, data=data)
+    _emit(event=Event.ALERT_FIRED, data=data)
 
 
 def on_pro_may_have_changed(sender: type, user_ids: list[int], **kwargs: Any) -> None:
@@ -80,7 +85,7 @@ def on_pro_may_have_changed(sender: type, user_ids: list[int], **kwargs: Any) ->
             continue  # never PRO: nothing to announce
         MemberProState.objects.filter(pk=state.pk).update(is_pro=now_pro)
         event = Event.MEMBER_JOINED_PRO if now_pro else Event.MEMBER_LEFT_PRO
-        webhook_event_record(event=event, data={"user_id": user.pk, "email": user.email})
+        _emit(event=event, data={"user_id": user.pk, "email": user.email})
 
 
 def connect() -> None:

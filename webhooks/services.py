@@ -10,7 +10,6 @@ from typing import Any
 
 import requests
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.utils import timezone
 
 from webhooks.models import Delivery, Endpoint
@@ -22,29 +21,12 @@ TIMEOUT_SECONDS = 10
 
 
 def webhook_event_record(*, event: str, data: dict[str, Any]) -> list[Delivery]:
-    """One delivery per active endpoint that asked for `event`; sent once the transaction commits."""
+    """One delivery per active endpoint that asked for `event` (the caller enqueues them)."""
     body = json.dumps(
         {"type": event, "timestamp": timezone.now().isoformat(), "data": data}, cls=DjangoJSONEncoder, sort_keys=True
     )
     endpoints = [e for e in Endpoint.objects.filter(is_active=True) if event in (e.events or [])]
-    deliveries = [Delivery.objects.create(endpoint=e, event=event, body=body) for e in endpoints]
-    for delivery in deliveries:
-        _enqueue_on_commit(delivery.pk)
-    return deliveries
-
-
-def _enqueue_on_commit(delivery_id: int, when: dt.datetime | None = None) -> None:
-    from webhooks.tasks import deliver_webhook_task
-
-    def enqueue() -> None:
-        task = deliver_webhook_task
-        if when is not None:
-            if not task.get_backend().supports_defer:
-                return  # `manage.py webhooks_retry` picks it up when due
-            task = task.using(run_after=when)
-        task.enqueue(delivery_id)
-
-    transaction.on_commit(enqueue)
+    return [Delivery.objects.create(endpoint=e, event=event, body=body) for e in endpoints]
 
 
 Poster = Callable[[str, str, dict[str, str]], int]
@@ -56,7 +38,9 @@ def _post(url: str, body: str, headers: dict[str, str]) -> int:
 
 
 def webhook_delivery_attempt(*, delivery_id: int, post: Poster = _post) -> str:
-    """Send one delivery if it is due; the row is claimed first so two workers never both send it."""
+    """Send one delivery if it is due; the row is claimed first so two workers never both send it.
+
+    After a failure the row waits until `next_attempt_at`; the caller schedules that attempt."""
     now = timezone.now()
     claimed = Delivery.objects.filter(pk=delivery_id, state=Delivery.State.PENDING, next_attempt_at__lte=now).update(
         state=Delivery.State.SENDING
@@ -91,7 +75,6 @@ def webhook_delivery_attempt(*, delivery_id: int, post: Poster = _post) -> str:
     Delivery.objects.filter(pk=delivery_id).update(
         state=Delivery.State.PENDING, attempts=attempts, last_status=status, last_error=error, next_attempt_at=when
     )
-    _enqueue_on_commit(delivery_id, when)
     return Delivery.State.PENDING
 
 
@@ -100,19 +83,4 @@ def webhook_delivery_replay(*, delivery: Delivery, by: Any = None) -> Delivery:
     replay = Delivery.objects.create(
         endpoint=delivery.endpoint, event=delivery.event, body=delivery.body, replay_of=delivery, replayed_by=by
     )
-    _enqueue_on_commit(replay.pk)
     return replay
-
-
-def webhooks_due_enqueue() -> int:
-    """Enqueue every pending delivery that is due (for back-ends that cannot defer, and after outages)."""
-    from webhooks.tasks import deliver_webhook_task
-
-    due = list(
-        Delivery.objects.filter(state=Delivery.State.PENDING, next_attempt_at__lte=timezone.now()).values_list(
-            "pk", flat=True
-        )
-    )
-    for delivery_id in due:
-        deliver_webhook_task.enqueue(delivery_id)
-    return len(due)

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from webhooks.services import webhooks_due_enqueue
+from webhooks.tasks import webhooks_due_enqueue
 
 
 class Command(BaseCommand):
