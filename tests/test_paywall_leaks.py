@@ -235,7 +235,7 @@ def _client(name: str) -> Client:
     return Client()
 
 
-def _visit_all(client: Client, world: World, **headers: str) -> dict[str, list[str]]:
+def _visit_all(client: Client, world: World, **headers: Any) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for url in all_urls(world):
         response: Any = client.get(url, **headers)
