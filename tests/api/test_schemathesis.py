@@ -27,7 +27,7 @@ def _schemathesis(live_server, *extra: str) -> subprocess.CompletedProcess[str]:
                "--max-examples", "8", "--workers", "1", "--generation-deterministic",
                "--suppress-health-check", "all", "--request-timeout", "30", *extra]  # fmt: skip
     env = {**os.environ, "NO_COLOR": "1", "SCHEMATHESIS_HOOKS": ""}
-    return subprocess.run(command, capture_output=True, text=True, timeout=240, env=env, check=False)
+    return subprocess.run(command, capture_output=True, text=True, timeout=900, env=env, check=False)
 
 
 @pytest.fixture
