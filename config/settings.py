@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "membership",
     "pro",
     "events",
+    "api",
+    "webhooks",
+    "imports",
+    "ninja",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -506,3 +510,8 @@ SCHEDULE: list[tuple[str, int]] = [
     ("prune_task_results", 3600),
     ("nightly_backup", 600),
 ]
+
+# Content API: calls each key may make per window (seconds); over it, 429 with Retry-After.
+API_KEY_RATE_LIMIT = env_int("API_KEY_RATE_LIMIT", 600)
+API_KEY_RATE_WINDOW = env_int("API_KEY_RATE_WINDOW", 60)
+NINJA_PAGINATION_MAX_LIMIT = 100

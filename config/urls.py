@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.main import urlpatterns as api_urlpatterns
 from core import health, metrics
 from newsletters import webhooks as anymail_webhooks
 from newsroom import sitemaps
@@ -39,6 +40,8 @@ urlpatterns = [
     path("anymail/", include(anymail_webhooks.urlpatterns)),
     path("pro/events/", include("events.urls")),
     path("pro/", include("pro.urls")),
+    path("api/v1/", include((api_urlpatterns(), "api"))),
+    path("account/api-keys/", include("api.urls")),
     path("", include("membership.urls")),
     path("accounts/", include("allauth.urls")),
 ]

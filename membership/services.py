@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from core.accounts import verified_addresses
@@ -49,6 +50,11 @@ class MembershipError(Exception):
         super().__init__(message)
         if status:
             self.status = status
+
+
+# Sent with `user_ids` whenever something that grants PRO changed for them;
+# receivers re-check `core.entitlement` themselves.
+pro_may_have_changed = Signal()
 
 
 def token_hash(raw: str) -> str:
@@ -90,6 +96,7 @@ def complimentary_grant(*, user: Any, days: int, note: str = "") -> Membership:
         membership.source = Membership.Source.COMPLIMENTARY
     membership.plan = membership.plan or default_plan()
     membership.save()
+    pro_may_have_changed.send(sender=Membership, user_ids=[user.pk])
     return membership
 
 
@@ -301,10 +308,12 @@ def _subscription_store(*, owner: Membership | Team, subscription: dict[str, Any
         owner.save()
         if first_time:
             _admin_seat(team=owner)
+        pro_may_have_changed.send(sender=Team, user_ids=list(owner.members.values_list("user_id", flat=True)))
         return
     owner.source = Membership.Source.STRIPE
     owner.plan = owner.plan or default_plan()
     owner.save()
+    pro_may_have_changed.send(sender=Membership, user_ids=[owner.user_id])
     if subscription.get("trial_end") and first_time:
         _trial_claim(user=owner.user)
 
@@ -450,7 +459,9 @@ def seat_add(*, team: Team, user: Any, how: str) -> Seat:
         if Seat.objects.filter(team=locked).count() >= locked.seats:
             raise MembershipError("All of this team's seats are taken. Ask the team admin to add seats.", 409)
         membership_for(user=user)  # so staff lists show every PRO reader
-        return Seat.objects.create(team=locked, user=user, how=how)
+        seat = Seat.objects.create(team=locked, user=user, how=how)
+    pro_may_have_changed.send(sender=Seat, user_ids=[user.pk])
+    return seat
 
 
 def team_invite(*, team: Team, emails: list[str], invited_by: Any) -> list[Invitation]:
@@ -517,6 +528,7 @@ def seat_remove(*, team: Team, seat: Seat) -> None:
     if seat.team_id != team.pk:
         raise MembershipError("That seat is not on your team.", 404)
     seat.delete()
+    pro_may_have_changed.send(sender=Seat, user_ids=[seat.user_id])
 
 
 def seat_reassign(*, team: Team, seat: Seat, email: str, by: Any) -> Invitation:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +17,9 @@ from monitor.tagging import article_text
 from newsroom.models import ArticlePage
 
 DIGEST_EVERY = dt.timedelta(hours=23)
+
+# Sent with `alert` and `article` once an instant alert has gone out.
+alert_fired = Signal()
 
 
 def alert_words(alert: Alert) -> list[str]:
@@ -91,6 +95,7 @@ def alert_delivery_send(*, delivery_id: int) -> bool:
         headers=_headers(alert),
     )
     AlertDelivery.objects.filter(pk=delivery_id).update(state=AlertDelivery.State.SENT, sent_at=timezone.now())
+    alert_fired.send(sender=Alert, alert=alert, article=delivery.article)
     return True
 
 

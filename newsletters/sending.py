@@ -34,6 +34,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Min, Q
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,6 +56,9 @@ HOSTNAME = socket.gethostname()[:255]
 HEARTBEAT_SECONDS = 2.0
 OPEN_STATES = (Delivery.State.QUEUED, Delivery.State.CLAIMED, Delivery.State.SENDING)
 _running_workers: set[int] = set()  # SendWorker ids alive in this process
+
+# Sent once, with `issue_id`, when the last delivery of an issue is done.
+issue_sent = Signal()
 
 
 @dataclass
@@ -444,9 +448,11 @@ def _seconds_to_next_retry(issue_id: int) -> float | None:
 
 def issue_finish_if_done(*, issue_id: int) -> str:
     if not Delivery.objects.filter(issue_id=issue_id, state__in=OPEN_STATES).exists():
-        Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(
+        finished = Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(
             status=Issue.Status.SENT, finished_at=timezone.now()
         )
+        if finished:
+            issue_sent.send(sender=Issue, issue_id=issue_id)
     return Issue.objects.filter(pk=issue_id).values_list("status", flat=True).get()
 
 

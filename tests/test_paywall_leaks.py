@@ -193,7 +193,19 @@ def _file_urls(world: World) -> list[str]:
     return [world.document.url, f"/media/{name}", f"/media/images/../{name}", f"/media/%2E%2E/media/{name}"]
 
 
+def _api_urls(world: World) -> list[str]:
+    memo, report = world.products["memo"], world.products["report"]
+    urls = ["/api/v1/articles/", "/api/v1/articles/?limit=1", "/api/v1/openapi.json"]
+    urls += [f"/api/v1/articles/?q={q}" for q in [*SENTINEL_WORDS, "teaser", '"cobalt ledgers"']]
+    urls += [f"/api/v1/articles/?entity={slug}" for slug in ("iran", "belarus", "russia")]
+    urls += [f"/api/v1/articles/{a.pk}/" for a in (world.pro_article, world.registered_article, world.free_article)]
+    urls += ["/api/v1/memos/", f"/api/v1/memos/{memo.slug}/", "/api/v1/reports/", f"/api/v1/reports/{report.slug}/"]
+    urls += ["/api/v1/entities/", "/api/v1/entities/?kind=country", "/api/v1/events/", "/api/v1/newsletters/"]
+    return [*urls, "/api/v1/sections/", "/api/v1/topics/", "/api/v1/authors/", "/api/v1/articles/?cursor=bad"]
+
+
 URL_PROVIDERS: list[Callable[[World], list[str]]] = [
+    _api_urls,
     _file_urls,
     _listing_urls,
     _article_urls,
@@ -223,10 +235,10 @@ def _client(name: str) -> Client:
     return Client()
 
 
-def _visit_all(client: Client, world: World) -> dict[str, list[str]]:
+def _visit_all(client: Client, world: World, **headers: Any) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for url in all_urls(world):
-        response: Any = client.get(url)
+        response: Any = client.get(url, **headers)
         assert response.status_code < 500, url
         # Unfold iCalendar's 75-octet lines so a folded sentinel is still found.
         raw = b"".join(response.streaming_content) if response.streaming else response.content
@@ -326,3 +338,23 @@ def test_a_pro_member_finds_premium_stories_by_their_paid_words(world, alice):
     client = Client()
     client.force_login(alice)
     assert world.pro_article.url in client.get("/search/", {"q": "Zanthrox"}).content.decode()
+
+
+@pytest.mark.parametrize("owner", ["free_member", "lapsed_member"])
+def test_no_premium_sentinel_reaches_an_api_key_without_pro(world, dora, lapsed, owner):
+    from api.keys import api_key_create
+
+    _, raw = api_key_create(owner=dora if owner == "free_member" else lapsed, name="Leak check")
+    found = _visit_all(Client(), world, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert {url: hits for url, hits in found.items() if set(hits) & {*PRO_SENTINELS, JOIN_SENTINEL}} == {}
+
+
+def test_a_pro_members_api_key_reads_the_sentinels(world, alice):
+    from api.keys import api_key_create
+
+    _, raw = api_key_create(owner=alice, name="Leak check")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    body = Client().get(f"/api/v1/articles/{world.pro_article.pk}/", **headers).content.decode()
+    for sentinel in PRO_SENTINELS:
+        assert sentinel in body
+    assert PRO_SENTINELS[0] in Client().get(f"/api/v1/memos/{world.products['memo'].slug}/", **headers).content.decode()

@@ -1,0 +1,221 @@
+"""Imports at scale: rows per second, and peak memory that stays flat as the file grows.
+
+Generates a WordPress export (20,000 posts by default) and a Ghost export
+(10,000 posts and 50,000 members), and imports each in a child process of its
+own, on a copy of one freshly migrated SQLite database. Each import also runs
+on a file a quarter the size: with streamed parsing the peak memory of the two
+should be about the same (ratio near 1), while the rows per second are
+compared with a parse-only pass over the same file. Peers measured in the same
+run: loading the whole file at once (`json.load`, `lxml.etree.parse`), whose
+peak grows with the file.
+
+    .venv/bin/python bench/import.py [--scale 1.0]
+
+The machine is shared: absolute numbers are noisy; read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORDS = "minister signed agreement tehran moscow gulf drones shipping ports oil exports sanctions border talks".split()
+
+
+def _env(var_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings", VAR_DIR=str(var_dir), SITE_URL="http://127.0.0.1:8000",
+               LOG_LEVEL="WARNING", TASKS_BACKEND="database", PAGE_CACHE_SECONDS="0")  # fmt: skip
+    return env
+
+
+def _html(rng: random.Random) -> str:
+    return "".join(f"<p>{' '.join(rng.choice(WORDS) for _ in range(60))}.</p>" for _ in range(4))
+
+
+def write_wxr(path: Path, posts: int) -> None:
+    rng = random.Random(posts)
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+                  'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+                  'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+                  'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n'
+                  "<channel><title>Bench</title>\n"
+                  "<wp:author><wp:author_login>desk</wp:author_login>"
+                  "<wp:author_display_name>Desk</wp:author_display_name></wp:author>\n")  # fmt: skip
+        for n in range(posts):
+            out.write(f"<item><title>Bench story {n}</title><link>https://old.example.com/p/{n}/</link>"
+                      f"<dc:creator>desk</dc:creator><content:encoded><![CDATA[{_html(rng)}]]></content:encoded>"
+                      f"<excerpt:encoded><![CDATA[Standfirst {n}.]]></excerpt:encoded><wp:post_id>{n}</wp:post_id>"
+                      f"<wp:post_date_gmt>2022-01-01 10:00:00</wp:post_date_gmt><wp:post_name>bench-{n}</wp:post_name>"
+                      "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+                      f'<category domain="post_tag" nicename="tag-{n % 20}">Tag {n % 20}</category>'
+                      "</item>\n")  # fmt: skip
+        out.write("</channel></rss>\n")
+
+
+def write_ghost(path: Path, posts: int, members: int) -> None:
+    rng = random.Random(posts)
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"db":[{"meta":{"version":"5.0.0"},"data":{')
+        out.write('"users":[{"id":"u1","name":"Desk","slug":"desk"}],')
+        out.write('"tags":' + json.dumps([{"id": f"t{i}", "name": f"Tag {i}", "slug": f"tag-{i}"} for i in range(20)]))
+        out.write(',"newsletters":[{"id":"n1","slug":"security","name":"Security Briefing"}],"posts":[')
+        for n in range(posts):
+            post = {"id": f"p{n}", "title": f"Ghost bench {n}", "slug": f"ghost-bench-{n}", "html": _html(rng),
+                    "status": "published", "visibility": "paid" if n % 3 == 0 else "public", "type": "post",
+                    "published_at": "2023-01-01T10:00:00.000Z", "custom_excerpt": f"Standfirst {n}."}  # fmt: skip
+            out.write(("," if n else "") + json.dumps(post))
+        out.write('],"posts_tags":[')
+        out.write(",".join(json.dumps({"post_id": f"p{n}", "tag_id": f"t{n % 20}"}) for n in range(posts)))
+        out.write('],"posts_authors":[')
+        out.write(",".join(json.dumps({"post_id": f"p{n}", "author_id": "u1"}) for n in range(posts)))
+        out.write('],"members":[')
+        for n in range(members):
+            member = {"id": f"m{n}", "email": f"reader{n}@example.com", "name": f"Reader {n}",
+                      "status": "free", "created_at": "2022-06-01T00:00:00.000Z"}  # fmt: skip
+            out.write(("," if n else "") + json.dumps(member))
+        out.write('],"members_newsletters":[')
+        out.write(",".join(json.dumps({"member_id": f"m{n}", "newsletter_id": "n1"}) for n in range(members)))
+        out.write("]}}]}")
+
+
+# -- child side: one measured job ------------------------------------------------
+
+
+def child(job: str, path: Path) -> dict[str, Any]:
+    import django
+
+    django.setup()
+    started = time.perf_counter()
+    if job == "json_load":
+        with path.open() as f:
+            data = json.load(f)
+        return {"rows": len(data["db"][0]["data"]["posts"]), "seconds": time.perf_counter() - started}
+    if job == "xml_parse":
+        from lxml import etree
+
+        tree = etree.parse(str(path))
+        return {"rows": len(tree.findall(".//item")), "seconds": time.perf_counter() - started}
+    if job == "wxr_scan":
+        from imports.wordpress import scan
+
+        return {"rows": scan(path)[2], "seconds": time.perf_counter() - started}
+    from newsroom.models import SectionPage
+
+    section = SectionPage.objects.get(slug="bench")
+    if job == "wxr_import":
+        from imports.wordpress import wordpress_import
+
+        report = wordpress_import(path=path, section=section)
+    else:
+        from imports.ghost import ghost_import
+
+        report = ghost_import(path=path, section=section)
+    return {"rows": report.created, "errors": len(report.errors), "seconds": time.perf_counter() - started}
+
+
+# -- parent side ------------------------------------------------------------------
+
+
+def migrate_template(var_dir: Path) -> None:
+    code = (
+        "import django; django.setup()\n"
+        "from django.core.management import call_command; call_command('migrate', verbosity=0)\n"
+        "from newsroom.models import HomePage, SectionPage, AuthorIndexPage, TopicIndexPage\n"
+        "from newsletters.models import Newsletter\n"
+        "home = HomePage.objects.get(depth=2)\n"
+        "for page in (SectionPage(title='Bench', slug='bench'), AuthorIndexPage(title='Authors', slug='authors'),"
+        " TopicIndexPage(title='Topics', slug='topics')):\n"
+        "    home.add_child(instance=page); page.save_revision().publish()\n"
+        "Newsletter.objects.get_or_create(slug='security', defaults={'name': 'Security', 'description': 'x'})\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(var_dir), check=True)
+
+
+def run_job(job: str, path: Path, template: Path, work: Path) -> dict[str, Any]:
+    var_dir = work / f"var-{job}-{path.stem}"
+    shutil.copytree(template, var_dir)
+    proc = subprocess.Popen([sys.executable, __file__, "--child", job, str(path)], cwd=ROOT, env=_env(var_dir),
+                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{job} on {path.name} failed")
+    shutil.rmtree(var_dir, ignore_errors=True)
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux reports KiB
+    result["rows_per_second"] = round(result["rows"] / result["seconds"], 1) if result["seconds"] else 0
+    result["file_mb"] = round(path.stat().st_size / 1e6, 1)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="Fraction of the full sizes (1.0 = 20k/10k/50k).")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], Path(args.child[1]))))
+        return
+    wp_posts, ghost_posts, members = (max(8, int(n * args.scale)) for n in (20_000, 10_000, 50_000))
+    with tempfile.TemporaryDirectory(prefix="newsdesk-import-bench-") as tmp:
+        work = Path(tmp)
+        template = work / "template"
+        template.mkdir()
+        migrate_template(template)
+        files = {}
+        for label, divisor in (("full", 1), ("quarter", 4)):
+            write_wxr(work / f"wp-{label}.xml", wp_posts // divisor)
+            write_ghost(work / f"ghost-{label}.json", ghost_posts // divisor, members // divisor)
+            files[label] = (work / f"wp-{label}.xml", work / f"ghost-{label}.json")
+        results: dict[str, Any] = {}
+        for label, (wxr, ghost) in files.items():
+            results[f"wxr_import_{label}"] = run_job("wxr_import", wxr, template, work)
+            results[f"ghost_import_{label}"] = run_job("ghost_import", ghost, template, work)
+            results[f"wxr_scan_{label}"] = run_job("wxr_scan", wxr, template, work)
+            results[f"xml_parse_{label}"] = run_job("xml_parse", wxr, template, work)
+            results[f"json_load_{label}"] = run_job("json_load", ghost, template, work)
+    print(
+        f"Import bench: WordPress {wp_posts} posts; Ghost {ghost_posts} posts + {members} members"
+        " (and a quarter of each)"
+    )
+    print(f"{'job':<22}{'file MB':>9}{'rows':>9}{'rows/s':>10}{'peak MB':>10}")
+    for name, r in results.items():
+        print(f"{name:<22}{r['file_mb']:>9}{r['rows']:>9}{r['rows_per_second']:>10}{r['peak_mb']:>10}")
+
+    def ratio(a: str, b: str, key: str = "peak_mb") -> float:
+        return round(results[a][key] / results[b][key], 2) if results[b][key] else 0.0
+
+    summary = {
+        "wxr_posts_per_second": results["wxr_import_full"]["rows_per_second"],
+        "ghost_rows_per_second": results["ghost_import_full"]["rows_per_second"],
+        "wxr_peak_growth_4x_file": ratio("wxr_import_full", "wxr_import_quarter"),
+        "ghost_peak_growth_4x_file": ratio("ghost_import_full", "ghost_import_quarter"),
+        "naive_xml_peak_growth_4x_file": ratio("xml_parse_full", "xml_parse_quarter"),
+        "naive_json_peak_growth_4x_file": ratio("json_load_full", "json_load_quarter"),
+        "wxr_import_vs_parse_only_speed": ratio("wxr_import_full", "wxr_scan_full", "rows_per_second"),
+        "errors": sum(r.get("errors", 0) for r in results.values()),
+    }
+    print("Peak memory at 4x the file size (streamed import; near 1 means flat):",
+          summary["wxr_peak_growth_4x_file"], "WXR,", summary["ghost_peak_growth_4x_file"], "Ghost;",
+          "loading whole files instead:", summary["naive_xml_peak_growth_4x_file"], "XML,",
+          summary["naive_json_peak_growth_4x_file"], "JSON.")  # fmt: skip
+    print("Noisy shared machine: compare the ratios, not the absolute rates.")
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

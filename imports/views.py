@@ -1,0 +1,52 @@
+"""The admin's import page: upload, dry run or import, then a page that follows the progress."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from imports.models import ImportJob
+from imports.tasks import run_import_task
+
+MAX_UPLOAD_MB = 2048
+
+
+class UploadForm(forms.ModelForm):
+    class Meta:
+        model = ImportJob
+        fields = ["kind", "file", "target", "dry_run"]
+        labels = {"dry_run": "Dry run: check and report, save nothing", "target": "Section or newsletter slug"}
+
+
+def _staff(request: HttpRequest) -> None:
+    if not request.user.is_superuser:
+        raise PermissionDenied("Only administrators import content and readers.")
+
+
+def import_upload(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+            form.add_error("file", f"Files up to {MAX_UPLOAD_MB} MB; use the manage.py command for larger ones.")
+        else:
+            job = form.save(commit=False)
+            job.created_by = request.user
+            job.save()
+            transaction.on_commit(partial(run_import_task.enqueue, job.pk))
+            return redirect("imports_admin:job", job.pk)
+    jobs = ImportJob.objects.all()[:20]
+    status = 400 if request.method == "POST" else 200
+    return render(request, "imports/admin/upload.html", {"form": form, "jobs": jobs}, status=status)
+
+
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    _staff(request)
+    job = get_object_or_404(ImportJob, pk=pk)
+    return render(request, "imports/admin/job.html", {"job": job, "problems": job.problems.splitlines()[:200]})

@@ -1,0 +1,96 @@
+"""Turns what the lower layers announce into webhook events. Receivers only record deliveries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.signals import page_published, page_unpublished
+
+from core.entitlement import CACHE_ATTRIBUTE, user_is_pro
+from membership.services import pro_may_have_changed
+from monitor.alerts import alert_fired
+from newsletters.models import Issue
+from newsletters.sending import issue_sent
+from newsroom.models import ArticlePage
+from webhooks.models import Event, MemberProState
+from webhooks.services import webhook_event_record
+from webhooks.tasks import deliveries_enqueue_on_commit
+
+
+def _absolute(url: str | None) -> str:
+    url = url or ""
+    return settings.SITE_URL + url if url.startswith("/") else url
+
+
+def _emit(*, event: str, data: dict[str, Any]) -> None:
+    deliveries_enqueue_on_commit(webhook_event_record(event=event, data=data))
+
+
+def article_data(article: Any) -> dict[str, Any]:
+    """What receivers learn of a story: what its public page shows above the body."""
+    parent = article.get_parent()
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "dek": article.dek,
+        "url": _absolute(article.url),
+        "access": article.access,
+        "section": parent.slug if parent else None,
+        "published_at": article.published_at or article.first_published_at,
+        "api_url": f"{settings.SITE_URL}/api/v1/articles/{article.pk}/",
+    }
+
+
+def on_article_published(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    first = instance.first_published_at is None or instance.last_published_at == instance.first_published_at
+    event = Event.ARTICLE_PUBLISHED if first else Event.ARTICLE_UPDATED
+    _emit(event=event, data=article_data(instance))
+
+
+def on_article_unpublished(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    _emit(
+        event=Event.ARTICLE_UNPUBLISHED,
+        data={"id": instance.pk, "title": instance.title, "url": _absolute(instance.url)},
+    )
+
+
+def on_issue_sent(sender: type, issue_id: int, **kwargs: Any) -> None:
+    issue = Issue.objects.select_related("newsletter").get(pk=issue_id)
+    data = {
+        "newsletter": issue.newsletter.slug,
+        "number": issue.number,
+        "subject": issue.subject,
+        "sent_at": issue.finished_at,
+        "url": "" if issue.newsletter.pro_only else _absolute(issue.get_absolute_url()),
+    }
+    _emit(event=Event.ISSUE_SENT, data=data)
+
+
+def on_alert_fired(sender: type, alert: Any, article: Any, **kwargs: Any) -> None:
+    data = {"alert": str(alert.token), "name": alert.name, "user_id": alert.user_id, "article": article_data(article)}
+    _emit(event=Event.ALERT_FIRED, data=data)
+
+
+def on_pro_may_have_changed(sender: type, user_ids: list[int], **kwargs: Any) -> None:
+    for user in get_user_model()._default_manager.filter(pk__in=user_ids):
+        if hasattr(user, CACHE_ATTRIBUTE):
+            delattr(user, CACHE_ATTRIBUTE)
+        now_pro = user_is_pro(user)
+        state, created = MemberProState.objects.get_or_create(user=user, defaults={"is_pro": now_pro})
+        if not created and state.is_pro == now_pro:
+            continue
+        if created and not now_pro:
+            continue  # never PRO: nothing to announce
+        MemberProState.objects.filter(pk=state.pk).update(is_pro=now_pro)
+        event = Event.MEMBER_JOINED_PRO if now_pro else Event.MEMBER_LEFT_PRO
+        _emit(event=event, data={"user_id": user.pk, "email": user.email})
+
+
+def connect() -> None:
+    page_published.connect(on_article_published, sender=ArticlePage, dispatch_uid="webhooks-article-published")
+    page_unpublished.connect(on_article_unpublished, sender=ArticlePage, dispatch_uid="webhooks-article-unpublished")
+    issue_sent.connect(on_issue_sent, dispatch_uid="webhooks-issue-sent")
+    alert_fired.connect(on_alert_fired, dispatch_uid="webhooks-alert-fired")
+    pro_may_have_changed.connect(on_pro_may_have_changed, dispatch_uid="webhooks-pro-changed")
