@@ -28,7 +28,7 @@ from monitor.queries import readable_tags, story_count
 from newsletters.forms import offered_newsletters
 from newsletters.models import Issue
 from newsletters.rendering import issue_items
-from newsroom.models import ArticlePage, AuthorPage, SectionPage, TopicPage, attach_sections, live_articles
+from newsroom.models import AuthorPage, SectionPage, TopicPage, attach_sections, live_articles
 from newsroom.paywall import article_view
 from newsroom.search import SearchHits, SearchScope, parse_search, reader_kind
 from pro.access import product_view

@@ -274,6 +274,8 @@ def last_used_folder(user: Any) -> BriefingFolder | None:
     if clip is not None:
         return clip.folder
     return BriefingFolder.objects.filter(owner_id=user.pk).order_by("-updated_at", "-pk").first()
+
+
 def article_place_names(article: ArticlePage) -> list[str]:
     """Places the part of the story anyone may read names: marked on its locator map."""
     if not getattr(article, "pk", None):

@@ -4,9 +4,9 @@ from django import template
 
 from core.access import may_read
 from core.entitlement import user_is_pro
-from monitor.queries import article_entities as visible_entities
 from monitor.models import Entity
 from monitor.queries import alert_for_entity, followed_entities, group_by_kind, last_used_folder, member_folders
+from monitor.queries import article_entities as visible_entities
 from newsroom.models import ArticlePage
 from newsroom.paywall import article_view
 

@@ -1,5 +1,7 @@
 """/pro/ sells all five products with the price as a card, and keeps payment set-up notes to staff."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -22,5 +24,6 @@ def test_the_pro_page_sells_five_products_and_shows_the_price_as_a_card(client: 
 def test_staff_see_that_online_payment_is_off(client: Client, settings) -> None:
     settings.STRIPE_SECRET_KEY = ""
     build_site()
-    client.force_login(UserFactory(is_staff=True))
+    staff: Any = UserFactory(is_staff=True)
+    client.force_login(staff)
     assert "payment is not switched on" in client.get("/pro/").content.decode()
