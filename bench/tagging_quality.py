@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from _monitor_common import Gold, heldout_articles, labelled_articles
 
-from monitor.registry import seed_entries, seed_registry
+from monitor.registry import seed_countries, seed_entries, seed_registry
 from monitor.tagger import Tagger
 
 Span = tuple[int, int, str]
@@ -97,12 +97,52 @@ def registry_score(articles: list[tuple[str, list[Gold]]], tagger: Tagger) -> di
     return {**score(sum(tp.values()), sum(fp.values()), sum(fn.values())), "per_kind": per_kind}
 
 
+def calibrate(articles: list[tuple[str, list[Gold]]]) -> dict[str, object]:
+    """Precision of suggestions by confidence, on the development set with a registry of countries only.
+
+    Everything but the countries becomes unknown, so the model stage must find it:
+    how often a suggestion at each confidence is right (span and kind) sets the
+    reader threshold without looking at the held-out set.
+    """
+    from monitor import discovery
+
+    tagger = Tagger(seed_entries(seed_countries()))
+    right: Counter[float] = Counter()
+    total: Counter[float] = Counter()
+    for text, gold in articles:
+        expected = {(g.start, g.end): _kind(g.kind) for g in gold}
+        for s in discovery.analyse(text, tagger).suggestions:
+            bucket = (
+                min(b for b in (0.5, 0.6, 0.7, 0.8, 0.9, 1.0) if s.confidence < b + 0.1 - 1e-9)
+                if s.confidence >= 0.5
+                else 0.4
+            )
+            total[bucket] += 1
+            right[bucket] += expected.get((s.start, s.end)) == _kind(s.kind)
+    rows: dict[str, object] = {}
+    print("Calibration: development set, registry of countries only")
+    print(f"{'confidence >=':>14} {'suggestions':>11} {'precision':>9} {'precision at or above':>22}")
+    for bucket in sorted(total):
+        above = [b for b in total if b >= bucket]
+        cumulative = sum(right[b] for b in above) / sum(total[b] for b in above)
+        rows[str(bucket)] = {
+            "n": total[bucket],
+            "precision": round(right[bucket] / total[bucket], 3),
+            "cumulative": round(cumulative, 3),
+        }
+        print(f"{bucket:14.1f} {total[bucket]:11d} {right[bucket] / total[bucket]:9.3f} {cumulative:22.3f}")
+    return rows
+
+
 def _line(name: str, result: dict[str, object]) -> str:
     return f"{name:28} {result['precision']:9.3f} {result['recall']:7.3f} {result['f1']:6.3f}"
 
 
 def main() -> None:
     show = "--show-errors" in sys.argv
+    if "--calibrate" in sys.argv:
+        print(json.dumps(calibrate(labelled_articles())))
+        return
     registry_only = "--registry-only" in sys.argv
     tagger = Tagger(seed_entries())
     sets = {"dev": labelled_articles(), "heldout": heldout_articles()}
@@ -122,16 +162,16 @@ def main() -> None:
             threshold = discovery.READER_THRESHOLD
 
             def readers(text: str) -> list[Span]:
-                found = tagger.tag(text)
-                extra = discovery.discover(text, found, tagger=tagger)
-                return registry_spans(text) + [
-                    (s.start, s.end, s.kind) for s in extra if s.confidence >= discovery.READER_THRESHOLD
+                result = discovery.analyse(text, tagger)
+                return [(f.start, f.end, f.kind) for f in result.entities] + [
+                    (s.start, s.end, s.kind) for s in result.suggestions if s.confidence >= discovery.READER_THRESHOLD
                 ]
 
             def editors(text: str) -> list[Span]:
-                found = tagger.tag(text)
-                extra = discovery.discover(text, found, tagger=tagger)
-                return registry_spans(text) + [(s.start, s.end, s.kind) for s in extra]
+                result = discovery.analyse(text, tagger)
+                return [(f.start, f.end, f.kind) for f in result.entities] + [
+                    (s.start, s.end, s.kind) for s in result.suggestions
+                ]
 
     report: dict[str, object] = {}
     print(f"{'':28} {'precision':>9} {'recall':>7} {'f1':>6}")
