@@ -203,8 +203,12 @@ _WEAPON_CUES = {
 _GENERIC = {"gulf", "arab", "western", "eastern", "middle east", "levant", "maghreb", "sunni", "shia", "shiite"}
 # Words after a country's name that make it part of a company's name.
 _CARRIER_WORDS = {"airlines", "airways", "air", "telecom", "petroleum", "energy", "railways", "press", "news"}
+# Words after a one-word name that make it a market benchmark or product, not a name ("Brent prices").
+_MARKET_WORDS = {"prices", "price", "crude", "futures", "benchmark", "index", "contracts", "shares", "blend"}
 _STATE_OF_US = {"georgia"}
 _US_CUES = re.compile(r"\b(?:state of|U\.?S\.? state|Atlanta|Savannah|Augusta|Macon|Peach State)\b")
+# A designation with a number before a weapon word: "Toufan-3 missile", "F-35 jets".
+_DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7}|[A-Z]{2,8})\)")
 _ARTICLE = re.compile(r"^(?:al|el|al|as|ash|ad|an|ar)[-‐ ]", re.IGNORECASE)
 
@@ -286,11 +290,12 @@ def discover(text: str, found: list[Found], *, tagger: Tagger) -> list[Suggestio
 
 
 def fold(name: str) -> str:
-    """A name's key for grouping: normalised, titles and the Arabic article dropped."""
-    words = normalise_key(_ARTICLE.sub("", name.strip())).split()
+    """A name's key for grouping: normalised, titles and the Arabic article (al-, el-) dropped."""
+    words = normalise_key(name).split()
     while len(words) > 1 and words[0] in _TITLES:
         words = words[1:]
-    return " ".join(_ARTICLE.sub("", w) for w in words)
+    kept = [w for w in words if w not in {"al", "el"}]
+    return " ".join(kept or words)
 
 
 @dataclass
@@ -311,7 +316,8 @@ class _Reader:
         self.doc = doc
 
     def run(self) -> Analysis:
-        spans = [s for s in (self._span(ent) for ent in self.doc.ents) if s is not None]
+        spans = self._joined([s for s in (self._span(ent) for ent in self.doc.ents) if s is not None])
+        spans = self._with_designations(spans)
         found = self._correct(self.found, spans)
         taken = [(f.start, f.end) for f in found]
         spans = [s for s in spans if not _overlaps(s.start, s.end, taken) and not self._known(s)]
@@ -320,6 +326,33 @@ class _Reader:
         return Analysis(found, self._group(spans))
 
     # --- spans from the model ---
+
+    def _with_designations(self, spans: list[_Span]) -> list[_Span]:
+        taken = [(s.start, s.end) for s in spans]
+        extra = [
+            _Span(m.start(1), m.end(1), "weapon", "DESIGNATION", _sentence(self.doc, m.start(1)), 0.8)
+            for m in _DESIGNATION.finditer(self.text)
+            if not _overlaps(m.start(1), m.end(1), taken)
+        ]
+        return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+    def _joined(self, spans: list[_Span]) -> list[_Span]:
+        """ "Mohammed bin Abdulrahman" + "Al Thani": a family name the model split off joins the name."""
+        out: list[_Span] = []
+        for span in spans:
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.kind == "person"
+                and self.text[previous.end : span.start] == " "
+                and _ARTICLE.match(self.text[span.start : span.end] + " ")
+            ):
+                out[-1] = _Span(
+                    previous.start, span.end, "person", "PERSON", previous.sentence, max(previous.score, span.score)
+                )
+                continue
+            out.append(span)
+        return out
 
     def _span(self, ent: Any) -> _Span | None:
         label = ent.label_
@@ -345,6 +378,8 @@ class _Reader:
             if any(c.isdigit() for c in surface) or label == "PRODUCT" or following in _WEAPON_CUES:
                 return _Span(start, end, "weapon", label, sentence, 0.75)
         if label not in _LABELS:
+            return None
+        if len(tokens) == 1 and following in _MARKET_WORDS:
             return None
         if fold(surface) in _GENERIC or (label == "ORG" and surface.lower() in _GENERIC):
             return None

@@ -94,8 +94,9 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         if not _editor(request):
             messages.error(request, "Only editors can approve, merge or reject suggested entities.")
             return redirect("monitor_suggestions")
+        raw = request.POST.get("suggestion", "")
         suggestion = get_object_or_404(
-            SuggestedEntity, pk=request.POST.get("suggestion") or 0, status=SuggestedEntity.Status.PENDING
+            SuggestedEntity, pk=int(raw) if raw.isdigit() else 0, status=SuggestedEntity.Status.PENDING
         )
         _suggestion_act(request, suggestion)
         return redirect("monitor_suggestions")
