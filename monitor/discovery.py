@@ -474,7 +474,7 @@ class _Reader:
         return sorted(out, key=lambda s: s.start)
 
     def _with_surnames(self, spans: list[_Span], found: list[Found]) -> list[_Span]:
-        """A surname alone, after the full name, is the same person."""
+        """A surname alone, in a story that gives the full name, is the same person."""
         people = [s for s in spans if s.kind == "person" and len(self._t(s).split()) >= 2]
         if not people:
             return spans
@@ -488,7 +488,10 @@ class _Reader:
             pattern = re.compile(
                 r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
             )
-            for hit in pattern.finditer(self.text, person.end):
+            # Anywhere in the story: a headline often uses the surname before the body gives the full name.
+            for hit in pattern.finditer(self.text):
+                if person.start <= hit.start() < person.end:
+                    continue
                 taken = [(s.start, s.end) for s in out if s is not person] + [(f.start, f.end) for f in found]
                 same = [s for s in out if s.start == hit.start() and s.end == hit.end()]
                 if not same and _overlaps(hit.start(), hit.end(), taken):
@@ -535,7 +538,7 @@ class _Reader:
         text = self._t(span)
         bare = _ARTICLE.sub("", text)
         for other in spans:
-            if other.start >= span.start or other.label in {"SURNAME", "ACRONYM"}:
+            if other.label in {"SURNAME", "ACRONYM"} or (span.label == "ACRONYM" and other.start >= span.start):
                 continue
             full = self._t(other)
             if span.label == "SURNAME" and _ARTICLE.sub("", full.split()[-1]) == bare:

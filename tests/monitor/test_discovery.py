@@ -96,3 +96,9 @@ def test_batched_analysis_matches_one_at_a_time(tagger):
     texts = ["Interior minister Anas Khattab visited Homs.", "The Kurdistan Regional Government (KRG) paid salaries."]
     batched = list(discovery.analyse_many(texts, tagger, batch_size=2))
     assert [a.suggestions for a in batched] == [discovery.analyse(t, tagger).suggestions for t in texts]
+
+
+def test_a_surname_in_the_headline_joins_the_full_name_given_in_the_body(tagger):
+    text = "Khattab tours the north\n\nInterior minister Anas Khattab went to Aleppo on Monday."
+    people = [(text_, name) for text_, name, kind in _suggested(text, tagger) if kind == "person"]
+    assert people == [("Khattab", "Anas Khattab"), ("Anas Khattab", "Anas Khattab")]
