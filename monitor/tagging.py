@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from lib.page_cache import invalidate_all
-from monitor.discovery import Analysis, Suggestion, analyse, fold
+from monitor.discovery import Analysis, Suggestion, analyse, analyse_many, fold
 from monitor.models import ArticleEntity, Entity, Mention, SuggestedEntity
 from monitor.registry import registry_tagger
 from monitor.tagger import Tagger
@@ -29,7 +29,19 @@ def text_analyse(text: str, tagger: Tagger | None = None) -> Analysis:
     tagger = tagger or registry_tagger()
     if not model_stage_enabled():
         return Analysis(tagger.tag(text), [])
-    result = analyse(text, tagger)
+    return _unsettled(analyse(text, tagger))
+
+
+def texts_analyse(texts: list[str], *, batch_size: int = 32, n_process: int = 1) -> list[Analysis]:
+    """`text_analyse` for many texts, batched through the model (for retagging the archive)."""
+    tagger = registry_tagger()
+    if not model_stage_enabled():
+        return [Analysis(tagger.tag(text), []) for text in texts]
+    return [_unsettled(a) for a in analyse_many(texts, tagger, batch_size=batch_size, n_process=n_process)]
+
+
+def _unsettled(result: Analysis) -> Analysis:
+    """Suggestions editors already approved, merged or rejected are not offered again."""
     if not result.suggestions:
         return result
     keys = {fold(s.name) for s in result.suggestions}
@@ -65,10 +77,13 @@ def public_part_end(article: ArticlePage) -> int:
 
 
 @transaction.atomic
-def article_tag(*, article: ArticlePage) -> list[ArticleEntity]:
-    """Tag an article afresh; editors' removals and additions survive."""
+def article_tag(*, article: ArticlePage, analysis: Analysis | None = None) -> list[ArticleEntity]:
+    """Tag an article afresh; editors' removals and additions survive.
+
+    `analysis` is the article text's analysis when the caller has batched it.
+    """
     text = article_text(article)
-    analysis = text_analyse(text)
+    analysis = analysis or text_analyse(text)
     found = analysis.entities
     existing = {tag.entity_id: tag for tag in ArticleEntity.objects.select_for_update().filter(article=article)}
     removed = {entity_id for entity_id, tag in existing.items() if tag.removed}

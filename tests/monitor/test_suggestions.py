@@ -157,3 +157,13 @@ def test_tag_text_adds_suggestions_with_a_confidence(registry, monkeypatch):
     assert all(0 < s["confidence"] <= 1 and s["kind"] == "person" for s in people)
     for entity in result["entities"]:
         assert set(entity) == {"name", "kind", "start", "end", "text"}
+
+
+def test_retagging_the_archive_in_batches_records_suggestions_and_tags(khattab_story):
+    SuggestedEntity.objects.all().delete()
+    ArticleEntity.objects.all().delete()
+    out = io.StringIO()
+    call_command("retag_articles", "--batch", "5", stdout=out)
+    assert "Retagged 1 article(s)" in out.getvalue()
+    assert SuggestedEntity.objects.get(name="Anas Khattab").occurrences == 1
+    assert ArticleEntity.objects.filter(article=khattab_story, entity__name="Homs").exists()
