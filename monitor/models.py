@@ -159,14 +159,23 @@ class Mention(models.Model):
 
 
 class SuggestedEntity(models.Model):
-    """A proper name the tagger met but the registry lacks, waiting for an editor."""
+    """A name our stories use that the registry lacks, found by the model stage, waiting for an editor."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting for review"
         APPROVED = "approved", "Approved"
-        DISMISSED = "dismissed", "Dismissed"
+        MERGED = "merged", "Merged into an entity"
+        DISMISSED = "dismissed", "Rejected"
 
     name = models.CharField(max_length=200, unique=True)
+    key = models.CharField(
+        max_length=200, db_index=True, default="", help_text="The name folded (no titles, al-/el-), for matching."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
+    confidence = models.FloatField(default=0, help_text="The model stage's highest confidence for it, 0-1.")
+    sentence = models.TextField(blank=True, help_text="A sentence it came from.")
+    aliases = models.JSONField(default=list, blank=True, help_text="Other forms seen: surnames, acronyms.")
+    articles = models.ManyToManyField("newsroom.ArticlePage", blank=True, related_name="+")
     occurrences = models.PositiveIntegerField(default=0, help_text="How many stories named it.")
     example_article = models.ForeignKey(
         "newsroom.ArticlePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from lib.page_cache import invalidate_all
-from monitor.models import Alert, ArticleEntity, BriefingFolder, Clip, Entity, Follow, Mention, SuggestedEntity
+from monitor.models import Alert, Alias, ArticleEntity, BriefingFolder, Clip, Entity, Follow, Mention, SuggestedEntity
 from monitor.registry import registry_touch
 from monitor.tasks import tag_article_task
 from newsroom.models import ArticlePage
@@ -39,30 +39,61 @@ def article_tag_add(*, article: ArticlePage, entity: Entity) -> ArticleEntity:
     return tag
 
 
-@transaction.atomic
-def suggestion_approve(*, suggestion: SuggestedEntity, kind: str, description: str = "") -> Entity:
-    """Turn a suggestion into a registry entity and retag the stories that named it."""
-    base = slugify(suggestion.name)[:190] or "entity"
-    slug, n = base, 1
-    while Entity.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    entity = Entity.objects.create(kind=kind, name=suggestion.name, slug=slug, description=description)
-    entity.aliases.create(text=suggestion.name)
-    suggestion.status = SuggestedEntity.Status.APPROVED
-    suggestion.entity = entity
-    suggestion.save(update_fields=["status", "entity"])
-    registry_touch()
-    # Stories that may name it: a plain substring search is enough to pick candidates.
-    candidates = [page.pk for page in ArticlePage.objects.live().search(suggestion.name)[:200]]
+def _suggestion_retag(suggestion: SuggestedEntity, names: list[str]) -> None:
+    """Retag, after commit, the stories that named a suggestion (and any live story that names it now)."""
+    candidates = list(suggestion.articles.values_list("pk", flat=True))
+    for name in names[:3]:
+        candidates += [page.pk for page in ArticlePage.objects.live().search(name)[:200]]
     if suggestion.example_article_id:
         candidates.append(suggestion.example_article_id)
     for page_id in dict.fromkeys(candidates):
         transaction.on_commit(partial(tag_article_task.enqueue, page_id))
+
+
+def _aliases_add(entity: Entity, texts: list[str]) -> None:
+    have = {a.casefold() for a in entity.aliases.values_list("text", flat=True)}
+    for text in texts:
+        text = text.strip()[:200]
+        if text and text.casefold() not in have:
+            have.add(text.casefold())
+            letters = [c for c in text if c.isalpha()]
+            acronym = bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+            Alias.objects.create(entity=entity, text=text, case_sensitive=acronym)
+
+
+@transaction.atomic
+def suggestion_approve(*, suggestion: SuggestedEntity, kind: str, name: str = "", description: str = "") -> Entity:
+    """Turn a suggestion into a registry entity with its aliases, and retag the stories that name it."""
+    name = (name or suggestion.name).strip()[:200]
+    base = slugify(name)[:190] or "entity"
+    slug, n = base, 1
+    while Entity.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    entity = Entity.objects.create(kind=kind, name=name, slug=slug, description=description)
+    _aliases_add(entity, [name, suggestion.name, *suggestion.aliases])
+    suggestion.status = SuggestedEntity.Status.APPROVED
+    suggestion.entity = entity
+    suggestion.save(update_fields=["status", "entity"])
+    registry_touch()
+    _suggestion_retag(suggestion, [name, suggestion.name])
+    return entity
+
+
+@transaction.atomic
+def suggestion_merge(*, suggestion: SuggestedEntity, entity: Entity) -> Entity:
+    """The suggestion is another name for an existing entity: add its forms as aliases and retag."""
+    _aliases_add(entity, [suggestion.name, *suggestion.aliases])
+    suggestion.status = SuggestedEntity.Status.MERGED
+    suggestion.entity = entity
+    suggestion.save(update_fields=["status", "entity"])
+    registry_touch()
+    _suggestion_retag(suggestion, [suggestion.name])
     return entity
 
 
 def suggestion_dismiss(*, suggestion: SuggestedEntity) -> SuggestedEntity:
+    """Reject a suggestion; the name is remembered and never suggested again."""
     suggestion.status = SuggestedEntity.Status.DISMISSED
     suggestion.save(update_fields=["status"])
     return suggestion

@@ -1,26 +1,56 @@
 """Tagging one story: find the registry's entities in its text and record the
-mentions, keeping editors' corrections. The tag task runs this on publish."""
+mentions, keeping editors' corrections; names the registry lacks become
+suggestions for editors. The tag task runs this on publish."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 
 from lib.page_cache import invalidate_all
+from monitor.discovery import Analysis, Suggestion, analyse, analyse_many, fold
 from monitor.models import ArticleEntity, Entity, Mention, SuggestedEntity
 from monitor.registry import registry_tagger
-from monitor.tagger import Found
+from monitor.tagger import Tagger
 from newsroom.blocks import block_text
 from newsroom.models import ArticlePage
 from newsroom.paywall import public_view
 
-# Two to four capitalised words in a row ("National Resistance Center"),
-# optionally joined by a lower-case particle ("Bank of Israel").
-_PROPER = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of|al|bin|el|de|for|the)?\s*[A-Z][\w'’-]+){1,3}")
-_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "Why", "Know", "It", "This", "That", "He", "She"}
+
+def model_stage_enabled() -> bool:
+    """The model stage runs unless MONITOR_MODEL_STAGE is off (it is also off when the model is missing)."""
+    return bool(getattr(settings, "MONITOR_MODEL_STAGE", True))
+
+
+def text_analyse(text: str, tagger: Tagger | None = None) -> Analysis:
+    """Registry tags and suggestions for a text, leaving out names editors rejected."""
+    tagger = tagger or registry_tagger()
+    if not model_stage_enabled():
+        return Analysis(tagger.tag(text), [])
+    return _unsettled(analyse(text, tagger))
+
+
+def texts_analyse(texts: list[str], *, batch_size: int = 32, n_process: int = 1) -> list[Analysis]:
+    """`text_analyse` for many texts, batched through the model (for retagging the archive)."""
+    tagger = registry_tagger()
+    if not model_stage_enabled():
+        return [Analysis(tagger.tag(text), []) for text in texts]
+    return [_unsettled(a) for a in analyse_many(texts, tagger, batch_size=batch_size, n_process=n_process)]
+
+
+def _unsettled(result: Analysis) -> Analysis:
+    """Suggestions editors already approved, merged or rejected are not offered again."""
+    if not result.suggestions:
+        return result
+    keys = {fold(s.name) for s in result.suggestions}
+    settled = set(
+        SuggestedEntity.objects.filter(key__in=keys)
+        .exclude(status=SuggestedEntity.Status.PENDING)
+        .values_list("key", flat=True)
+    )
+    return Analysis(result.entities, [s for s in result.suggestions if fold(s.name) not in settled])
 
 
 def _joined(parts: list[str]) -> str:
@@ -47,10 +77,14 @@ def public_part_end(article: ArticlePage) -> int:
 
 
 @transaction.atomic
-def article_tag(*, article: ArticlePage) -> list[ArticleEntity]:
-    """Tag an article afresh; editors' removals and additions survive."""
+def article_tag(*, article: ArticlePage, analysis: Analysis | None = None) -> list[ArticleEntity]:
+    """Tag an article afresh; editors' removals and additions survive.
+
+    `analysis` is the article text's analysis when the caller has batched it.
+    """
     text = article_text(article)
-    found = registry_tagger().tag(text)
+    analysis = analysis or text_analyse(text)
+    found = analysis.entities
     existing = {tag.entity_id: tag for tag in ArticleEntity.objects.select_for_update().filter(article=article)}
     removed = {entity_id for entity_id, tag in existing.items() if tag.removed}
     valid = set(Entity.objects.filter(pk__in={f.entity_id for f in found}).values_list("pk", flat=True))
@@ -92,33 +126,52 @@ def article_tag(*, article: ArticlePage) -> list[ArticleEntity]:
     ArticleEntity.objects.filter(article=article, source=ArticleEntity.Source.EDITOR).exclude(
         entity_id__in=list(counts)
     ).update(mention_count=0, public_mention_count=0)
-    suggestions_record(article=article, text=text, found=found)
+    suggestions_record(article=article, suggestions=analysis.suggestions)
     # The story's entity links show on its page and on entity pages.
     transaction.on_commit(invalidate_all)
     return list(ArticleEntity.objects.filter(article=article).select_related("entity"))
 
 
-def suggestions_record(*, article: ArticlePage, text: str, found: list[Found]) -> list[SuggestedEntity]:
-    """Count proper names the registry lacks, for editors to approve or dismiss."""
-    spans = [(f.start, f.end) for f in found]
-    names: set[str] = set()
-    for match in _PROPER.finditer(text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in spans):
-            continue
-        words = match.group(0).split()
-        if words[0] in _NOT_NAMES:
-            words = words[1:]
-        if len(words) >= 2:
-            names.add(" ".join(words)[:200])
-    if not names:
+def suggestions_record(*, article: ArticlePage, suggestions: list[Suggestion]) -> list[SuggestedEntity]:
+    """Record the names this story uses that the registry lacks, one row per thing.
+
+    A rejected or already settled name is never suggested again; a pending one
+    gains this story (the queue ranks by how many stories name it), any new form
+    it took here (a surname, an acronym) and its best confidence.
+    """
+    by_key: dict[str, list[Suggestion]] = {}
+    for suggestion in suggestions:
+        by_key.setdefault(fold(suggestion.name), []).append(suggestion)
+    # This story's earlier suggestions lose it; the ones it still names get it back below.
+    for row in SuggestedEntity.objects.filter(articles=article, status=SuggestedEntity.Status.PENDING):
+        row.articles.remove(article)
+        SuggestedEntity.objects.filter(pk=row.pk).update(occurrences=row.articles.count())
+    if not by_key:
         return []
-    known = set(SuggestedEntity.objects.filter(name__in=names).values_list("name", flat=True))
-    SuggestedEntity.objects.bulk_create(
-        [SuggestedEntity(name=name, occurrences=0, example_article=article) for name in names - known],
-        ignore_conflicts=True,
-    )
-    SuggestedEntity.objects.filter(name__in=names, status=SuggestedEntity.Status.PENDING).update(
-        occurrences=F("occurrences") + 1
-    )
-    return list(SuggestedEntity.objects.filter(name__in=names))
+    rows = {row.key: row for row in SuggestedEntity.objects.filter(key__in=list(by_key))}
+    recorded = []
+    for key, mentions in by_key.items():
+        best = max(mentions, key=lambda m: m.confidence)
+        existing = rows.get(key)
+        if existing is not None:
+            row = existing
+        else:
+            row, _ = SuggestedEntity.objects.get_or_create(
+                name=best.name[:200],
+                defaults={"key": key[:200], "kind": best.kind, "sentence": best.sentence, "example_article": article},
+            )
+            if not row.key:
+                row.key = key[:200]
+        if row.status != SuggestedEntity.Status.PENDING:
+            continue
+        forms = {m.text for m in mentions if fold(m.text) != key} - set(row.aliases) - {row.name}
+        row.aliases = sorted([*row.aliases, *forms])[:20]
+        if best.confidence >= row.confidence:
+            row.confidence, row.kind, row.sentence = best.confidence, best.kind, best.sentence[:2000]
+        row.example_article = row.example_article or article
+        row.save()
+        row.articles.add(article)
+        row.occurrences = row.articles.count()
+        SuggestedEntity.objects.filter(pk=row.pk).update(occurrences=row.occurrences)
+        recorded.append(row)
+    return recorded

@@ -20,6 +20,7 @@ from monitor.services import (
     article_tag_remove,
     suggestion_approve,
     suggestion_dismiss,
+    suggestion_merge,
 )
 from monitor.tagging import article_tag
 from newsroom.models import ArticlePage
@@ -88,26 +89,49 @@ def _removed(article: ArticlePage) -> Any:
 
 @require_http_methods(["GET", "POST"])
 def suggestions(request: HttpRequest) -> HttpResponse:
+    """The editors' queue: names the stories use that the registry lacks, most-named first."""
     if request.method == "POST":
         if not _editor(request):
-            messages.error(request, "Only editors can approve entities.")
+            messages.error(request, "Only editors can approve, merge or reject suggested entities.")
             return redirect("monitor_suggestions")
-        suggestion = get_object_or_404(SuggestedEntity, pk=request.POST.get("suggestion") or 0)
-        if request.POST.get("action") == "approve":
-            kind = request.POST.get("kind", "")
-            if kind not in Kind.values:
-                messages.error(request, "Choose what kind of entity it is.")
-                return redirect("monitor_suggestions")
-            entity = suggestion_approve(suggestion=suggestion, kind=kind)
-            messages.success(request, f"“{entity.name}” added to the registry; its stories are being retagged.")
-        else:
-            suggestion_dismiss(suggestion=suggestion)
-            messages.success(request, f"Dismissed “{suggestion.name}”.")
+        raw = request.POST.get("suggestion", "")
+        suggestion = get_object_or_404(
+            SuggestedEntity, pk=int(raw) if raw.isdigit() else 0, status=SuggestedEntity.Status.PENDING
+        )
+        _suggestion_act(request, suggestion)
         return redirect("monitor_suggestions")
-    pending = SuggestedEntity.objects.filter(status=SuggestedEntity.Status.PENDING).select_related("example_article")[
-        :200
-    ]
-    return render(request, "monitor/admin/suggestions.html", {"suggestions": pending, "kinds": Kind.choices})
+    pending = SuggestedEntity.objects.filter(status=SuggestedEntity.Status.PENDING).select_related("example_article")
+    return render(
+        request,
+        "monitor/admin/suggestions.html",
+        {"suggestions": pending.order_by("-occurrences", "-confidence", "name")[:200], "kinds": Kind.choices},
+    )
+
+
+def _suggestion_act(request: HttpRequest, suggestion: SuggestedEntity) -> None:
+    action = request.POST.get("action", "")
+    if action == "approve":
+        kind = request.POST.get("kind", "")
+        if kind not in Kind.values:
+            messages.error(request, "Choose what kind of entity it is.")
+            return
+        name = request.POST.get("name", "").strip()[:200]
+        entity = suggestion_approve(suggestion=suggestion, kind=kind, name=name)
+        messages.success(request, f"“{entity.name}” added to the registry; its stories are being retagged.")
+    elif action == "merge":
+        targets, missing = entities_from_names(request.POST.get("into", "")[:200])
+        if missing or len(targets) != 1:
+            messages.error(request, "Name one existing entity to merge into (its name, an alias or its slug).")
+            return
+        entity = suggestion_merge(suggestion=suggestion, entity=targets[0])
+        messages.success(
+            request, f"“{suggestion.name}” is now an alias of “{entity.name}”; its stories are being retagged."
+        )
+    elif action == "reject":
+        suggestion_dismiss(suggestion=suggestion)
+        messages.success(request, f"Rejected “{suggestion.name}”; it will not be suggested again.")
+    else:
+        messages.error(request, "Choose approve, merge or reject.")
 
 
 @hooks.register("register_admin_urls")

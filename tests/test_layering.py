@@ -55,6 +55,7 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
         "the tagger is built from the seed files with no Django set up (bench/tagging_*.py); "
         "only the database-backed registry needs the models"
     ),
+    ("monitor.discovery", "spacy"): "spaCy and its model take seconds to load; only the model stage needs them",
     ("monitor.exports", "docx"): _HEAVY,
     ("monitor.exports", "pptx"): _HEAVY,
     ("lib.pdf", "weasyprint"): _HEAVY,

@@ -4,13 +4,20 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from monitor.registry import registry_tagger
+from monitor.tagging import text_analyse
 
 
 class Command(BaseCommand):
-    help = 'Tag plain text read from standard input; print {"entities": [...]} as one JSON object.'
+    help = (
+        'Tag plain text read from standard input and print one JSON object: {"entities": [...], '
+        '"suggestions": [...]}. Entities are what readers would see: the registry\'s tags (a suggestion '
+        "reaches readers once an editor approves it). Suggestions are the names the registry lacks, "
+        "what editors would be offered, each with a confidence from 0 to 1."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         text = sys.stdin.read()
-        found = registry_tagger().tag(text)
-        self.stdout.write(json.dumps({"entities": [f.as_dict() for f in found]}, ensure_ascii=False))
+        analysis = text_analyse(text)
+        entities = [f.as_dict() for f in analysis.entities]
+        suggestions = [s.as_dict() for s in analysis.suggestions]
+        self.stdout.write(json.dumps({"entities": entities, "suggestions": suggestions}, ensure_ascii=False))

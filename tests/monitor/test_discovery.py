@@ -1,0 +1,104 @@
+"""The model stage on text written for these tests (not the held-out set)."""
+
+import pytest
+
+from monitor import discovery
+from monitor.registry import seed_entries
+from monitor.tagger import Tagger
+
+pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Tagger(seed_entries())
+
+
+def _suggested(text, tagger):
+    return [(s.text, s.name, s.kind) for s in discovery.analyse(text, tagger).suggestions]
+
+
+def _tagged(text, tagger):
+    return [(f.text, f.name) for f in discovery.analyse(text, tagger).entities]
+
+
+def test_an_unknown_minister_becomes_a_person_suggestion_with_its_sentence_and_a_confidence(tagger):
+    text = "Prices rose in Homs. Interior minister Anas Khattab visited the city on Tuesday."
+    (suggestion,) = [s for s in discovery.analyse(text, tagger).suggestions if s.kind == "person"]
+    assert (suggestion.name, suggestion.text) == ("Anas Khattab", "Anas Khattab")
+    assert suggestion.sentence == "Interior minister Anas Khattab visited the city on Tuesday."
+    assert 0 < suggestion.confidence <= 1
+    assert text[suggestion.start : suggestion.end] == "Anas Khattab"
+    # Homs is in the registry: a tag, not a suggestion.
+    assert ("Homs", "Homs") in _tagged(text, tagger)
+
+
+def test_a_later_surname_and_a_title_join_the_full_name(tagger):
+    text = (
+        "Interior minister Anas Khattab visited Homs. Khattab said the police would be reorganised, "
+        "and Mr Khattab later met tribal leaders."
+    )
+    people = [(text_, name) for text_, name, kind in _suggested(text, tagger) if kind == "person"]
+    assert people == [("Anas Khattab", "Anas Khattab"), ("Khattab", "Anas Khattab"), ("Khattab", "Anas Khattab")]
+
+
+def test_the_arabic_article_folds(tagger):
+    text = (
+        "Sheikh Hamdan bin Mohammed Al Maktoum opened the fair on Sunday. Later, el-Maktoum met investors from Japan."
+    )
+    suggested = _suggested(text, tagger)
+    assert ("el-Maktoum", "Hamdan bin Mohammed Al Maktoum", "person") in suggested
+    assert discovery.fold("al-Sharaa") == discovery.fold("el-Sharaa") == discovery.fold("Sharaa")
+    assert discovery.fold("President Ahmed al-Sharaa") == discovery.fold("Ahmed el-Sharaa")
+
+
+def test_an_acronym_defined_in_brackets_joins_its_expansion(tagger):
+    text = (
+        "The Kurdistan Regional Government (KRG) said on Monday it had paid salaries. "
+        "The KRG also asked for more money."
+    )
+    suggested = _suggested(text, tagger)
+    assert suggested.count(("KRG", "Kurdistan Regional Government", "organisation")) == 2
+    assert ("Kurdistan Regional Government", "Kurdistan Regional Government", "organisation") in suggested
+
+
+def test_a_country_inside_an_airline_or_an_agency_is_not_the_country(tagger):
+    text = "Turkish Airlines added flights, the Saudi Press Agency said. Turkish officials and Saudi diplomats agreed."
+    tagged = _tagged(text, tagger)
+    assert [t for t in tagged if t[0] == "Turkish"] == [("Turkish", "Turkey")]  # the officials, not the airline
+    assert [t for t in tagged if t[0] == "Saudi"] == [("Saudi", "Saudi Arabia")]  # the diplomats, not the agency
+    assert ("Saudi Press Agency", "Saudi Press Agency", "organisation") in _suggested(text, tagger)
+
+
+def test_a_us_state_is_not_the_country(tagger):
+    text = "The company opened a plant in Atlanta, Georgia, last year."
+    assert "Georgia" not in [t[0] for t in _tagged(text, tagger)]
+    assert ("Georgia", "Georgia") in _tagged("Protesters filled the streets of Georgia's capital, Tbilisi.", tagger)
+
+
+def test_gulf_investors_and_brent_prices_are_not_names(tagger):
+    text = "Gulf investors bought bonds on Monday as Brent prices rose above 80 dollars a barrel."
+    assert _suggested(text, tagger) == []
+    assert all(kind != "weapon" for *_, kind in _suggested(text, tagger))
+
+
+def test_a_new_missile_is_a_weapons_system(tagger):
+    text = "The group said it fired a Toufan-3 missile at the port overnight."
+    assert ("Toufan-3", "Toufan-3", "weapon") in _suggested(text, tagger)
+
+
+def test_the_model_is_loaded_once_per_process():
+    assert discovery.nlp() is discovery.nlp()
+    assert "ner" in discovery.nlp().pipe_names
+
+
+def test_batched_analysis_matches_one_at_a_time(tagger):
+    texts = ["Interior minister Anas Khattab visited Homs.", "The Kurdistan Regional Government (KRG) paid salaries."]
+    batched = list(discovery.analyse_many(texts, tagger, batch_size=2))
+    assert [a.suggestions for a in batched] == [discovery.analyse(t, tagger).suggestions for t in texts]
+
+
+def test_a_surname_in_the_headline_joins_the_full_name_given_in_the_body(tagger):
+    text = "Khattab tours the north\n\nInterior minister Anas Khattab went to Aleppo on Monday."
+    people = [(text_, name) for text_, name, kind in _suggested(text, tagger) if kind == "person"]
+    assert people == [("Khattab", "Anas Khattab"), ("Anas Khattab", "Anas Khattab")]
