@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitor', '0002_mentions_in_public_part'),
+        ('monitor', '0003_followed_entities'),
         ('newsroom', '0004_outletsettings_to_core'),
     ]
 
