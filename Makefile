@@ -26,8 +26,8 @@ install: $(VENV)/.installed
 # Re-resolve constraints.txt (with hashes) from pyproject.toml's dependencies.
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "pip-tools==7.6.2"
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
-		--no-emit-index-url --no-emit-find-links --custom-compile-command "make lock" -o constraints.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--extra dev --no-emit-index-url --no-emit-find-links -o constraints.txt pyproject.toml
 
 run: install
 	@$(BIN)/python -m lib.pdf
