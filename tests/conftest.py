@@ -76,6 +76,9 @@ def _isolated_files(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 0
     # Background tasks run inline so a test sees their effect at once.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # The scheduler's nightly backup never falls due in a test (tests/ops/test_backup.py runs it on purpose).
+    settings.BACKUP_DIR = tmp_path / "backups"
+    settings.BACKUP_HOUR = 24
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,8 @@ def test_the_demo_lead_story_is_tagged_and_iran_is_named_with_belarus_and_russia
     )
     assert {"Iran", "Belarus", "Russia", "Ukraine", "United States", "IRNA", "SAIPA", "Tatarstan"} <= names
     html = client.get(lead.article.url).content.decode()
-    assert 'href="/monitor/iran/"' in html
+    # One list of what the story is about: Iran as its topic, the names Monitor found as entities.
+    assert 'href="/topics/iran/"' in html and 'href="/monitor/saipa/"' in html
     from monitor.queries import co_mentions
 
     ranked = co_mentions(Entity.objects.get(slug="iran"), limit=50)

@@ -16,6 +16,7 @@ def article_form(**overrides):
         "title": "Iran and Belarus sign a defence pact",
         "slug": "iran-and-belarus-sign-a-defence-pact",
         "dek": "The two allies of Russia sign a memorandum in Tehran.",
+        "kind": "analysis",
         "hero_caption": "",
         "hero_credit": "",
         "hero_alt": "",

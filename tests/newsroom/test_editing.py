@@ -15,6 +15,7 @@ def _article_form(**overrides):
         "title": "Editors can write stories",
         "slug": "editors-can-write-stories",
         "dek": "A standfirst written in the admin.",
+        "kind": "news",
         "hero_caption": "",
         "hero_credit": "",
         "hero_alt": "",

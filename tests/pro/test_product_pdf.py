@@ -34,7 +34,7 @@ def test_outsiders_get_a_403_with_the_offer_and_no_pdf(client, memo, report, dor
         assert response.status_code == 403
         assert response["Content-Type"].startswith("text/html")
         assert secret not in response.content.decode()
-        assert b"Start your free week" in response.content
+        assert (b"Upgrade to PRO" if who == "free" else b"Start your free week") in response.content
 
 
 @pytest.mark.pdf
