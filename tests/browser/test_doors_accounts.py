@@ -56,7 +56,12 @@ def _sign_in_by_link(page: Any, sink: Any, email: str, count: int = 1) -> None:
 
 
 def _signed_in(page: Any) -> None:
-    expect(page.get_by_role("link", name="Account", exact=True)).to_be_visible()
+    """The header's account menu (a <details>) replaces "Sign in"; opened, it offers "Sign out"."""
+    menu = page.locator("header details.account-menu")
+    expect(menu).to_be_visible()
+    expect(page.get_by_role("link", name="Sign in", exact=True)).to_have_count(0)
+    menu.locator("summary").click()
+    expect(menu.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def _team() -> Team:
@@ -69,7 +74,7 @@ def test_sign_in_by_emailed_link(page, live_server, doors):
     page.goto(live_server.url + "/accounts/link/")
     _sign_in_by_link(page, doors, "dora@example.com")
     expect(page.get_by_role("heading", name="Your account")).to_be_visible()
-    expect(page.get_by_text("Signed in as dora@example.com")).to_be_visible()
+    expect(page.locator("main").get_by_text("Signed in as dora@example.com")).to_be_visible()
 
 
 def test_sign_in_by_emailed_code(page, live_server, doors):
@@ -82,7 +87,7 @@ def test_sign_in_by_emailed_code(page, live_server, doors):
     page.locator("main").get_by_role("button", name=re.compile("Confirm|Sign In")).click()
     _signed_in(page)
     page.goto(live_server.url + "/account/")
-    expect(page.get_by_text("Signed in as dora@example.com")).to_be_visible()
+    expect(page.locator("main").get_by_text("Signed in as dora@example.com")).to_be_visible()
 
 
 def test_sign_up_with_an_email_address_alone(page, live_server, doors):
@@ -94,7 +99,7 @@ def test_sign_up_with_an_email_address_alone(page, live_server, doors):
     page.locator("main").get_by_role("button", name="Confirm").click()
     _signed_in(page)
     page.goto(live_server.url + "/account/")
-    expect(page.get_by_text("Signed in as newcomer@example.com")).to_be_visible()
+    expect(page.locator("main").get_by_text("Signed in as newcomer@example.com")).to_be_visible()
     expect(page.get_by_role("link", name="Set a password")).to_be_visible()
 
 
