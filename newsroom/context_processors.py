@@ -2,6 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from newsroom.models import SectionPage, footer_pages
 
@@ -11,5 +12,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
     return {
         "SITE_URL": settings.SITE_URL,
         "nav_sections": SectionPage.objects.live().in_menu().order_by("path"),
-        "footer_pages": footer_pages(),
+        "footer_pages": SimpleLazyObject(footer_pages),  # cached per generation
     }

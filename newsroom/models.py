@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
 from django.db import models
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,7 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -231,8 +233,21 @@ class InfoPage(Page):
         verbose_name = "information page"
 
 
-def footer_pages() -> PageQuerySet:
-    return InfoPage.objects.live().public().filter(in_footer=True).order_by("path")
+def footer_pages() -> list[InfoPage]:
+    """Information pages listed in the footer of every page.
+
+    One query per cache generation (publishing starts a new one), not one per page view.
+    """
+    key = f"newsroom:footer-pages:{generation()}"
+    pages = cache.get(key)
+    if pages is None:
+        # One query: .public() would first load every view restriction in a query of its own.
+        restricted_above = PageViewRestriction.objects.annotate(
+            above=Substr(OuterRef("path"), 1, Length("page__path"))
+        ).filter(page__path=F("above"))
+        pages = list(InfoPage.objects.live().filter(in_footer=True).filter(~Exists(restricted_above)).order_by("path"))
+        cache.set(key, pages, 3600)
+    return pages
 
 
 class ArticlePage(SharedByAudienceMixin, Page):
@@ -495,7 +510,7 @@ def topic_ranked_articles(
     """Stories sharing topics (and entities, where registered), each weighted by rarity.
 
     A feature on almost every story ("United States") adds little; one on a handful
-    ("Belarus") adds a lot: the weight is log(stories / stories with it), as in
+    ("Belarus") adds a lot: the weight is log(1 + stories / stories with it), as in
     inverse document frequency. Ties go to the newer story.
     """
     sources = [topic_features(topic_ids, exclude)] if topic_ids else []
@@ -506,7 +521,7 @@ def topic_ranked_articles(
     shared: dict[int, set[str]] = {}
     for df, pairs in sources:
         for feature, count in df.items():
-            weight[feature] = min(weight.get(feature, math.inf), math.log(total / max(count, 1)))
+            weight[feature] = min(weight.get(feature, math.inf), math.log(1 + total / max(count, 1)))
         for article_id, feature in pairs:
             shared.setdefault(article_id, set()).add(feature)
     scores = {pk: sum(weight.get(f, 0.0) for f in features) for pk, features in shared.items()}
@@ -554,7 +569,7 @@ ANALYSIS = 4
 SECONDARY = 4
 
 
-def most_read(hours: int = 24, limit: int = MOST_READ) -> list[ArticlePage]:
+def most_read(hours: int = 24, limit: int = MOST_READ, *, with_sections: bool = True) -> list[ArticlePage]:
     since = timezone.now() - dt.timedelta(hours=hours)
     totals = (
         ArticleReads.objects.filter(hour__gte=since)
@@ -564,7 +579,8 @@ def most_read(hours: int = 24, limit: int = MOST_READ) -> list[ArticlePage]:
     )
     ranked = [row["article_id"] for row in totals[: limit * 2]]
     articles = {a.pk: a for a in live_articles().filter(pk__in=ranked)}
-    return attach_sections([articles[pk] for pk in ranked if pk in articles][:limit])
+    found = [articles[pk] for pk in ranked if pk in articles][:limit]
+    return attach_sections(found) if with_sections else found
 
 
 def home_page_layout(home: HomePage) -> dict[str, Any]:
@@ -572,10 +588,12 @@ def home_page_layout(home: HomePage) -> dict[str, Any]:
     layout = home_layout(home)
     shown = {a.pk for a in [layout["lead"], *layout["top_stories"]] if a}
     layout["top_stories"] = layout["top_stories"][:SECONDARY]
-    layout["latest"] = attach_sections(
-        [a for a in latest_articles()[: LATEST + TOP_STORIES] if a.pk not in shown][:LATEST]
-    )
+    layout["latest"] = [a for a in latest_articles()[: LATEST + TOP_STORIES] if a.pk not in shown][:LATEST]
     analysis = live_articles().exclude(kind=ArticlePage.Kind.NEWS).exclude(pk__in=shown)
-    layout["analysis"] = attach_sections(analysis[:ANALYSIS])
-    layout["most_read"] = most_read()
+    layout["analysis"] = list(analysis[:ANALYSIS])
+    layout["most_read"] = most_read(with_sections=False)
+    # One section query for every list at once (the lead keeps it from ever being empty),
+    # not one per list that happens to have stories: constant whatever the archive.
+    lead = [layout["lead"]] if layout["lead"] else []
+    attach_sections([*lead, *layout["top_stories"], *layout["latest"], *layout["analysis"], *layout["most_read"]])
     return layout

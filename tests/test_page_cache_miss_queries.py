@@ -55,4 +55,7 @@ def test_pages_built_from_scratch_cost_the_same_queries_at_two_archive_sizes(sit
     _archive(site, 8)
     large = {path: _queries(client, path) for path in paths}
     assert large == small
-    assert small[story.url] <= 40
+    # 43 (was 40): the merge added four constant queries to a story built from scratch: the footer's
+    # information pages (one query, cached per generation), the read counter's UPDATE of ArticleReads,
+    # and for related stories the shared-entity features and the count of live stories (rarity weights).
+    assert small[story.url] <= 43
