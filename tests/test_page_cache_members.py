@@ -85,7 +85,9 @@ def test_a_free_member_never_gets_the_pro_copy_and_a_pro_member_never_the_free_o
 def test_the_account_menu_shows_the_pro_badge_only_to_pro_members(site):
     story = ArticleFactory(parent=site.security)
     pro_reader, free_reader = _client(pro_member("pablo")), _client(verified_user("freya"))
-    menu = re.compile(r'<summary><span class="account-menu__name">[^<]*</span> <span class="badge badge--pro">PRO</span>')
+    menu = re.compile(
+        r'<summary><span class="account-menu__name">[^<]*</span> <span class="badge badge--pro">PRO</span>'
+    )
     assert menu.search(pro_reader.get(story.url).content.decode())
     assert not menu.search(free_reader.get(story.url).content.decode())
     anonymous = Client().get(story.url).content.decode()

@@ -57,11 +57,15 @@ def test_a_visitor_starts_the_free_week_reads_pro_cancels_and_keeps_access(page,
     expect(page.get_by_text("Your free week has started")).to_be_visible()
 
     page.goto(live_server.url + pro_story.url)
-    expect(page.get_by_role("article").get_by_text(SENTINEL)).to_be_visible()  # not the "Paragraph" option of the members' form
+    expect(
+        page.get_by_role("article").get_by_text(SENTINEL)
+    ).to_be_visible()  # not the "Paragraph" option of the members' form
 
     page.goto(live_server.url + "/account/")
     page.get_by_role("button", name="Billing: card, invoices, cancel").click()
     expect(page.get_by_text("cancelled, so it will not renew")).to_be_visible()
 
     page.goto(live_server.url + pro_story.url)
-    expect(page.get_by_role("article").get_by_text(SENTINEL)).to_be_visible()  # not the "Paragraph" option of the members' form
+    expect(
+        page.get_by_role("article").get_by_text(SENTINEL)
+    ).to_be_visible()  # not the "Paragraph" option of the members' form
