@@ -1,21 +1,29 @@
-"""Precision, recall and F1 of Monitor's tagging, on the development set and the held-out set.
+"""Precision, recall and F1 of Monitor's tagging on three sets, side by side.
 
-Two views are scored on each set, mention by mention:
+- registry set (tests/monitor/data/): written alongside the registry, so it
+  says how well the tagger knows its own list;
+- development set (bench/data/dev/): names the registry mostly lacks; the
+  model stage's rules and its confidence model are tuned on it;
+- held-out set (bench/data/heldout/): written apart from both and never used
+  for tuning. Its errors are never printed.
 
-- readers: what readers see (the registry's tags, corrected from context;
-  suggestions reach readers once approved). A mention counts when its span
-  equals a gold span and its kind agrees (country and place count as one kind).
-  For the record, also what readers would see if suggestions at or above the
-  candidate threshold were published without review.
+Views, scored mention by mention:
+
+- readers: what readers see: the registry's tags, corrected from context, plus
+  the suggestions whose confidence clears the reader threshold. A mention counts
+  when its span equals a gold span and its kind agrees (country and place count
+  as one kind). "readers, reviewed only" leaves every suggestion out.
 - editors: what editors are offered (registry tags plus every suggestion). A
-  mention counts when its span equals a gold span: the editor picks the kind
-  when approving.
+  mention counts when its span equals a gold span: the editor picks the kind.
 
-The development set (tests/monitor/data/) was written alongside the registry;
-the held-out set (bench/data/heldout/) was written apart from it and is never
-used for tuning. Runs with no database: the registry comes from its seed files.
+`--fit` fits the confidence model on the development set (a logistic
+regression, L2-regularised, over `discovery.FEATURES`), picks the reader
+threshold from out-of-fold predictions (5 folds by article) as the lowest
+confidence at which readers' precision on the development set stays >= 0.97,
+and writes both to monitor/data/confidence.json. Runs with no database: the
+registry comes from its seed files.
 
-    .venv/bin/python bench/tagging_quality.py [--show-errors] [--registry-only] [--calibrate]
+    .venv/bin/python bench/tagging_quality.py [--dev-only] [--show-errors] [--registry-only] [--calibrate] [--fit]
 """
 
 from __future__ import annotations
@@ -23,14 +31,18 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from typing import Any
 
-from _monitor_common import Gold, heldout_articles, labelled_articles
+from _monitor_common import Gold, dev_articles, heldout_articles, labelled_articles
 
-from monitor.registry import seed_countries, seed_entries, seed_registry
+from monitor.registry import seed_entries, seed_registry
 from monitor.tagger import Tagger
 
 Span = tuple[int, int, str]
+Articles = list[tuple[str, list[Gold]]]
+READER_PRECISION = 0.97
+FOLDS = 5
+L2 = 1.0
 
 
 def score(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -45,19 +57,14 @@ def _kind(kind: str) -> str:
 
 
 def evaluate(
-    articles: list[tuple[str, list[Gold]]],
-    produce: Callable[[str], list[Span]],
-    *,
-    with_kind: bool,
-    label: str,
-    show: bool,
-) -> dict[str, object]:
+    runs: list[tuple[str, list[Gold], list[Span]]], *, with_kind: bool, label: str, show: bool
+) -> dict[str, Any]:
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for text, gold in articles:
+    for text, gold, spans in runs:
         expected = {(g.start, g.end): _kind(g.kind) for g in gold}
-        found = {(s, e): _kind(k) for s, e, k in produce(text)}
+        found = {(s, e): _kind(k) for s, e, k in spans}
         for span, kind in expected.items():
             if span in found and (not with_kind or found[span] == kind):
                 tp[kind] += 1
@@ -78,8 +85,8 @@ def evaluate(
     return {**score(sum(tp.values()), sum(fp.values()), sum(fn.values())), "per_kind": per_kind}
 
 
-def registry_score(articles: list[tuple[str, list[Gold]]], tagger: Tagger) -> dict[str, object]:
-    """The development set's original measure: span and canonical entity both exact."""
+def registry_score(articles: Articles, tagger: Tagger) -> dict[str, Any]:
+    """The registry set's original measure: span and canonical entity both exact."""
     kinds = {entity.name: entity.kind for entity in seed_registry()}
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -99,106 +106,201 @@ def registry_score(articles: list[tuple[str, list[Gold]]], tagger: Tagger) -> di
     return {**score(sum(tp.values()), sum(fp.values()), sum(fn.values())), "per_kind": per_kind}
 
 
-BUCKETS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99)
+# --- the confidence model ---
+
+Analysed = list[tuple[str, list[Gold], Any]]  # text, gold, discovery.Analysis
 
 
-def calibrate(articles: list[tuple[str, list[Gold]]]) -> dict[str, object]:
-    """Precision of suggestions by confidence, on the development set with a registry of countries only.
-
-    Everything but the countries becomes unknown, so the model stage must find it:
-    how often a suggestion at each confidence is right (span and kind) sets the
-    reader threshold without looking at the held-out set.
-    """
+def analysed(articles: Articles, tagger: Tagger) -> Analysed:
     from monitor import discovery
 
-    tagger = Tagger(seed_entries(seed_countries()))
+    texts = [text for text, _ in articles]
+    return [
+        (text, gold, analysis)
+        for (text, gold), analysis in zip(articles, discovery.analyse_many(texts, tagger), strict=True)
+    ]
+
+
+def _right(gold: list[Gold], suggestion: Any) -> bool:
+    return any(
+        g.start == suggestion.start and g.end == suggestion.end and _kind(g.kind) == _kind(suggestion.kind)
+        for g in gold
+    )
+
+
+def fit_logistic(rows: list[tuple[float, ...]], labels: list[int], l2: float = L2) -> tuple[float, list[float]]:
+    """Bias and weights by Newton's method (iteratively reweighted least squares), the bias not penalised."""
+    import numpy as np
+
+    x = np.hstack([np.ones((len(rows), 1)), np.array(rows, dtype=float)])
+    y = np.array(labels, dtype=float)
+    w = np.zeros(x.shape[1])
+    penalty = np.eye(x.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty @ w
+        hessian = (x.T * (p * (1 - p))) @ x + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-8:
+            break
+    return float(w[0]), [float(v) for v in w[1:]]
+
+
+def _probability(bias: float, weights: list[float], features: tuple[float, ...]) -> float:
+    import math
+
+    return 1 / (1 + math.exp(-(bias + sum(w * x for w, x in zip(weights, features, strict=True)))))
+
+
+def out_of_fold(runs: Analysed) -> list[list[float]]:
+    """Each suggestion's probability from a model fitted without its article (5 folds by article)."""
+    result: list[list[float]] = [[] for _ in runs]
+    for fold in range(FOLDS):
+        rows, labels = [], []
+        for i, (_, gold, analysis) in enumerate(runs):
+            if i % FOLDS != fold:
+                for s in analysis.suggestions:
+                    rows.append(s.features)
+                    labels.append(int(_right(gold, s)))
+        bias, weights = fit_logistic(rows, labels)
+        for i, (_, _, analysis) in enumerate(runs):
+            if i % FOLDS == fold:
+                result[i] = [_probability(bias, weights, s.features) for s in analysis.suggestions]
+    return result
+
+
+def readers_precision_at(runs: Analysed, probabilities: list[list[float]], threshold: float) -> dict[str, Any]:
+    spans = [
+        (
+            text,
+            gold,
+            [(f.start, f.end, f.kind) for f in analysis.entities]
+            + [(s.start, s.end, s.kind) for s, p in zip(analysis.suggestions, probs, strict=True) if p >= threshold],
+        )
+        for (text, gold, analysis), probs in zip(runs, probabilities, strict=True)
+    ]
+    return evaluate(spans, with_kind=True, label="", show=False)
+
+
+def choose_threshold(runs: Analysed, probabilities: list[list[float]]) -> float:
+    """The lowest threshold at which readers' precision stays >= READER_PRECISION at it and every higher one."""
+    candidates = sorted({round(p, 3) for probs in probabilities for p in probs}, reverse=True)
+    chosen = 1.01
+    for threshold in candidates:
+        if readers_precision_at(runs, probabilities, threshold)["precision"] < READER_PRECISION:
+            break
+        chosen = threshold
+    return chosen
+
+
+def fit(tagger: Tagger) -> dict[str, Any]:
+    from monitor import discovery
+
+    runs = analysed(dev_articles(), tagger)
+    oof = out_of_fold(runs)
+    threshold = choose_threshold(runs, oof)
+    rows = [s.features for _, _, a in runs for s in a.suggestions]
+    labels = [int(_right(gold, s)) for _, gold, a in runs for s in a.suggestions]
+    bias, weights = fit_logistic(rows, labels)
+    at = readers_precision_at(runs, oof, threshold)
+    model = {
+        "fitted_on": "bench/data/dev/articles.json",
+        "suggestions": len(rows),
+        "right": sum(labels),
+        "bias": round(bias, 4),
+        "weights": {name: round(w, 4) for name, w in zip(discovery.FEATURES, weights, strict=True)},
+        "reader_threshold": threshold,
+        "dev_readers_out_of_fold": {k: at[k] for k in ("precision", "recall", "f1")},
+    }
+    discovery.CONFIDENCE_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(model, indent=1))
+    return model
+
+
+BUCKETS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def calibrate(tagger: Tagger) -> dict[str, Any]:
+    """How often a suggestion is right at each confidence, on the development set, out of fold."""
+    runs = analysed(dev_articles(), tagger)
+    oof = out_of_fold(runs)
     right: Counter[float] = Counter()
     total: Counter[float] = Counter()
-    for text, gold in articles:
-        expected = {(g.start, g.end): _kind(g.kind) for g in gold}
-        for s in discovery.analyse(text, tagger).suggestions:
-            bucket = max([0.0] + [b for b in BUCKETS if s.confidence >= b - 1e-9])
+    for (_, gold, analysis), probs in zip(runs, oof, strict=True):
+        for s, p in zip(analysis.suggestions, probs, strict=True):
+            bucket = max(b for b in BUCKETS if p >= b)
             total[bucket] += 1
-            right[bucket] += expected.get((s.start, s.end)) == _kind(s.kind)
-    rows: dict[str, object] = {}
-    print("Calibration: development set, registry of countries only")
-    print(f"{'confidence >=':>14} {'suggestions':>11} {'precision':>9} {'precision at or above':>22}")
+            right[bucket] += _right(gold, s)
+    rows: dict[str, Any] = {}
+    print("Calibration: development set, out-of-fold confidence")
+    print(f"{'confidence >=':>14} {'suggestions':>11} {'right':>6} {'mean p':>7}")
     for bucket in sorted(total):
-        above = [b for b in total if b >= bucket]
-        cumulative = sum(right[b] for b in above) / sum(total[b] for b in above)
+        mean = sum(p for probs in oof for p in probs if max(b for b in BUCKETS if p >= b) == bucket) / total[bucket]
         rows[str(bucket)] = {
             "n": total[bucket],
-            "precision": round(right[bucket] / total[bucket], 3),
-            "cumulative": round(cumulative, 3),
+            "right": round(right[bucket] / total[bucket], 3),
+            "mean": round(mean, 3),
         }
-        print(f"{bucket:14.2f} {total[bucket]:11d} {right[bucket] / total[bucket]:9.3f} {cumulative:22.3f}")
+        print(f"{bucket:14.2f} {total[bucket]:11d} {right[bucket] / total[bucket]:6.3f} {mean:7.3f}")
     return rows
 
 
-def _line(name: str, result: dict[str, object]) -> str:
-    return f"{name:28} {result['precision']:9.3f} {result['recall']:7.3f} {result['f1']:6.3f}"
+def _line(name: str, result: dict[str, Any]) -> str:
+    return f"{name:34} {result['precision']:9.3f} {result['recall']:7.3f} {result['f1']:6.3f}"
 
 
 def main() -> None:
     show = "--show-errors" in sys.argv
-    if "--calibrate" in sys.argv:
-        print(json.dumps(calibrate(labelled_articles())))
-        return
-    registry_only = "--registry-only" in sys.argv
     tagger = Tagger(seed_entries())
-    sets = {"dev": labelled_articles(), "heldout": heldout_articles()}
+    if "--fit" in sys.argv:
+        fit(tagger)
+        return
+    if "--calibrate" in sys.argv:
+        print(json.dumps(calibrate(tagger)))
+        return
+    from monitor import discovery
 
-    def registry_spans(text: str) -> list[Span]:
-        return [(f.start, f.end, f.kind) for f in tagger.tag(text)]
-
-    readers: Callable[[str], list[Span]] = registry_spans
-    readers_if_published: Callable[[str], list[Span]] | None = None
-    editors: Callable[[str], list[Span]] = registry_spans
-    threshold = None
-    if not registry_only:
-        from monitor import discovery
-
-        if not discovery.model_available():
-            print(f"The model stage is unavailable ({discovery.MODEL_MISSING}); scoring the registry only.")
-        else:
-            threshold = discovery.READER_THRESHOLD_CANDIDATE
-
-            def readers(text: str) -> list[Span]:
-                result = discovery.analyse(text, tagger)
-                return [(f.start, f.end, f.kind) for f in result.entities]
-
-            def readers_if_published(text: str) -> list[Span]:
-                result = discovery.analyse(text, tagger)
-                return readers(text) + [
-                    (s.start, s.end, s.kind) for s in result.suggestions if s.confidence >= threshold
-                ]
-
-            def editors(text: str) -> list[Span]:
-                result = discovery.analyse(text, tagger)
-                return [(f.start, f.end, f.kind) for f in result.entities] + [
-                    (s.start, s.end, s.kind) for s in result.suggestions
-                ]
-
-    report: dict[str, object] = {}
-    print(f"{'':28} {'precision':>9} {'recall':>7} {'f1':>6}")
+    use_model = "--registry-only" not in sys.argv and discovery.model_available()
+    if "--registry-only" not in sys.argv and not use_model:
+        print(f"The model stage is unavailable ({discovery.MODEL_MISSING}); scoring the registry only.")
+    sets: dict[str, Articles] = {"registry set": labelled_articles(), "dev": dev_articles()}
+    if "--dev-only" not in sys.argv:
+        sets["heldout"] = heldout_articles()
+    threshold = discovery.reader_threshold() if use_model else None
+    report: dict[str, Any] = {}
+    print(f"{'':34} {'precision':>9} {'recall':>7} {'f1':>6}")
     for name, articles in sets.items():
         gold = sum(len(g) for _, g in articles)
         print(f"{name}: {len(articles)} articles, {gold} gold mentions")
-        r = evaluate(articles, readers, with_kind=True, label=f"{name} readers", show=show)
-        e = evaluate(articles, editors, with_kind=False, label=f"{name} editors", show=show)
-        print(_line("  readers (span + kind)", r))
+        if use_model:
+            runs = analysed(articles, tagger)
+        else:
+            runs = [(text, g, discovery.Analysis(tagger.tag(text), [])) for text, g in articles]
+        show_here = show and name != "heldout"
+        reviewed = [(t, g, [(f.start, f.end, f.kind) for f in a.entities]) for t, g, a in runs]
+        readers = [
+            (t, g, [(f.start, f.end, f.kind) for f in a.entities] + [(s.start, s.end, s.kind) for s in a.for_readers])
+            for t, g, a in runs
+        ]
+        offered = [
+            (t, g, [(f.start, f.end, f.kind) for f in a.entities] + [(s.start, s.end, s.kind) for s in a.suggestions])
+            for t, g, a in runs
+        ]
+        r = evaluate(readers, with_kind=True, label=f"{name} readers", show=show_here)
+        v = evaluate(reviewed, with_kind=True, label=f"{name} reviewed", show=False)
+        e = evaluate(offered, with_kind=False, label=f"{name} editors", show=show_here)
+        print(_line(f"  readers (span + kind, >= {threshold})", r))
+        print(_line("  readers, reviewed only", v))
         print(_line("  editors offered (span)", e))
-        report[name] = {"articles": len(articles), "gold": gold, "readers": r, "editors": e}
-        if readers_if_published is not None:
-            p = evaluate(articles, readers_if_published, with_kind=True, label=f"{name} unreviewed", show=False)
-            print(_line(f"  readers + unreviewed >= {threshold}", p))
-            report[name]["readers_with_unreviewed"] = p  # type: ignore[index]
-    dev_registry = registry_score(sets["dev"], tagger)
-    print(_line("dev registry (span + entity)", dev_registry))
-    for kind, s in dev_registry["per_kind"].items():  # type: ignore[attr-defined]
-        print(f"  {kind:26} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} {s['gold']:5d}")
+        report[name] = {"articles": len(articles), "gold": gold, "readers": r, "readers_reviewed_only": v, "editors": e}
+    registry = registry_score(sets["registry set"], tagger)
+    print(_line("registry set (span + entity)", registry))
+    for kind, s in registry["per_kind"].items():
+        print(f"  {kind:32} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} {s['gold']:5d}")
     print("Goals on held-out: readers precision >= 0.97 with recall >= 0.85; editors recall >= 0.95.")
-    print(json.dumps({**dev_registry, **report, "unreviewed_threshold": threshold}))
+    print(json.dumps({**registry, **report, "reader_threshold": threshold}))
 
 
 if __name__ == "__main__":

@@ -22,10 +22,14 @@ unchanged and no suggestions.
 from __future__ import annotations
 
 import importlib.util
+import json
+import math
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from monitor.tagger import Found, Tagger, normalise_key
@@ -36,12 +40,33 @@ MODEL_MISSING = f"the spaCy model package {MODEL_PACKAGE} (PyPI: en-core-web-sm-
 # sentencizer replaces the parser's sentence boundaries at a fraction of the cost.
 _EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
 
-# Readers see a suggestion only once an editor approves it. The one confidence
-# band precise enough to publish unreviewed (>= 0.97 on the development set
-# with the registry reduced to countries, bench/tagging_quality.py --calibrate)
-# is this one, on too few names (10) to trust; the quality bench reports what
-# readers would see if it were published automatically, for the record.
-READER_THRESHOLD_CANDIDATE = 0.95
+# The confidence is a small logistic regression over the features below, fitted
+# on the development set (bench/data/dev/) by `bench/tagging_quality.py --fit`,
+# which also picks the reader threshold: the lowest confidence at which what
+# readers see keeps a precision of at least 0.97 on that set, judged on
+# predictions for articles the model was not fitted on.
+CONFIDENCE_FILE = Path(__file__).resolve().parent / "data" / "confidence.json"
+FEATURES = (
+    "person",
+    "organisation",
+    "place",
+    "weapon",
+    "surname",
+    "acronym",
+    "company_kind",
+    "named_again",
+    "one_word",
+    "long_name",
+    "capitals",
+    "digit",
+    "titled",
+    "cue_word",
+    "registry_word",
+    "sentence_start",
+    "article_word",
+    "chunk",
+    "capitals_only",
+)
 
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -154,6 +179,7 @@ _ORGANISATION_WORDS = {
     "guards",
     "government",
     "directorate",
+    "association",
     "programme",
     "program",
 }
@@ -208,6 +234,55 @@ _CARRIER_WORDS = {"airlines", "airways", "air", "telecom", "petroleum", "energy"
 # Words after a one-word name that make it a market benchmark or product, not a name ("Brent prices").
 _MARKET_WORDS = {"prices", "price", "crude", "futures", "benchmark", "index", "contracts", "shares", "blend"}
 _STATE_OF_US = {"georgia"}
+# Words that end a name and tell its kind ("... Airport", "... Corporation", "... Council").
+_PLACE_WORDS = {
+    "airport",
+    "university",
+    "street",
+    "stadium",
+    "hospital",
+    "mosque",
+    "bridge",
+    "port",
+    "city",
+    "square",
+    "field",
+    "dam",
+    "tower",
+    "canal",
+    "island",
+    "islands",
+    "mountains",
+    "river",
+    "corridor",
+    "pipeline",
+}
+# Words that open a place's name ("Gulf of Aden", "Strait of Gibraltar").
+_PLACE_OPENERS = {"gulf", "strait", "bay", "sea", "lake", "mount", "cape", "port", "straits", "gate"}
+# Heads of an organisation's name that may be followed by "in" ("UN Support Mission in Libya").
+_IN_HEADS = {"mission", "force", "forces", "office", "embassy", "treasury", "bureau", "rights", "delegation"}
+_HEADS = _PLACE_WORDS | _COMPANY_WORDS | _ORGANISATION_WORDS | _IN_HEADS
+_CONNECTORS = {"of", "in", "for"}
+# What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
+_NAME_GAPS = {" ", "' ", "’ "}
+# Lower-case words the model keeps at the end of a place's name ("Sulaymaniyah province").
+_AREA_WORDS = {"province", "governorate", "region", "district", "area", "city"}
+# Capitalised words that are not part of a name.
+_NOT_NAME_WORDS = {
+    *("monday tuesday wednesday thursday friday saturday sunday").split(),
+    *("january february march april may june july august september october november december").split(),
+    *("the a an in on at by for of to from with and or but as after before when while if since during").split(),
+    *("this that these those his her its their our we he she they it i there here last next").split(),
+    *("chief former acting").split(),
+    "kurdish",
+    "islamic",
+    "christian",
+    "muslim",
+    "jewish",
+    "world",
+    "cup",
+}
+_WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
 _US_CUES = re.compile(r"\b(?:state of|U\.?S\.? state|Atlanta|Savannah|Augusta|Macon|Peach State)\b")
 # A designation with a number before a weapon word: "Toufan-3 missile", "F-35 jets".
 _DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)")
@@ -226,6 +301,13 @@ class Suggestion:
     text: str
     sentence: str
     confidence: float
+    # What the confidence was computed from, in the order of FEATURES.
+    features: tuple[float, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def shown_to_readers(self) -> bool:
+        """Confident enough to reach readers before an editor reviews it."""
+        return self.confidence >= reader_threshold()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -242,6 +324,32 @@ class Suggestion:
 class Analysis:
     entities: list[Found]  # the registry's tags, corrected from context
     suggestions: list[Suggestion]
+
+    @property
+    def for_readers(self) -> list[Suggestion]:
+        """The suggestions whose confidence clears the reader threshold."""
+        return [s for s in self.suggestions if s.shown_to_readers]
+
+
+@cache
+def confidence_model() -> dict[str, Any]:
+    """The fitted weights and the reader threshold (monitor/data/confidence.json)."""
+    data: dict[str, Any] = json.loads(CONFIDENCE_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def reader_threshold() -> float:
+    return float(confidence_model()["reader_threshold"])
+
+
+def confidence(features: tuple[float, ...]) -> float:
+    """The probability, from the fitted logistic regression, that a suggestion's span and kind are right."""
+    model = confidence_model()
+    weights = model["weights"]
+    z = float(model["bias"]) + sum(
+        float(weights.get(name, 0.0)) * x for name, x in zip(FEATURES, features, strict=True)
+    )
+    return round(1 / (1 + math.exp(-z)), 3)
 
 
 def model_available() -> bool:
@@ -307,7 +415,6 @@ class _Span:
     kind: str
     label: str
     sentence: str
-    score: float
 
 
 class _Reader:
@@ -320,19 +427,201 @@ class _Reader:
     def run(self) -> Analysis:
         spans = self._joined([s for s in (self._span(ent) for ent in self.doc.ents) if s is not None])
         spans = self._with_designations(spans)
+        spans = self._with_chunks(spans)
         found = self._correct(self.found, spans)
         taken = [(f.start, f.end) for f in found]
         spans = [s for s in spans if not _overlaps(s.start, s.end, taken) and not self._known(s)]
         spans = self._with_acronyms(spans, found)
         spans = self._with_surnames(spans, found)
+        spans = self._with_capitals(spans, found)
         return Analysis(found, self._group(spans))
+
+    # --- names the model split or missed ---
+
+    def _with_chunks(self, spans: list[_Span]) -> list[_Span]:
+        """A registry name inside a longer run of capitalised words is part of that name.
+
+        "Istanbul" in "Borsa Istanbul", "Aden" in "Gulf of Aden", "Libya" in "UN
+        Support Mission in Libya", "Egyptian" in "Egyptian General Petroleum
+        Corporation": the whole run becomes the suggestion and the registry's
+        tag inside it goes (in `_correct`).
+        """
+        tags = [(f.start, f.end) for f in self.found]
+        chunks: list[_Span] = []
+        for f in self.found:
+            if f.kind not in {"country", "place", "person"}:
+                continue
+            start, end = self._chunk(f.start, f.end, tags)
+            if (start, end) == (f.start, f.end):
+                continue
+            words = self.text[start:end].split()
+            head = words[-1].lower()
+            if f.kind == "person" and head not in _HEADS:
+                continue
+            if any(_overlaps(start, end, [(c.start, c.end)]) for c in chunks):
+                continue
+            kind = self._chunk_kind(words, start, end, spans)
+            chunks.append(_Span(start, end, kind, "CHUNK", _sentence(self.doc, start)))
+        if not chunks:
+            return spans
+        taken = [(c.start, c.end) for c in chunks]
+        kept = [s for s in spans if not _overlaps(s.start, s.end, taken)]
+        return sorted(kept + chunks, key=lambda s: s.start)
+
+    def _chunk(self, start: int, end: int, tags: list[tuple[int, int]]) -> tuple[int, int]:
+        """How far capitalised name words (and "of", "in", "for" between them) extend a tag.
+
+        Titles may sit inside the run only when it ends in a word that heads a
+        company's or an organisation's name ("Egyptian General Petroleum
+        Corporation"); otherwise a title ends it ("Iraqi Oil Minister ...").
+        """
+        words = list(_WORD.finditer(self.text))
+        first = next((i for i, m in enumerate(words) if m.start() == start), None)
+        last = next((i for i, m in enumerate(words) if m.end() == end), None)
+        if first is None or last is None:
+            return start, end
+        i = self._rightwards(words, last, tags, titles=True)
+        if i != last and words[i].group().lower() not in _COMPANY_WORDS | _ORGANISATION_WORDS:
+            i = self._rightwards(words, last, tags, titles=False)
+        j = self._leftwards(words, first, tags)
+        return words[j].start(), words[i].end()
+
+    def _rightwards(self, words: list[re.Match[str]], i: int, tags: list[tuple[int, int]], *, titles: bool) -> int:
+        while i + 1 < len(words) and self._joined_by_space(words[i], words[i + 1]):
+            nxt = words[i + 1]
+            if self._name_word(nxt, tags, titles=titles):
+                i += 1
+                continue
+            if (
+                nxt.group().lower() in _CONNECTORS
+                and i + 2 < len(words)
+                and self._joined_by_space(nxt, words[i + 2])
+                and self._name_word(words[i + 2], tags)
+                and (nxt.group() != "in" or words[i].group().lower() in _IN_HEADS)
+            ):
+                i += 2
+                continue
+            break
+        return i
+
+    def _leftwards(self, words: list[re.Match[str]], j: int, tags: list[tuple[int, int]]) -> int:
+        def opener(word: re.Match[str]) -> bool:
+            return not self._sentence_start(word) or word.group().lower() in _HEADS | _PLACE_OPENERS
+
+        while j > 0 and self._joined_by_space(words[j - 1], words[j]):
+            previous = words[j - 1]
+            if self._name_word(previous, tags, organisations=True) and opener(previous):
+                j -= 1
+                continue
+            if j < 2 or previous.group().lower() not in _CONNECTORS:
+                break
+            before = words[j - 2]
+            if (
+                self._joined_by_space(before, previous)
+                and (self._name_word(before, tags) or before.group().lower() in _PLACE_OPENERS)
+                and before.group().lower() not in _TITLES
+                and (previous.group() != "in" or before.group().lower() in _IN_HEADS)
+                and opener(before)
+            ):
+                j -= 2
+                continue
+            break
+        return j
+
+    def _joined_by_space(self, left: re.Match[str], right: re.Match[str]) -> bool:
+        return self.text[left.end() : right.start()] in _NAME_GAPS
+
+    def _name_word(
+        self, word: re.Match[str], tags: list[tuple[int, int]], *, titles: bool = False, organisations: bool = False
+    ) -> bool:
+        """A capitalised word that can be part of a name: not a title, weekday, stop word or registry name.
+
+        With `organisations`, an organisation's registry name may be part of a
+        longer one ("UN" in "UN Support Mission in Libya").
+        """
+        text = word.group()
+        lower = text.lower()
+        if organisations and any(
+            f.kind == "organisation" and f.start <= word.start() and word.end() <= f.end for f in self.found
+        ):
+            return True
+        return (
+            text[:1].isupper()
+            and (titles or lower not in _TITLES)
+            and lower not in _NOT_NAME_WORDS
+            and lower not in _GENERIC
+            and not _overlaps(word.start(), word.end(), tags)
+        )
+
+    def _sentence_start(self, word: re.Match[str]) -> bool:
+        before = self.text[: word.start()].rstrip()
+        return not before or before[-1] in '.!?:"“\n'
+
+    def _chunk_kind(self, words: list[str], start: int, end: int, spans: list[_Span]) -> str:
+        lowered = [w.lower().strip(".,") for w in words]
+        # The head of "UN Support Mission in Libya" is "Mission": the word before the first connector.
+        cut = next((k for k, w in enumerate(lowered) if w in _CONNECTORS and k > 0), len(lowered))
+        head, opener = lowered[cut - 1], lowered[0]
+        if head == "bank" and (cut < len(lowered) or "central" in lowered):
+            return "organisation"  # a central bank ("Bank of Israel")
+        if "investment" in lowered:
+            return "company"  # a sovereign fund ("Qatar Investment Authority")
+        if head in _COMPANY_WORDS:
+            return "company"
+        if head in _ORGANISATION_WORDS or head in _IN_HEADS:
+            return "organisation"
+        if head in _PLACE_WORDS or opener in _PLACE_OPENERS:
+            return "place"
+        inside = [s for s in spans if _overlaps(s.start, s.end, [(start, end)])]
+        return inside[0].kind if inside else "organisation"
+
+    def _with_capitals(self, spans: list[_Span], found: list[Found]) -> list[_Span]:
+        """Capitalised words inside a sentence that neither the model nor the registry took: likely names.
+
+        The model misses many one-word names ("Sonatrach", "Masdar", "Tunis")
+        and acronyms ("SOCAR", "ADQ"). They are offered to editors with the
+        confidence the model gives such words, which keeps them from readers.
+        """
+        taken = [(s.start, s.end) for s in spans] + [(f.start, f.end) for f in found]
+        words = list(_WORD.finditer(self.text))
+        extra: list[_Span] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if (
+                not self._name_word(word, taken)
+                or (self._sentence_start(word) and not word.group().isupper())
+                or not any(c.isalpha() for c in word.group()[1:])
+            ):
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < len(words)
+                and self._joined_by_space(words[j], words[j + 1])
+                and self._name_word(words[j + 1], taken)
+            ):
+                j += 1
+            start, end = word.start(), words[j].end()
+            after = self.text[end : end + 20].split()
+            if not (after and after[0].strip(".,;:").lower() in _MARKET_WORDS):
+                surface = self.text[start:end]
+                kind = self._chunk_kind(surface.split(), start, end, [])
+                if surface.isupper() and kind == "organisation":
+                    kind = "organisation"
+                elif len(surface.split()) == 1 and not surface.isupper():
+                    kind = "place"
+                extra.append(_Span(start, end, kind, "CAPITALS", _sentence(self.doc, start)))
+            i = j + 1
+        extra = [s for s in extra if not self._known(s)]
+        return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
     # --- spans from the model ---
 
     def _with_designations(self, spans: list[_Span]) -> list[_Span]:
         taken = [(s.start, s.end) for s in spans]
         extra = [
-            _Span(m.start(1), m.end(1), "weapon", "DESIGNATION", _sentence(self.doc, m.start(1)), 0.8)
+            _Span(m.start(1), m.end(1), "weapon", "DESIGNATION", _sentence(self.doc, m.start(1)))
             for m in _DESIGNATION.finditer(self.text)
             if not _overlaps(m.start(1), m.end(1), taken)
         ]
@@ -345,13 +634,19 @@ class _Reader:
             previous = out[-1] if out else None
             if (
                 previous is not None
+                and previous.label == "ORG"
+                and self.text[previous.end : span.start] in {"' ", "’ "}
+                and self.text[span.start : span.start + 1].isupper()
+            ):
+                out[-1] = _Span(previous.start, span.end, previous.kind, "ORG", previous.sentence)
+                continue
+            if (
+                previous is not None
                 and previous.kind == "person"
                 and self.text[previous.end : span.start] == " "
                 and _ARTICLE.match(self.text[span.start : span.end] + " ")
             ):
-                out[-1] = _Span(
-                    previous.start, span.end, "person", "PERSON", previous.sentence, max(previous.score, span.score)
-                )
+                out[-1] = _Span(previous.start, span.end, "person", "PERSON", previous.sentence)
                 continue
             out.append(span)
         return out
@@ -364,6 +659,9 @@ class _Reader:
         while tokens and (tokens[0].lower_ in _LEADING or tokens[0].lower_.rstrip(".") in _TITLES):
             if len(tokens) == 1:
                 return None
+            tokens = tokens[1:]
+        # "port of Hodeidah": lower-case words before the name are not part of it.
+        while len(tokens) > 1 and tokens[0].text[:1].islower() and not _ARTICLE.match(tokens[0].text + " "):
             tokens = tokens[1:]
         while tokens and tokens[-1].text in {"'s", "’s", "'", "’"}:
             tokens = tokens[:-1]
@@ -378,37 +676,30 @@ class _Reader:
         preceding = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if label in {"PRODUCT", "ORG", "PERSON"} and (following in _WEAPON_CUES or preceding in _WEAPON_CUES):
             if any(c.isdigit() for c in surface) or label == "PRODUCT" or following in _WEAPON_CUES:
-                return _Span(start, end, "weapon", label, sentence, 0.75)
+                return _Span(start, end, "weapon", label, sentence)
         if label not in _LABELS:
             return None
+        if len(tokens) == 1 and surface.lower() in _ORGANISATION_WORDS | _COMPANY_WORDS:
+            return None  # "Army chief", "Party leader": a common noun, not a name
+        while len(tokens) > 1 and tokens[-1].text in _AREA_WORDS:
+            tokens = tokens[:-1]
+            end = tokens[-1].idx + len(tokens[-1].text)
+            surface = self.text[start:end]
         if len(tokens) == 1 and following in _MARKET_WORDS:
             return None
         if fold(surface) in _GENERIC or (label == "ORG" and surface.lower() in _GENERIC):
             return None
         kind = _LABELS[label]
         words = {w.lower().strip(".,") for w in surface.split()}
-        if kind == "organisation" and (words & _COMPANY_WORDS) and not (words & _ORGANISATION_WORDS):
+        if kind == "organisation" and "investment" in words:
+            kind = "company"  # a sovereign fund ("Qatar Investment Authority")
+        elif kind == "organisation" and (words & _COMPANY_WORDS) and not (words & _ORGANISATION_WORDS):
             kind = "company"
         elif kind == "organisation" and preceding in _COMPANY_CUES:
             kind = "company"
         elif kind == "person" and (words & _COMPANY_WORDS):
             kind = "company"
-        return _Span(start, end, kind, label, sentence, self._score(label, surface, preceding))
-
-    def _score(self, label: str, surface: str, preceding: str) -> float:
-        words = surface.split()
-        score = {"PERSON": 0.8, "ORG": 0.7, "GPE": 0.75, "LOC": 0.7, "FAC": 0.6}.get(label, 0.5)
-        if len(words) >= 2:
-            score += 0.1
-        if label == "PERSON" and len(words) == 1:
-            score -= 0.2
-        if label == "PERSON" and preceding in _TITLES:
-            score += 0.05
-        if surface.isupper() and len(surface) <= 5:
-            score -= 0.2
-        if any(c.isdigit() for c in surface):
-            score -= 0.1
-        return score
+        return _Span(start, end, kind, label, sentence)
 
     def _known(self, span: _Span) -> bool:
         key = f" {normalise_key(self.text[span.start : span.end])} "
@@ -417,12 +708,18 @@ class _Reader:
     # --- the dictionary stage corrected from context ---
 
     def _correct(self, found: list[Found], spans: list[_Span]) -> list[Found]:
-        longer = [(s.start, s.end) for s in spans if s.label in {"ORG", "PERSON", "FAC"} and " and " not in self._t(s)]
+        longer = [
+            (s.start, s.end)
+            for s in spans
+            if s.label in {"ORG", "PERSON", "FAC", "CHUNK", "DESIGNATION"} and " and " not in self._t(s)
+        ]
         kept = []
         for f in found:
             inside = any(s <= f.start and f.end <= e and (e - s) > (f.end - f.start) for s, e in longer)
-            if inside and f.kind in {"country", "place", "weapon", "organisation"}:
+            if inside and f.kind in {"country", "place", "weapon", "organisation", "person"}:
                 continue
+            if self.text[f.end : f.end + 2][:1] == "-" and self.text[f.end + 1 : f.end + 2].isdigit():
+                continue  # "Palestine-2": a designation, not the place
             if f.kind == "country" and self._part_of_company(f):
                 continue
             if f.kind == "country" and normalise_key(f.text) in _STATE_OF_US and self._us_state(f):
@@ -466,11 +763,9 @@ class _Reader:
                         owner.kind,
                         "ACRONYM",
                         _sentence(self.doc, hit.start()),
-                        owner.score + 0.1,
                     )
                 )
                 taken.append((hit.start(), hit.end()))
-            owner.score += 0.1
         return sorted(out, key=lambda s: s.start)
 
     def _with_surnames(self, spans: list[_Span], found: list[Found]) -> list[_Span]:
@@ -497,9 +792,7 @@ class _Reader:
                 if not same and _overlaps(hit.start(), hit.end(), taken):
                     continue
                 out = [s for s in out if s not in same]
-                out.append(
-                    _Span(hit.start(), hit.end(), "person", "SURNAME", _sentence(self.doc, hit.start()), person.score)
-                )
+                out.append(_Span(hit.start(), hit.end(), "person", "SURNAME", _sentence(self.doc, hit.start())))
         return sorted(out, key=lambda s: s.start)
 
     def _group(self, spans: list[_Span]) -> list[Suggestion]:
@@ -527,12 +820,41 @@ class _Reader:
         for key, members in groups.items():
             kinds = [m.kind for m in members]
             kind = max(set(kinds), key=kinds.count)
-            bonus = 0.05 * min(len(members) - 1, 2)
             for m in members:
-                confidence = round(min(0.99, m.score + bonus), 2)
+                features = self._features(m, kind, len(members))
                 surface = self._t(m)
-                suggestions.append(Suggestion(names[key], kind, m.start, m.end, surface, m.sentence, confidence))
+                suggestions.append(
+                    Suggestion(names[key], kind, m.start, m.end, surface, m.sentence, confidence(features), features)
+                )
         return sorted(suggestions, key=lambda s: s.start)
+
+    def _features(self, span: _Span, kind: str, mentions: int) -> tuple[float, ...]:
+        surface = self._t(span)
+        words = surface.split()
+        lowered = {w.lower().strip(".,") for w in words}
+        preceding = self.text[max(0, span.start - 40) : span.start].split()
+        values = {
+            "person": span.label == "PERSON",
+            "organisation": span.label == "ORG",
+            "place": span.label in {"GPE", "LOC", "FAC"},
+            "weapon": span.kind == "weapon",
+            "surname": span.label == "SURNAME",
+            "acronym": span.label == "ACRONYM",
+            "company_kind": kind == "company",
+            "named_again": min(mentions - 1, 3) / 3,
+            "one_word": len(words) == 1,
+            "long_name": len(words) >= 3,
+            "capitals": surface.isupper() and len(surface) >= 2,
+            "digit": any(c.isdigit() for c in surface),
+            "titled": bool(preceding) and preceding[-1].lower().strip(".,") in _TITLES,
+            "cue_word": bool(lowered & (_COMPANY_WORDS | _ORGANISATION_WORDS)),
+            "registry_word": bool(self.tagger.size) and bool(self.tagger.tag(surface)),
+            "sentence_start": span.sentence.startswith(surface),
+            "article_word": any(_ARTICLE.match(w + " ") for w in words),
+            "chunk": span.label == "CHUNK",
+            "capitals_only": span.label == "CAPITALS",
+        }
+        return tuple(float(values[name]) for name in FEATURES)
 
     def _owner(self, span: _Span, spans: list[_Span]) -> _Span | None:
         text = self._t(span)
