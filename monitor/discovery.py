@@ -339,7 +339,15 @@ def confidence_model() -> dict[str, Any]:
 
 
 def reader_threshold() -> float:
-    return float(confidence_model()["reader_threshold"])
+    """The confidence from which a suggestion reaches readers before review.
+
+    The fitted value, unless the MONITOR_READER_THRESHOLD setting overrides it
+    (above 1, nothing reaches readers unreviewed).
+    """
+    from django.conf import settings
+
+    override = getattr(settings, "MONITOR_READER_THRESHOLD", None)
+    return float(override if override is not None else confidence_model()["reader_threshold"])
 
 
 def confidence(features: tuple[float, ...]) -> float:

@@ -163,6 +163,7 @@ class SuggestedEntity(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting for review"
+        PUBLISHED = "published", "Shown to readers (confident), waiting for review"
         APPROVED = "approved", "Approved"
         MERGED = "merged", "Merged into an entity"
         DISMISSED = "dismissed", "Rejected"

@@ -61,10 +61,7 @@ def _aliases_add(entity: Entity, texts: list[str]) -> None:
             Alias.objects.create(entity=entity, text=text, case_sensitive=acronym)
 
 
-@transaction.atomic
-def suggestion_approve(*, suggestion: SuggestedEntity, kind: str, name: str = "", description: str = "") -> Entity:
-    """Turn a suggestion into a registry entity with its aliases, and retag the stories that name it."""
-    name = (name or suggestion.name).strip()[:200]
+def _entity_for(suggestion: SuggestedEntity, *, kind: str, name: str, description: str = "") -> Entity:
     base = slugify(name)[:190] or "entity"
     slug, n = base, 1
     while Entity.objects.filter(slug=slug).exists():
@@ -72,6 +69,25 @@ def suggestion_approve(*, suggestion: SuggestedEntity, kind: str, name: str = ""
         slug = f"{base}-{n}"
     entity = Entity.objects.create(kind=kind, name=name, slug=slug, description=description)
     _aliases_add(entity, [name, suggestion.name, *suggestion.aliases])
+    return entity
+
+
+@transaction.atomic
+def suggestion_approve(*, suggestion: SuggestedEntity, kind: str, name: str = "", description: str = "") -> Entity:
+    """Turn a suggestion into a registry entity with its aliases, and retag the stories that name it.
+
+    A suggestion already published for its confidence keeps its entity, with
+    the kind and name the editor chose.
+    """
+    name = (name or suggestion.name).strip()[:200]
+    entity = suggestion.entity if suggestion.status == SuggestedEntity.Status.PUBLISHED else None
+    if entity is None:
+        entity = _entity_for(suggestion, kind=kind, name=name, description=description)
+    else:
+        entity.kind, entity.name = kind, name
+        entity.description = description or entity.description
+        entity.save(update_fields=["kind", "name", "description", "updated_at"])
+        _aliases_add(entity, [name])
     suggestion.status = SuggestedEntity.Status.APPROVED
     suggestion.entity = entity
     suggestion.save(update_fields=["status", "entity"])
@@ -81,10 +97,19 @@ def suggestion_approve(*, suggestion: SuggestedEntity, kind: str, name: str = ""
 
 
 @transaction.atomic
-def suggestion_merge(*, suggestion: SuggestedEntity, entity: Entity) -> Entity:
-    """The suggestion is another name for an existing entity: add its forms as aliases and retag."""
-    _aliases_add(entity, [suggestion.name, *suggestion.aliases])
-    suggestion.status = SuggestedEntity.Status.MERGED
+def suggestion_publish(*, suggestion: SuggestedEntity) -> Entity:
+    """Show a confident suggestion to readers before review: it becomes an entity, and stays in the queue.
+
+    Only a suggestion whose confidence clears the reader threshold (fitted on the
+    development set, `monitor.discovery.reader_threshold`) is published; editors
+    then approve it (keeping the entity), merge it or reject it (removing it).
+    """
+    from monitor.discovery import reader_threshold
+
+    if suggestion.status != SuggestedEntity.Status.PENDING or suggestion.confidence < reader_threshold():
+        raise ValueError(f"“{suggestion.name}” is not a pending suggestion confident enough to publish")
+    entity = _entity_for(suggestion, kind=suggestion.kind or "organisation", name=suggestion.name.strip()[:200])
+    suggestion.status = SuggestedEntity.Status.PUBLISHED
     suggestion.entity = entity
     suggestion.save(update_fields=["status", "entity"])
     registry_touch()
@@ -92,10 +117,43 @@ def suggestion_merge(*, suggestion: SuggestedEntity, entity: Entity) -> Entity:
     return entity
 
 
+def _unpublish(suggestion: SuggestedEntity) -> list[int]:
+    """Remove the entity a published suggestion created; the stories that named it, to retag."""
+    entity = suggestion.entity
+    if suggestion.status != SuggestedEntity.Status.PUBLISHED or entity is None:
+        return []
+    pages = list(ArticleEntity.objects.filter(entity=entity).values_list("article_id", flat=True))
+    suggestion.entity = None
+    suggestion.save(update_fields=["entity"])
+    entity.delete()
+    registry_touch()
+    transaction.on_commit(invalidate_all)
+    return pages
+
+
+@transaction.atomic
+def suggestion_merge(*, suggestion: SuggestedEntity, entity: Entity) -> Entity:
+    """The suggestion is another name for an existing entity: add its forms as aliases and retag."""
+    pages = _unpublish(suggestion)
+    _aliases_add(entity, [suggestion.name, *suggestion.aliases])
+    suggestion.status = SuggestedEntity.Status.MERGED
+    suggestion.entity = entity
+    suggestion.save(update_fields=["status", "entity"])
+    registry_touch()
+    _suggestion_retag(suggestion, [suggestion.name])
+    for page_id in pages:
+        transaction.on_commit(partial(tag_article_task.enqueue, page_id))
+    return entity
+
+
+@transaction.atomic
 def suggestion_dismiss(*, suggestion: SuggestedEntity) -> SuggestedEntity:
-    """Reject a suggestion; the name is remembered and never suggested again."""
+    """Reject a suggestion; the name is remembered and never suggested again (a published one leaves readers)."""
+    pages = _unpublish(suggestion)
     suggestion.status = SuggestedEntity.Status.DISMISSED
     suggestion.save(update_fields=["status"])
+    for page_id in pages:
+        transaction.on_commit(partial(tag_article_task.enqueue, page_id))
     return suggestion
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from lib.page_cache import invalidate_all
-from monitor.discovery import Analysis, Suggestion, analyse, analyse_many, fold
+from monitor.discovery import Analysis, Suggestion, analyse, analyse_many, fold, reader_threshold
 from monitor.models import ArticleEntity, Entity, Mention, SuggestedEntity
 from monitor.registry import registry_tagger
 from monitor.tagger import Tagger
@@ -126,10 +126,29 @@ def article_tag(*, article: ArticlePage, analysis: Analysis | None = None) -> li
     ArticleEntity.objects.filter(article=article, source=ArticleEntity.Source.EDITOR).exclude(
         entity_id__in=list(counts)
     ).update(mention_count=0, public_mention_count=0)
-    suggestions_record(article=article, suggestions=analysis.suggestions)
+    recorded = suggestions_record(article=article, suggestions=analysis.suggestions)
+    suggestions_publish_confident(recorded)
     # The story's entity links show on its page and on entity pages.
     transaction.on_commit(invalidate_all)
     return list(ArticleEntity.objects.filter(article=article).select_related("entity"))
+
+
+def suggestions_publish_confident(rows: list[SuggestedEntity]) -> list[SuggestedEntity]:
+    """Publish, before review, the pending suggestions whose confidence clears the reader threshold.
+
+    Each becomes an entity readers see at once (its stories are retagged); it
+    stays in the editors' queue to approve, merge or reject. Below the threshold
+    nothing reaches readers until an editor approves it.
+    """
+    from monitor.services import suggestion_publish
+
+    threshold = reader_threshold()
+    published = []
+    for row in rows:
+        if row.status == SuggestedEntity.Status.PENDING and row.confidence >= threshold:
+            suggestion_publish(suggestion=row)
+            published.append(row)
+    return published
 
 
 def suggestions_record(*, article: ArticlePage, suggestions: list[Suggestion]) -> list[SuggestedEntity]:

@@ -87,6 +87,10 @@ def _removed(article: ArticlePage) -> Any:
     return ArticleEntity.objects.filter(article=article, removed=True).select_related("entity")
 
 
+# Waiting for an editor: new suggestions, and confident ones already shown to readers.
+REVIEWABLE = [SuggestedEntity.Status.PENDING, SuggestedEntity.Status.PUBLISHED]
+
+
 @require_http_methods(["GET", "POST"])
 def suggestions(request: HttpRequest) -> HttpResponse:
     """The editors' queue: names the stories use that the registry lacks, most-named first."""
@@ -95,12 +99,10 @@ def suggestions(request: HttpRequest) -> HttpResponse:
             messages.error(request, "Only editors can approve, merge or reject suggested entities.")
             return redirect("monitor_suggestions")
         raw = request.POST.get("suggestion", "")
-        suggestion = get_object_or_404(
-            SuggestedEntity, pk=int(raw) if raw.isdigit() else 0, status=SuggestedEntity.Status.PENDING
-        )
+        suggestion = get_object_or_404(SuggestedEntity, pk=int(raw) if raw.isdigit() else 0, status__in=REVIEWABLE)
         _suggestion_act(request, suggestion)
         return redirect("monitor_suggestions")
-    pending = SuggestedEntity.objects.filter(status=SuggestedEntity.Status.PENDING).select_related("example_article")
+    pending = SuggestedEntity.objects.filter(status__in=REVIEWABLE).select_related("example_article")
     return render(
         request,
         "monitor/admin/suggestions.html",

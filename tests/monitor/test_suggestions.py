@@ -20,6 +20,12 @@ KHATTAB = (
 KRG = ("The Kurdistan Regional Government (KRG) paid salaries on Monday. The KRG asked Baghdad for more money.",)
 
 
+@pytest.fixture(autouse=True)
+def _reviewed_only(settings):
+    """These tests are about the editors' queue: nothing reaches readers before review."""
+    settings.MONITOR_READER_THRESHOLD = 1.01
+
+
 @pytest.fixture
 def editor(db):
     return UserFactory(username="editor", is_staff=True, is_superuser=True)

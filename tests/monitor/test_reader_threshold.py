@@ -1,0 +1,101 @@
+"""Suggestions reach readers before review only when their fitted confidence clears the reader threshold."""
+
+import io
+import json
+import math
+
+import pytest
+from django.core.management import call_command
+
+from monitor import discovery
+from monitor.models import ArticleEntity, Entity, SuggestedEntity
+from monitor.registry import seed_entries
+from monitor.tagger import Tagger
+from tests.factories import UserFactory, paragraphs
+
+pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
+
+KHATTAB = (
+    "Interior minister Anas Khattab visited Homs on Tuesday. Khattab said the police would be reorganised.",
+    "Officials from Sonatrach met executives in Tunis, the state news agency said.",
+)
+
+
+def _confidences(text: str) -> dict[str, float]:
+    analysis = discovery.analyse(text, Tagger(seed_entries()))
+    return {s.text: s.confidence for s in analysis.suggestions}
+
+
+def test_the_shipped_confidence_model_covers_every_feature_and_a_threshold_in_range():
+    model = discovery.confidence_model()
+    assert set(model["weights"]) == set(discovery.FEATURES)
+    assert 0.5 <= model["reader_threshold"] < 1
+    assert model["dev_readers_out_of_fold"]["precision"] >= 0.97
+    # A logistic regression: the confidence of no features at all is the sigmoid of the bias.
+    assert discovery.confidence((0.0,) * len(discovery.FEATURES)) == round(1 / (1 + math.exp(-model["bias"])), 3)
+
+
+def test_the_confidence_tells_a_named_minister_from_a_stray_capitalised_word():
+    confidences = _confidences(" ".join(KHATTAB))
+    threshold = discovery.reader_threshold()
+    assert confidences["Anas Khattab"] >= threshold
+    assert confidences["Khattab"] >= threshold  # the surname joins the full name
+    # The model missed "Sonatrach"; it is offered to editors, too unsure for readers.
+    assert confidences["Sonatrach"] < threshold
+
+
+def test_tag_text_shows_readers_no_suggestion_below_the_threshold(registry, monkeypatch, settings):
+    text = " ".join(KHATTAB)
+    confidences = _confidences(text)
+    # A threshold between the two: the minister is shown, the stray word is not.
+    settings.MONITOR_READER_THRESHOLD = (confidences["Sonatrach"] + confidences["Khattab"]) / 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    out = io.StringIO()
+    call_command("tag_text", stdout=out)
+    result = json.loads(out.getvalue())
+    shown = {e["text"] for e in result["entities"]}
+    assert {"Homs", "Anas Khattab", "Khattab"} <= shown
+    assert "Sonatrach" not in shown
+    for suggestion in result["suggestions"]:
+        is_shown = any(e["start"] == suggestion["start"] and e["end"] == suggestion["end"] for e in result["entities"])
+        assert is_shown == (suggestion["confidence"] >= settings.MONITOR_READER_THRESHOLD)
+    for entity in result["entities"]:
+        assert set(entity) == {"name", "kind", "start", "end", "text"}
+
+
+def test_a_story_with_only_unsure_names_shows_readers_none_of_them(client, site, registry, publish, settings):
+    settings.MONITOR_READER_THRESHOLD = 0.99  # above every suggestion in this story
+    story = publish(parent=site.security, title="Police reform", body=paragraphs(*KHATTAB))
+    assert max(_confidences(" ".join(KHATTAB)).values()) < 0.99
+    row = SuggestedEntity.objects.get(name="Anas Khattab")
+    assert row.status == SuggestedEntity.Status.PENDING
+    assert not Entity.objects.filter(name__in=["Anas Khattab", "Sonatrach"]).exists()
+    assert not ArticleEntity.objects.filter(article=story, entity__name="Anas Khattab").exists()
+    assert "/monitor/anas-khattab/" not in client.get(story.url).content.decode()
+
+
+def test_a_confident_name_reaches_readers_at_once_and_stays_in_the_queue(
+    client, site, registry, publish, django_capture_on_commit_callbacks
+):
+    story = publish(parent=site.security, title="Police reform", body=paragraphs(*KHATTAB))
+    row = SuggestedEntity.objects.get(name="Anas Khattab")
+    assert row.status == SuggestedEntity.Status.PUBLISHED
+    entity = Entity.objects.get(name="Anas Khattab")
+    assert entity.kind == "person"
+    assert ArticleEntity.objects.get(article=story, entity=entity).mention_count == 2
+    assert f'href="{entity.get_absolute_url()}"' in client.get(story.url).content.decode()
+    # The unsure name does not.
+    assert SuggestedEntity.objects.get(name="Sonatrach").status == SuggestedEntity.Status.PENDING
+    assert not Entity.objects.filter(name="Sonatrach").exists()
+
+    # Editors still review it; rejecting it takes it away from readers.
+    editor = UserFactory(username="editor", is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    queue = client.get("/admin/monitor/suggestions/").content.decode()
+    assert "shown to readers" in queue
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/monitor/suggestions/", {"suggestion": row.pk, "action": "reject"})
+    row.refresh_from_db()
+    assert row.status == SuggestedEntity.Status.DISMISSED
+    assert not Entity.objects.filter(name="Anas Khattab").exists()
+    assert not ArticleEntity.objects.filter(article=story, entity__name="Anas Khattab").exists()
