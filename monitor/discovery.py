@@ -263,6 +263,7 @@ _PLACE_OPENERS = {"gulf", "strait", "bay", "sea", "lake", "mount", "cape", "port
 _IN_HEADS = {"mission", "force", "forces", "office", "embassy", "treasury", "bureau", "rights", "delegation"}
 _HEADS = _PLACE_WORDS | _COMPANY_WORDS | _ORGANISATION_WORDS | _IN_HEADS
 _CONNECTORS = {"of", "in", "for"}
+_LOCATIVE = {"in", "near", "at", "outside", "across", "around", "to", "from", "into", "via"}
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
 # Lower-case words the model keeps at the end of a place's name ("Sulaymaniyah province").
@@ -431,6 +432,16 @@ class _Reader:
         self.tagger = tagger
         self.found = found
         self.doc = doc
+        self._words: list[re.Match[str]] | None = None
+
+    @property
+    def words(self) -> list[re.Match[str]]:
+        """The text's words, found once per text."""
+        if self._words is None:
+            self._words = list(_WORD.finditer(self.text))
+            self._word_at = {m.start(): i for i, m in enumerate(self._words)}
+            self._word_ending = {m.end(): i for i, m in enumerate(self._words)}
+        return self._words
 
     def run(self) -> Analysis:
         spans = self._joined([s for s in (self._span(ent) for ent in self.doc.ents) if s is not None])
@@ -483,9 +494,8 @@ class _Reader:
         company's or an organisation's name ("Egyptian General Petroleum
         Corporation"); otherwise a title ends it ("Iraqi Oil Minister ...").
         """
-        words = list(_WORD.finditer(self.text))
-        first = next((i for i, m in enumerate(words) if m.start() == start), None)
-        last = next((i for i, m in enumerate(words) if m.end() == end), None)
+        words = self.words
+        first, last = self._word_at.get(start), self._word_ending.get(end)
         if first is None or last is None:
             return start, end
         i = self._rightwards(words, last, tags, titles=True)
@@ -562,8 +572,10 @@ class _Reader:
         )
 
     def _sentence_start(self, word: re.Match[str]) -> bool:
-        before = self.text[: word.start()].rstrip()
-        return not before or before[-1] in '.!?:"“\n'
+        i = word.start() - 1
+        while i >= 0 and self.text[i] in " \t":
+            i -= 1
+        return i < 0 or self.text[i] in '.!?:"“\n'
 
     def _chunk_kind(self, words: list[str], start: int, end: int, spans: list[_Span]) -> str:
         lowered = [w.lower().strip(".,") for w in words]
@@ -583,6 +595,26 @@ class _Reader:
         inside = [s for s in spans if _overlaps(s.start, s.end, [(start, end)])]
         return inside[0].kind if inside else "organisation"
 
+    def _context_kind(self, surface: str, start: int) -> str:
+        """The kind of a name the model missed, from its words and the word before it.
+
+        After "in", "near", "at" it is a place; after a company word ("firm",
+        "lender") a company; an acronym is an organisation; otherwise a one-word
+        name in a regional story is most often a company ("Sonatrach").
+        """
+        before = self.text[max(0, start - 30) : start].split()
+        previous = before[-1].lower().strip(",") if before else ""
+        words = surface.split()
+        if words[-1].lower() in _HEADS:
+            return self._chunk_kind(words, start, start + len(surface), [])
+        if previous in _LOCATIVE:
+            return "place"
+        if previous in _COMPANY_CUES:
+            return "company"
+        if surface.isupper():
+            return "organisation"
+        return "company" if len(words) == 1 else "organisation"
+
     def _with_capitals(self, spans: list[_Span], found: list[Found]) -> list[_Span]:
         """Capitalised words inside a sentence that neither the model nor the registry took: likely names.
 
@@ -591,7 +623,7 @@ class _Reader:
         confidence the model gives such words, which keeps them from readers.
         """
         taken = [(s.start, s.end) for s in spans] + [(f.start, f.end) for f in found]
-        words = list(_WORD.finditer(self.text))
+        words = self.words
         extra: list[_Span] = []
         i = 0
         while i < len(words):
@@ -614,11 +646,7 @@ class _Reader:
             after = self.text[end : end + 20].split()
             if not (after and after[0].strip(".,;:").lower() in _MARKET_WORDS):
                 surface = self.text[start:end]
-                kind = self._chunk_kind(surface.split(), start, end, [])
-                if surface.isupper() and kind == "organisation":
-                    kind = "organisation"
-                elif len(surface.split()) == 1 and not surface.isupper():
-                    kind = "place"
+                kind = self._context_kind(surface, start)
                 extra.append(_Span(start, end, kind, "CAPITALS", _sentence(self.doc, start)))
             i = j + 1
         extra = [s for s in extra if not self._known(s)]
