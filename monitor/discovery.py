@@ -263,7 +263,7 @@ _PLACE_OPENERS = {"gulf", "strait", "bay", "sea", "lake", "mount", "cape", "port
 _IN_HEADS = {"mission", "force", "forces", "office", "embassy", "treasury", "bureau", "rights", "delegation"}
 _HEADS = _PLACE_WORDS | _COMPANY_WORDS | _ORGANISATION_WORDS | _IN_HEADS
 _CONNECTORS = {"of", "in", "for"}
-_LOCATIVE = {"in", "near", "at", "outside", "across", "around", "to", "from", "into", "via"}
+_LOCATIVE = {"in", "near", "at", "outside", "across", "around", "into", "via"}
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
 # Lower-case words the model keeps at the end of a place's name ("Sulaymaniyah province").
