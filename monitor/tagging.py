@@ -126,6 +126,10 @@ def article_tag(*, article: ArticlePage, analysis: Analysis | None = None) -> li
     ArticleEntity.objects.filter(article=article, source=ArticleEntity.Source.EDITOR).exclude(
         entity_id__in=list(counts)
     ).update(mention_count=0, public_mention_count=0)
+    # A suggestion shown to readers before review is an entity now: its stories still count in the queue.
+    for row in SuggestedEntity.objects.filter(status=SuggestedEntity.Status.PUBLISHED, entity_id__in=list(counts)):
+        row.articles.add(article)
+        SuggestedEntity.objects.filter(pk=row.pk).update(occurrences=row.articles.count())
     recorded = suggestions_record(article=article, suggestions=analysis.suggestions)
     suggestions_publish_confident(recorded)
     # The story's entity links show on its page and on entity pages.

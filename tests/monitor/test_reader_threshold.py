@@ -84,6 +84,11 @@ def test_a_confident_name_reaches_readers_at_once_and_stays_in_the_queue(
     assert entity.kind == "person"
     assert ArticleEntity.objects.get(article=story, entity=entity).mention_count == 2
     assert f'href="{entity.get_absolute_url()}"' in client.get(story.url).content.decode()
+    # Later stories that name it are tagged with it and counted in the queue.
+    second = publish(parent=site.security, title="Khattab in Hama", body=paragraphs("Anas Khattab went to Hama."))
+    assert ArticleEntity.objects.filter(article=second, entity=entity).exists()
+    row.refresh_from_db()
+    assert row.occurrences == 2
     # The unsure name does not.
     assert SuggestedEntity.objects.get(name="Sonatrach").status == SuggestedEntity.Status.PENDING
     assert not Entity.objects.filter(name="Sonatrach").exists()
