@@ -413,6 +413,9 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 MONITOR_TRENDS_MAX_ENTITIES = 5
 MONITOR_ALERTS_PER_MEMBER = env_int("MONITOR_ALERTS_PER_MEMBER", 50)
 MONITOR_CLIPS_PER_FOLDER = env_int("MONITOR_CLIPS_PER_FOLDER", 500)
+# When a suggested name reaches readers before an editor reviews it: empty (only approved names),
+# "fitted" (the threshold fitted on the development set) or a confidence between 0 and 1.
+MONITOR_READER_THRESHOLD = env_str("MONITOR_READER_THRESHOLD", "")
 
 # Membership ---------------------------------------------------------------
 # Accounts by django-allauth: sign up and sign in with an email address and a

@@ -342,13 +342,24 @@ def confidence_model() -> dict[str, Any]:
 def reader_threshold() -> float:
     """The confidence from which a suggestion reaches readers before review.
 
-    The fitted value, unless the MONITOR_READER_THRESHOLD setting overrides it
-    (above 1, nothing reaches readers unreviewed).
+    The MONITOR_READER_THRESHOLD setting: unset (the default), only names an
+    editor approved reach readers; "fitted", the threshold fitted on the
+    development set (confidence.json); or a number.
     """
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
-    override = getattr(settings, "MONITOR_READER_THRESHOLD", None)
-    return float(override if override is not None else confidence_model()["reader_threshold"])
+    setting = getattr(settings, "MONITOR_READER_THRESHOLD", None)
+    if setting in (None, ""):
+        return math.inf
+    if setting == "fitted":
+        return float(confidence_model()["reader_threshold"])
+    try:
+        return float(setting)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"MONITOR_READER_THRESHOLD must be empty, 'fitted' or a number, not {setting!r}"
+        ) from None
 
 
 def confidence(features: tuple[float, ...]) -> float:

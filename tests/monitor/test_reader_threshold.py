@@ -37,7 +37,7 @@ def test_the_shipped_confidence_model_covers_every_feature_and_a_threshold_in_ra
 
 def test_the_confidence_tells_a_named_minister_from_a_stray_capitalised_word():
     confidences = _confidences(" ".join(KHATTAB))
-    threshold = discovery.reader_threshold()
+    threshold = discovery.confidence_model()["reader_threshold"]
     assert confidences["Anas Khattab"] >= threshold
     assert confidences["Khattab"] >= threshold  # the surname joins the full name
     # The model missed "Sonatrach"; it is offered to editors, too unsure for readers.
@@ -75,8 +75,9 @@ def test_a_story_with_only_unsure_names_shows_readers_none_of_them(client, site,
 
 
 def test_a_confident_name_reaches_readers_at_once_and_stays_in_the_queue(
-    client, site, registry, publish, django_capture_on_commit_callbacks
+    client, site, registry, publish, django_capture_on_commit_callbacks, settings
 ):
+    settings.MONITOR_READER_THRESHOLD = "fitted"
     story = publish(parent=site.security, title="Police reform", body=paragraphs(*KHATTAB))
     row = SuggestedEntity.objects.get(name="Anas Khattab")
     assert row.status == SuggestedEntity.Status.PUBLISHED

@@ -22,8 +22,8 @@ KRG = ("The Kurdistan Regional Government (KRG) paid salaries on Monday. The KRG
 
 @pytest.fixture(autouse=True)
 def _reviewed_only(settings):
-    """These tests are about the editors' queue: nothing reaches readers before review."""
-    settings.MONITOR_READER_THRESHOLD = 1.01
+    """These tests are about the editors' queue and the default: nothing reaches readers before review."""
+    settings.MONITOR_READER_THRESHOLD = ""
 
 
 @pytest.fixture
