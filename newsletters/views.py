@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.entitlement import user_is_pro
 from lib.client_ip import client_bucket, client_ip
-from lib.dates import format_time, format_weekday_datetime, zone_choices
+from lib.dates import format_time, format_weekday_datetime, zone_choices, zone_place
 from newsletters.forms import ChooseForm, SignupForm, offered_newsletters
 from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsletters.rendering import article_item, issue_items
@@ -199,6 +199,7 @@ def welcome(request: HttpRequest, token: str) -> HttpResponse:
         "subscriber": subscriber,
         "briefings": briefings,
         "zone": chosen,
+        "zone_label": zone_place(chosen.key) if chosen else "UTC",
         "zone_groups": zone_choices(chosen.key if chosen else ""),
         "is_pro": user_is_pro(request.user),
     }
