@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,11 +14,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.entitlement import user_is_pro
 from lib.client_ip import client_bucket, client_ip
+from lib.dates import format_time, format_weekday_datetime, zone_choices, zone_place
 from newsletters.forms import ChooseForm, SignupForm, offered_newsletters
 from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsletters.rendering import article_item, issue_items
@@ -122,12 +126,87 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         activated = subscriber_confirm(
             subscriber=subscriber, newsletter_ids=[n.pk for n in form.cleaned_data["newsletters"]], **_client(request)
         )
-        names = ", ".join(s.newsletter.name for s in activated)
-        messages.success(request, f"You are subscribed: {names}." if names else "Your subscriptions are up to date.")
-        return redirect("newsletters:manage", subscriber.token)
+        if not activated:
+            messages.success(request, "Your subscriptions are up to date.")
+            return redirect("newsletters:manage", subscriber.token)
+        return redirect("newsletters:welcome", subscriber.token)
     status = 400 if request.method == "POST" else 200
     context = {"subscriber": subscriber, "form": form, "pending": pending}
     return render(request, "newsletters/confirm.html", context, status=status)
+
+
+def _reader_zone(request: HttpRequest) -> ZoneInfo | None:
+    """?tz=Area/City from the zone picker, else the `tz` cookie the events pages keep; unknown names are ignored."""
+    for name in (request.GET.get("tz", ""), request.COOKIES.get("tz", "")):
+        if not 0 < len(name) <= 64:
+            continue
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return None
+
+
+def _next_send(newsletter: Newsletter, now: dt.datetime) -> dt.datetime:
+    """The next moment the briefing usually goes out: its send time (and weekday) in its own zone."""
+    try:
+        zone = ZoneInfo(newsletter.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = now.astimezone(zone)
+    send = dt.datetime.combine(local.date(), newsletter.send_time, tzinfo=zone)
+    weekly = newsletter.cadence == Newsletter.Cadence.WEEKLY and newsletter.send_weekday is not None
+    while send <= now or (weekly and send.weekday() != newsletter.send_weekday):
+        send = dt.datetime.combine(send.date() + dt.timedelta(days=1), newsletter.send_time, tzinfo=zone)
+    return send
+
+
+def _arrives(newsletter: Newsletter, next_send: dt.datetime, zone: ZoneInfo) -> str:
+    """ "Every morning at 07:00 GMT+4" or "Every Sunday at 16:00 GMT+4", in the reader's zone."""
+    moment = next_send.astimezone(zone)
+    at = format_time(moment, zone)
+    if newsletter.cadence == Newsletter.Cadence.DAILY:
+        return f"Every day at {at}"
+    if newsletter.send_weekday is None:
+        return f"Once a week, at {at}"
+    return f"Every {moment:%A} at {at}"
+
+
+@never_cache  # it names the reader's briefings and carries their link: never a shared copy
+def welcome(request: HttpRequest, token: str) -> HttpResponse:
+    """Where a confirmation lands: each confirmed briefing and when it arrives, in the reader's zone."""
+    subscriber = _subscriber_by_token(token)
+    subscriptions = (
+        Subscription.objects.filter(subscriber=subscriber, status=Subscription.Status.ACTIVE)
+        .select_related("newsletter")
+        .order_by("newsletter__sort_order", "newsletter__name")
+    )
+    chosen = _reader_zone(request)
+    zone = chosen or ZoneInfo("UTC")
+    now = timezone.now()
+    briefings = []
+    for subscription in subscriptions:
+        next_send = _next_send(subscription.newsletter, now)
+        briefings.append(
+            {
+                "newsletter": subscription.newsletter,
+                "arrives": _arrives(subscription.newsletter, next_send, zone),
+                "next_send": next_send,
+                "next_text": format_weekday_datetime(next_send, zone),
+            }
+        )
+    context = {
+        "subscriber": subscriber,
+        "briefings": briefings,
+        "zone": chosen,
+        "zone_label": zone_place(chosen.key) if chosen else "UTC",
+        "zone_groups": zone_choices(chosen.key if chosen else ""),
+        "is_pro": user_is_pro(request.user),
+    }
+    response = render(request, "newsletters/welcome.html", context)
+    if chosen and request.GET.get("tz"):
+        response.set_cookie("tz", chosen.key, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -17,6 +17,16 @@ def jsonld(data: Any) -> SafeString:
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
 
 
+@register.filter
+def monogram(name: str) -> str:
+    """ "Dana Reporter" → "DR": the initials of the first and last names, for an author without a photo."""
+    words = [word for word in str(name).split() if word[:1].isalpha()]
+    if not words:
+        return ""
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
 @register.simple_tag(takes_context=True)
 def article_jsonld(context: Any, article: Any) -> SafeString:
     return jsonld(seo.article_jsonld(article, context.get("request")))

@@ -61,9 +61,21 @@ def test_a_reader_signs_up_and_confirms_from_the_emailed_link(browser, page, liv
     inbox.goto(link_in(confirmation.text, live_server.url + "/newsletters/confirm/"))
     assert _status(READER, "security") == "pending", "opening the link alone must confirm nothing"
     inbox.get_by_role("button", name="Confirm my subscription").click()
-    inbox.wait_for_url("**/newsletters/manage/**")
-    assert "You are subscribed: Security Briefing." in inbox.locator(".messages").inner_text()
+
+    # The welcome page: each confirmed briefing and when it arrives, then where to go next.
+    inbox.wait_for_url("**/newsletters/welcome/**")
+    expect(inbox.get_by_role("heading", name="Welcome to your briefings")).to_be_visible()
     assert _status(READER, "security") == "active"
+    card = inbox.locator(".welcome-list li", has_text="Security Briefing")
+    expect(card).to_contain_text("Every Wednesday at 04:00 UTC")  # 08:00 in Dubai, the briefing's own zone
+    expect(card).to_contain_text("Your first issue: Wed ")
+    inbox.get_by_label("Show times in").select_option("Asia/Dubai")
+    inbox.get_by_role("button", name="Show", exact=True).click()
+    expect(card).to_contain_text("Every Wednesday at 08:00 GMT+4")
+    expect(inbox.get_by_role("link", name="Try PRO free for a week")).to_have_attribute("href", "/pro/")
+    inbox.get_by_role("link", name="Manage your subscriptions").click()
+    expect(inbox.get_by_role("heading", name="Your newsletters")).to_be_visible()
+    assert inbox.get_by_label("Security Briefing").is_checked()
     inbox.context.close()
 
 

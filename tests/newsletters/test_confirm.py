@@ -28,7 +28,7 @@ def test_opening_the_link_only_shows_a_button_so_mail_scanners_confirm_nothing(c
 
 def test_pressing_the_button_confirms_and_records_consent(client, pending):
     response = client.post(confirm_path(pending), {"newsletters": ["security", "gulf"]}, REMOTE_ADDR="198.51.100.7")
-    assert response.status_code == 302 and response["Location"] == f"/newsletters/manage/{pending.token}/"
+    assert response.status_code == 302 and response["Location"] == f"/newsletters/welcome/{pending.token}/"
     assert set(Subscription.objects.values_list("status", flat=True)) == {"active"}
     assert Subscriber.objects.get(pk=pending.pk).confirmed_at is not None
     assert Consent.objects.filter(action="confirmed", ip="198.51.100.7").count() == 2
