@@ -64,11 +64,12 @@ class SearchChooser(forms.SelectMultiple):
     def __init__(self, chooser_name: str, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
         self.chooser_name = chooser_name
+        self.shown = "1"  # what the form showed, for choosers kept outside the page (see ArticlePageForm)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> SearchChooser:
         copy = super().__deepcopy__(memo)
         copy.chooser_name = self.chooser_name
-        copy.shown = getattr(self, "shown", "1")
+        copy.shown = self.shown
         return copy
 
     @property
@@ -97,7 +98,7 @@ class SearchChooser(forms.SelectMultiple):
             "url": reverse("newsroom_chooser_search", args=[self.chooser_name]),
             "noun": chooser.noun if chooser else self.chooser_name,
             "chosen": [{"id": obj.pk, "label": str(obj)} for obj in self.chosen(value)],
-            "shown": getattr(self, "shown", "1"),
+            "shown": self.shown,
         }
         return context
 

@@ -41,3 +41,47 @@ def test_a_send_scheduled_for_tomorrow_is_not_listed_as_today(client, bob, secur
     issue_schedule(issue=issue, when=timezone.now() + dt.timedelta(days=2))
     client.force_login(bob)
     assert "No sends scheduled for today." in client.get("/admin/").content.decode()
+
+
+def _dashboard_line(page: str, title: str) -> str:
+    start = page.index(f">{title}</a>")
+    return page[start : page.index("</li>", start)]
+
+
+def test_stories_of_the_last_24_hours_show_their_most_read_rank(client, bob, site):
+    from newsroom.models import ArticleReads
+    from tests.factories import ArticleFactory
+
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+    older = ArticleFactory(parent=site.security, title="Older but most read")
+    older.first_published_at = timezone.now() - dt.timedelta(days=3)
+    older.save(update_fields=["first_published_at"])
+    fresh = ArticleFactory(parent=site.security, title="Fresh and read")
+    quiet = ArticleFactory(parent=site.security, title="Fresh and unread")
+    ArticleReads.objects.create(article=older, hour=hour, count=40)
+    ArticleReads.objects.create(article=fresh, hour=hour, count=7)
+    ArticleReads.objects.create(article=fresh, hour=hour - dt.timedelta(hours=2), count=5)
+    ArticleReads.objects.create(article=quiet, hour=hour - dt.timedelta(hours=30), count=99)  # too long ago
+    client.force_login(bob)
+    page = client.get("/admin/").content.decode()
+    assert "<strong>No. 2</strong> most read (12 reads)" in _dashboard_line(page, "Fresh and read")
+    assert "no reads yet" in _dashboard_line(page, "Fresh and unread")
+    assert "Older but most read" not in page.split("Published in the last 24 hours")[1].split("</ul>")[0]
+
+
+def test_the_dashboard_counts_pro_trials_started_and_converted_this_week(client, bob):
+    from membership.models import Membership, SubscriptionStatus, TrialClaim
+    from tests.factories import UserFactory
+
+    now = timezone.now()
+    TrialClaim.objects.create(email="one@example.org")
+    TrialClaim.objects.create(email="two@example.org")
+    TrialClaim.objects.filter(email="two@example.org").update(claimed_at=now - dt.timedelta(days=8))  # last week
+    TrialClaim.objects.create(email="three@example.org")
+    for name, status in [("paid", SubscriptionStatus.ACTIVE), ("gone", SubscriptionStatus.CANCELED)]:
+        Membership.objects.update_or_create(
+            user=UserFactory(username=name), defaults={"status": status, "trial_end": now - dt.timedelta(seconds=1)}
+        )
+    client.force_login(bob)
+    page = client.get("/admin/").content.decode()
+    assert "<strong>2</strong> trials started, <strong>1</strong> converted to a paid membership" in page
