@@ -23,7 +23,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
 
 RESULTS = 20
 HOOK = "register_article_chooser"
@@ -101,10 +100,3 @@ class SearchChooser(forms.SelectMultiple):
             "shown": self.shown,
         }
         return context
-
-
-class OutsideFieldPanel(FieldPanel):
-    """A panel for a field the form adds itself (a registered chooser kept outside the page)."""
-
-    def get_form_options(self) -> dict[str, Any]:
-        return {}

@@ -18,6 +18,7 @@ from newsroom.blocks import html_text
 from newsroom.slugs import naive_slugs, slug_for
 
 OVERRIDE_FIELD = "publish_anyway"
+OUTSIDE_CHOOSERS = ("entities",)
 SHOWN_SUFFIX = "__shown"  # posted beside a chooser kept outside the page, so a form without it changes nothing
 
 
@@ -54,9 +55,17 @@ class ArticlePageForm(WagtailAdminPageForm):
         "Kept in the story's history.",
     )
 
+    # A place for the chooser another app registers under this name (Monitor's entity tags), kept
+    # outside the page's own fields; without one, the field is dropped and its panel hidden.
+    entities = forms.Field(required=False)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.outside_choosers = [c for c in choosers().values() if c.save is not None and c.name not in self.fields]
+        registered = choosers()
+        self.outside_choosers = [registered[n] for n in OUTSIDE_CHOOSERS if n in registered and registered[n].save]
+        for name in OUTSIDE_CHOOSERS:
+            if name not in registered or registered[name].save is None:
+                self.fields.pop(name, None)
         for chooser in self.outside_choosers:
             self.fields[chooser.name] = forms.ModelMultipleChoiceField(
                 queryset=chooser.queryset(),

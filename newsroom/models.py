@@ -29,7 +29,7 @@ from core.access import Access
 from core.entitlement import user_is_pro
 from lib.page_cache import SharedByAudienceMixin, generation
 from lib.pagination import paginate
-from newsroom.admin_choosers import OutsideFieldPanel, SearchChooser
+from newsroom.admin_choosers import SearchChooser
 from newsroom.admin_forms import OVERRIDE_FIELD, ArticlePageForm
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.feeds import ArticlesAtomFeed, ArticlesFeed
@@ -318,7 +318,7 @@ class ArticlePage(SharedByAudienceMixin, Page):
             [
                 FieldPanel("authors", widget=SearchChooser("authors")),
                 FieldPanel("topics", widget=SearchChooser("topics")),
-                OutsideFieldPanel("entities"),
+                FieldPanel("entities"),
                 FieldPanel("access"),
             ],
             heading="Byline, topics, entities and access",
