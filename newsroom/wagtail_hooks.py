@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet, Sum
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import path
@@ -144,13 +145,16 @@ class StoriesPanel(Component):
             .order_by("-first_published_at")[:20]
         )
         ranks = most_read_ranks(now)
+        # Workflow states name the page by its base (Page) content type, so a join from
+        # ArticlePage through the generic relation never matches: look them up directly.
+        waiting = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, content_type=ContentType.objects.get_for_model(ArticlePage)
+        ).values_list("object_id", flat=True)
         for page in published:
             page.read_rank, page.read_count = ranks.get(page.pk, (None, 0))
         return {
             "scheduled": ArticlePage.objects.filter(pk__in=[int(pk) for pk in scheduled_ids]).order_by("title")[:20],
-            "awaiting_review": ArticlePage.objects.filter(
-                _workflow_states__status=WorkflowState.STATUS_IN_PROGRESS
-            ).distinct()[:20],
+            "awaiting_review": ArticlePage.objects.filter(pk__in=[int(pk) for pk in waiting]).order_by("title")[:20],
             "published": published,
             "sections": SectionPage.objects.live().order_by("path"),
         }

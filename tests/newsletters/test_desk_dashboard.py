@@ -85,3 +85,41 @@ def test_the_dashboard_counts_pro_trials_started_and_converted_this_week(client,
     client.force_login(bob)
     page = client.get("/admin/").content.decode()
     assert "<strong>2</strong> trials started, <strong>1</strong> converted to a paid membership" in page
+
+
+def test_the_dashboard_lists_stories_scheduled_today_and_drafts_awaiting_review(client, bob, site):
+    from wagtail.models import Workflow
+
+    from tests.factories import ArticleFactory
+
+    scheduled = ArticleFactory(parent=site.security, title="Embargoed: the budget", publish=False)
+    scheduled.save_revision(user=bob, approved_go_live_at=timezone.now() + dt.timedelta(minutes=1))
+    later = ArticleFactory(parent=site.security, title="Embargoed: next week", publish=False)
+    later.save_revision(user=bob, approved_go_live_at=timezone.now() + dt.timedelta(days=7))
+    waiting = ArticleFactory(parent=site.gulf, title="Draft for the desk", publish=False)
+    waiting.save_revision(user=bob)
+    Workflow.objects.get(name="Moderators approval").start(waiting, bob)
+    client.force_login(bob)
+    page = client.get("/admin/").content.decode()
+    today = page.split("Scheduled for today (1)")[1].split("</ul>")[0]
+    assert "Embargoed: the budget" in today and "next week" not in today
+    assert "Draft for the desk" in page.split("Awaiting review (1)")[1].split("</ul>")[0]
+
+
+def test_the_last_sends_show_delivered_bounced_and_unsubscribed(client, bob, security):
+    readers = make_subscribers(security, 3)
+    sent = Issue.objects.create(newsletter=security, subject="Earlier", status="sent", started_at=timezone.now())
+    for n, reader in enumerate(readers):
+        Delivery.objects.create(
+            issue=sent,
+            subscriber=reader,
+            subscription=reader.subscriptions.get(),
+            email=reader.email,
+            state="sent",
+            bounced_at=timezone.now() if n == 0 else None,
+        )
+    client.force_login(bob)
+    page = client.get("/admin/").content.decode()
+    row = page.split(f"Security Briefing No. {sent.number}</a>")[1].split("</tr>")[0]
+    cells = [cell.split("</td>")[0] for cell in row.split("<td>")[1:]]
+    assert cells[1:4] == ["3", "2", "1"]  # recipients, delivered, bounced
