@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -23,6 +24,8 @@ from monitor.services import (
     suggestion_merge,
 )
 from monitor.tagging import article_tag
+from newsroom.admin_choosers import HOOK as ARTICLE_CHOOSER_HOOK
+from newsroom.admin_choosers import Chooser
 from newsroom.models import ArticlePage
 from newsroom.roles import EDITORS
 
@@ -41,6 +44,37 @@ class EntityViewSet(SnippetViewSet):
 
 
 register_snippet(EntityViewSet)
+
+
+def _entities_named(queryset: QuerySet[Entity], query: str) -> QuerySet[Entity]:
+    named = queryset.filter(Q(name__icontains=query) | Q(aliases__text__icontains=query)).values("pk")
+    return Entity.objects.filter(pk__in=named).order_by("-prominence", "name")
+
+
+def _entities_save(article: ArticlePage, added: list[Entity], removed: list[Entity]) -> None:
+    """An entity picked in the story's form is tagged by an editor; one removed stays removed on retagging."""
+    for entity in added:
+        article_tag_add(article=article, entity=entity)
+    for entity in removed:
+        article_tag_remove(article=article, entity=entity)
+
+
+@hooks.register(ARTICLE_CHOOSER_HOOK)
+def entity_chooser() -> Chooser:
+    return Chooser(
+        name="entities",
+        noun="entities",
+        label="Entities",
+        help_text="People, places, organisations and weapons the story is about. The tagger adds those it "
+        "finds when the story is saved; one you remove here stays removed.",
+        queryset=lambda: Entity.objects.all(),
+        search=_entities_named,
+        detail=lambda entity: entity.kind_label,
+        initial=lambda article: ArticleEntity.objects.filter(article=article, removed=False).values_list(
+            "entity_id", flat=True
+        ),
+        save=_entities_save,
+    )
 
 
 def _editor(request: HttpRequest) -> bool:

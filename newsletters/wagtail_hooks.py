@@ -133,6 +133,11 @@ def register_newsletters() -> NewslettersGroup:
     return NewslettersGroup()
 
 
+def _outcome(counts: dict[str, int]) -> dict[str, int]:
+    """Delivered means accepted and not bounced back since: a bounce was accepted by our server first."""
+    return {**counts, "delivered": max(0, counts["delivered"] - counts["bounced"])}
+
+
 class SendsPanel(Component):
     """Today's scheduled sends, the last sends with their outcome, and a new issue per briefing."""
 
@@ -149,7 +154,7 @@ class SendsPanel(Component):
         recent = list(Issue.objects.exclude(started_at=None).select_related("newsletter").order_by("-started_at")[:5])
         return {
             "scheduled": scheduled.select_related("newsletter").order_by("scheduled_for"),
-            "recent": [(issue, issue_counts(issue=issue)) for issue in recent],
+            "recent": [(issue, _outcome(issue_counts(issue=issue))) for issue in recent],
             "briefings": admin_views.briefings_for_desk(),
             "can_draft": self.can_draft,
         }

@@ -13,10 +13,13 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from core.access import Access
+from newsroom.admin_choosers import SearchChooser, choosers
 from newsroom.blocks import html_text
 from newsroom.slugs import naive_slugs, slug_for
 
 OVERRIDE_FIELD = "publish_anyway"
+OUTSIDE_CHOOSERS = ("entities",)
+SHOWN_SUFFIX = "__shown"  # posted beside a chooser kept outside the page, so a form without it changes nothing
 
 
 def _box_is_empty(value: Any) -> bool:
@@ -52,6 +55,51 @@ class ArticlePageForm(WagtailAdminPageForm):
         "Kept in the story's history.",
     )
 
+    # A place for the chooser another app registers under this name (Monitor's entity tags), kept
+    # outside the page's own fields; without one, the field is dropped and its panel hidden.
+    entities = forms.Field(required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        registered = choosers()
+        self.outside_choosers = [registered[n] for n in OUTSIDE_CHOOSERS if n in registered and registered[n].save]
+        for name in OUTSIDE_CHOOSERS:
+            if name not in registered or registered[name].save is None:
+                self.fields.pop(name, None)
+        for chooser in self.outside_choosers:
+            self.fields[chooser.name] = forms.ModelMultipleChoiceField(
+                queryset=chooser.queryset(),
+                required=False,
+                label=chooser.label or chooser.name.capitalize(),
+                help_text=chooser.help_text,
+                widget=SearchChooser(chooser.name),
+            )
+            if self.instance.pk and chooser.initial is not None:
+                self.initial[chooser.name] = [str(pk) for pk in chooser.initial(self.instance)]
+            # What the chooser showed when the editor opened the form travels with the form, so a
+            # tag the tagger added meanwhile is neither removed nor re-added by this save.
+            shown = self.data.get(chooser.name + SHOWN_SUFFIX) if self.is_bound else None
+            if shown is None:
+                shown = "ids:" + ",".join(self.initial.get(chooser.name, []))
+            self.fields[chooser.name].widget.shown = shown
+
+    def chosen_outside(self) -> dict[str, tuple[list[Any], list[Any]]]:
+        """What the editor added and removed in each chooser kept outside the page, compared with what
+        the form showed; a form posted without the chooser changes nothing."""
+        changes = {}
+        for chooser in self.outside_choosers:
+            marker = self.data.get(chooser.name + SHOWN_SUFFIX) or ""
+            if not marker.startswith("ids:") or chooser.name not in self.cleaned_data:
+                continue
+            chosen = list(self.cleaned_data[chooser.name] or [])
+            shown = {pk for pk in marker[4:].split(",") if pk.isdigit()}
+            added = [obj for obj in chosen if str(obj.pk) not in shown]
+            kept = {str(obj.pk) for obj in chosen}
+            removed = chooser.queryset().filter(pk__in=[int(pk) for pk in shown - kept])
+            if added or removed:
+                changes[chooser.name] = (added, list(removed))
+        return changes
+
     def clean(self) -> dict[str, Any]:
         self._make_slug()
         cleaned = super().clean()
@@ -68,6 +116,8 @@ class ArticlePageForm(WagtailAdminPageForm):
                 message = "This story cannot be published yet. It needs: " + "; ".join(self.missing) + "."
                 self.add_error(None, message)
                 self.add_error(OVERRIDE_FIELD, "Fix what is listed above, or give a reason here to publish it anyway.")
+        # Kept on the page for the after-save hook (newsroom.wagtail_hooks), which has no form.
+        self.instance._chosen_outside = self.chosen_outside()  # type: ignore[attr-defined]
         return cleaned
 
     def _make_slug(self) -> None:

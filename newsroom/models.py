@@ -29,6 +29,7 @@ from core.access import Access
 from core.entitlement import user_is_pro
 from lib.page_cache import SharedByAudienceMixin, generation
 from lib.pagination import paginate
+from newsroom.admin_choosers import SearchChooser
 from newsroom.admin_forms import OVERRIDE_FIELD, ArticlePageForm
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.feeds import ArticlesAtomFeed, ArticlesFeed
@@ -314,8 +315,13 @@ class ArticlePage(SharedByAudienceMixin, Page):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("authors"), FieldPanel("topics"), FieldPanel("access")],
-            heading="Byline, topics and access",
+            [
+                FieldPanel("authors", widget=SearchChooser("authors")),
+                FieldPanel("topics", widget=SearchChooser("topics")),
+                FieldPanel("entities"),
+                FieldPanel("access"),
+            ],
+            heading="Byline, topics, entities and access",
         ),
         MultiFieldPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates"),
         InlinePanel("related_links", label="Related article", heading="Related articles"),

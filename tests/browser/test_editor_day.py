@@ -1,6 +1,7 @@
-"""An editor's day in the admin, pressing the real buttons: a story stopped by a pre-publish
-check, fixed and published; then the Daily Briefing drafted, annotated, previewed, tested and
-sent through the confirmation, arriving with the editor's note above the link."""
+"""An editor's day in the admin, pressing the real buttons: a story whose authors, topics and
+entities are found with the choosers' search boxes, stopped by a pre-publish check, fixed and
+published; then the Daily Briefing drafted, annotated, previewed, tested and sent through the
+confirmation, arriving with the editor's note above the link."""
 
 import re
 
@@ -8,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from monitor.models import ArticleEntity, Entity
 from newsletters.models import Newsletter
 from newsroom.models import ArticlePage
 from tests.browser.doors import security_briefing_with_story
@@ -31,6 +33,8 @@ def desk(live_server, settings, smtp_server):  # noqa: F811
     editor.groups.add(Group.objects.get(name="Editors"))
     daily = Newsletter.objects.get(slug="daily-briefing")
     make_subscribers(daily, 2)
+    Entity.objects.create(kind="country", name="Turkey", slug="turkey")
+    Entity.objects.create(kind="company", name="Turkish Petroleum", slug="turkish-petroleum")
     return story, editor, daily
 
 
@@ -51,22 +55,35 @@ def test_an_editor_publishes_a_checked_story_then_writes_and_sends_the_daily_bri
     page.wait_for_url(live_server.url + "/admin/")
     expect(page.get_by_role("heading", name="Stories today")).to_be_visible()
 
-    # A PRO story with no teaser marker is stopped by the pre-publish check.
+    # A PRO story, its byline, topic and entity found by searching: no teaser marker, so it is stopped.
     page.get_by_role("link", name="Security", exact=True).first.click()
     page.wait_for_url("**/admin/pages/add/newsroom/articlepage/**")
     page.locator("#id_title").fill("Kirkuk–Ceyhan pipeline reopens")
     page.locator("#id_dek").fill("Oil flows again from Iraq to the Turkish coast.")
     page.locator("#id_access").select_option("pro")
+    expect(page.locator("select#id_authors, select#id_topics")).to_have_count(0)  # no Ctrl-click lists
+    choose(page, "id_authors", "repor", "Dana Reporter")
+    choose(page, "id_topics", "ira", "Iran")
+    choose(page, "id_entities", "turk", "Turkey", among=2)
     publish(page)
     expect(page.get_by_text("This story cannot be published yet")).to_be_visible()
     expect(page.get_by_text("Teaser ends here").first).to_be_visible()
+    expect(page.get_by_role("button", name="Remove Dana Reporter")).to_be_visible()  # choices kept
 
-    # Fixed (open to every reader), it publishes, with a slug that keeps the dash.
-    page.locator("#id_access").select_option("free")
+    # Fixed: the editor inserts the "Teaser ends here" marker in the body, and it publishes,
+    # with a slug that keeps the dash.
+    body = page.locator("[data-contentpath='body']").first
+    body.locator(".c-sf-add-button").first.click()
+    page.locator("[role=option], .w-combobox__option").filter(has_text=re.compile("^Teaser ends here$")).first.click()
     publish(page)
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/?$"))
     article = ArticlePage.objects.get(title__startswith="Kirkuk")
     assert article.live and article.slug == "kirkuk-ceyhan-pipeline-reopens"
+    assert [block.block_type for block in article.body] == ["teaser_end"]
+    assert [a.title for a in article.authors.all()] == ["Dana Reporter"]
+    assert [t.title for t in article.topics.all()] == ["Iran"]
+    tag = ArticleEntity.objects.get(article=article, entity__slug="turkey")
+    assert not tag.removed and tag.source == ArticleEntity.Source.EDITOR
 
     # Drafts the Daily Briefing from the desk's first screen.
     page.goto(live_server.url + "/admin/newsletters/issue/")
@@ -111,6 +128,15 @@ def test_an_editor_publishes_a_checked_story_then_writes_and_sends_the_daily_bri
     story_url = live_server.url + story.url
     assert NOTE in received.text and received.text.index(NOTE) < received.text.index(story_url)
     assert received.html.index("second workshop") < received.html.index(f'href="{story_url}"')
+
+
+def choose(page, field_id: str, query: str, name: str, among: int = 1) -> None:
+    """Type part of a name in a chooser's search box and pick the match, as an editor does."""
+    page.locator(f"#{field_id}").fill(query)
+    results = page.locator(f"#{field_id}-results").get_by_role("option")
+    expect(results).to_have_count(among)
+    results.filter(has_text=name).first.click()
+    expect(page.get_by_role("button", name=f"Remove {name}")).to_be_visible()
 
 
 def publish(page) -> None:

@@ -64,3 +64,27 @@ def test_the_newsletter_welcome_uses_the_house_layout(security, django_capture_o
         subscriber_signup(email="new.reader@example.org", newsletters=[security], source="article signup")
     text, html = assert_house_style(mail.outbox[-1])
     assert "Security Briefing" in text and "Confirm my subscription" in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "context"),
+    [
+        ("email_confirmation", {"activate_url": "https://news.example.com/accounts/confirm-email/k3y/"}),
+        ("email_confirmation_signup", {"activate_url": "https://news.example.com/accounts/confirm-email/k3y/"}),
+        ("email_confirmation", {"code": "AB12CD"}),
+        ("login_code", {"code": "AB12CD"}),
+        ("password_reset_key", {"password_reset_url": "https://news.example.com/accounts/password/reset/key/x-y/"}),
+        ("unknown_account", {"signup_url": "https://news.example.com/accounts/signup/"}),
+        ("account_already_exists", {"password_reset_url": "https://news.example.com/accounts/password/reset/"}),
+    ],
+)
+def test_every_allauth_email_template_wears_the_masthead(prefix, context):
+    """The link forms too (a second address is confirmed by link), not only the emails the flows above send."""
+    from allauth.account.adapter import get_adapter
+
+    message = get_adapter().render_mail(
+        f"account/email/{prefix}", "reader@example.org", {"email": "reader@example.org", **context}
+    )
+    text, html = assert_house_style(message)
+    for value in context.values():
+        assert value in text and value in html
