@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.signals import page_published, page_unpublished
 
-from core.entitlement import CACHE_ATTRIBUTE, user_is_pro
+from core.entitlement import CACHE_ATTRIBUTE, pro_user_ids, user_is_pro
 from membership.services import pro_may_have_changed
 from monitor.alerts import alert_fired
 from newsletters.models import Issue
@@ -83,9 +83,28 @@ def on_pro_may_have_changed(sender: type, user_ids: list[int], **kwargs: Any) ->
             continue
         if created and not now_pro:
             continue  # never PRO: nothing to announce
-        MemberProState.objects.filter(pk=state.pk).update(is_pro=now_pro)
+        # Claimed on the old value, so two checks at once announce a change once.
+        if not MemberProState.objects.filter(pk=state.pk, is_pro=state.is_pro).update(is_pro=now_pro):
+            continue
         event = Event.MEMBER_JOINED_PRO if now_pro else Event.MEMBER_LEFT_PRO
         _emit(event=event, data={"user_id": user.pk, "email": user.email})
+
+
+def pro_lapses_announce(*, chunk: int = 1000) -> int:
+    """Members last announced as PRO whose PRO has simply run out (no cancel, no webhook from billing).
+
+    Nothing else happens when a grant or a past-due grace period ends, so the
+    scheduler asks: each is announced as having left PRO, once."""
+    known = MemberProState.objects.filter(is_pro=True).order_by("user_id").values_list("user_id", flat=True)
+    lapsed = 0
+    last = 0
+    while ids := list(known.filter(user_id__gt=last)[:chunk]):
+        last = ids[-1]
+        gone = sorted(set(ids) - pro_user_ids(ids))
+        if gone:
+            pro_may_have_changed.send(sender=MemberProState, user_ids=gone)
+            lapsed += len(gone)
+    return lapsed
 
 
 def connect() -> None:
