@@ -18,8 +18,8 @@ module writes, per batch:
 The pages are the ones `add_child` + `save_revision().publish()` would make:
 live, with their url_path, first/last published dates, a revision and a log
 entry; the tree stays valid (`Page.find_problems()` reports nothing). Tagging
-and the reference index are queued per story after the batch commits, as the
-signals would, and `articles_imported` (instead of one `page_published` each)
+and the reference index are queued for the batch after it commits, as the
+signals would for each story, and `articles_imported` (instead of one `page_published` each)
 lets webhooks announce the batch with one insert.
 """
 
@@ -36,10 +36,12 @@ from django.db.models import F
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Revision
 
+from lib.page_cache import invalidate_all
 from newsroom.models import ArticlePage, ArticleSearchText
 from newsroom.search import search_text_rows_for
 
@@ -111,6 +113,9 @@ def articles_create(*, parent: Page, articles: list[ArticlePage]) -> list[Articl
         article.live, article.has_unpublished_changes, article.expired = True, False, False
         article.first_published_at = article.last_published_at = article.latest_revision_created_at = now
         article.published_at = article.published_at or now
+    for relation in get_all_child_relations(ArticlePage):
+        for article in articles:  # new pages have no related links etc.: known without asking
+            setattr(article, relation.get_accessor_name(), [])
     Page.objects.bulk_create(articles)  # the base rows; their ids come back
     for article in articles:
         article.page_ptr_id = article.id
@@ -171,15 +176,11 @@ def _relations_create(articles: Iterable[ArticlePage]) -> None:
 
 
 def _after_commit(ids: list[int]) -> None:
-    """What the publish signals would queue: tagging, the reference index, a fresh page cache."""
-    from wagtail.tasks import update_reference_index_task
+    """What the publish signals would queue (tagging, the reference index), as one task for the batch,
+    and a fresh page cache."""
+    from imports.tasks import imported_articles_follow_up_task
 
-    from lib.page_cache import invalidate_all
-    from monitor.tasks import tag_article_task
-
-    for page_id in ids:
-        tag_article_task.enqueue(page_id)
-        update_reference_index_task.enqueue("newsroom", "articlepage", str(page_id))
+    imported_articles_follow_up_task.enqueue(ids)
     invalidate_all()
 
 

@@ -31,7 +31,9 @@ def test_imported_stories_are_the_pages_publishing_by_hand_makes(site, tmp_path)
     assert report.created == 3, report.errors
     _tree_is_valid()
     by_hand.refresh_from_db()
-    imported = list(ArticlePage.objects.filter(title__in=["Old story 1", "Same slug as story 2"]).exclude(pk=by_hand.pk))
+    imported = list(
+        ArticlePage.objects.filter(title__in=["Old story 1", "Same slug as story 2"]).exclude(pk=by_hand.pk)
+    )
     assert len(imported) == 2
     for article in ArticlePage.objects.filter(pk__in=ImportedItem.objects.values("object_id")):
         for name in SAME_AS_BY_HAND:
