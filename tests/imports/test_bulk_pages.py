@@ -24,11 +24,18 @@ def _tree_is_valid() -> None:
     assert all(not found for found in problems), problems
 
 
-def test_imported_stories_are_the_pages_publishing_by_hand_makes(site, tmp_path):
+def test_imported_stories_are_the_pages_publishing_by_hand_makes(
+    site, tmp_path, django_capture_on_commit_callbacks, monkeypatch
+):
+    tagged: list[int] = []
+    monkeypatch.setattr("monitor.tasks.article_tag", lambda *, article: tagged.append(article.pk))
     by_hand = ArticleFactory(parent=site.security, title="Old story 1", slug="old-story-1")
     items = [wxr_item(1), wxr_item(2), wxr_item(3, slug="old-story-2", title="Same slug as story 2")]
-    report = wordpress_import(path=write_wxr(tmp_path / "wp.xml", items), section=site.gulf)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = wordpress_import(path=write_wxr(tmp_path / "wp.xml", items), section=site.gulf)
     assert report.created == 3, report.errors
+    # Once the batch committed, its follow-up task tagged each story, as publishing one would.
+    assert sorted(tagged) == sorted(ImportedItem.objects.values_list("object_id", flat=True))
     _tree_is_valid()
     by_hand.refresh_from_db()
     imported = list(
