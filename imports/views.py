@@ -8,8 +8,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.utils import timezone
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from imports.exports import articles_ghost_chunks, articles_json_chunks, members_csv_chunks
 from imports.models import ImportJob
