@@ -183,11 +183,10 @@ def main() -> None:
             files[label] = (work / f"wp-{label}.xml", work / f"ghost-{label}.json")
         results: dict[str, Any] = {}
         for label, (wxr, ghost) in files.items():
-            results[f"wxr_import_{label}"] = run_job("wxr_import", wxr, template, work)
-            results[f"ghost_import_{label}"] = run_job("ghost_import", ghost, template, work)
-            results[f"wxr_scan_{label}"] = run_job("wxr_scan", wxr, template, work)
-            results[f"xml_parse_{label}"] = run_job("xml_parse", wxr, template, work)
-            results[f"json_load_{label}"] = run_job("json_load", ghost, template, work)
+            for job, path in (("wxr_import", wxr), ("ghost_import", ghost), ("wxr_scan", wxr),
+                              ("xml_parse", wxr), ("json_load", ghost)):  # fmt: skip
+                results[f"{job}_{label}"] = result = run_job(job, path, template, work)
+                print(f"{job}_{label}: {json.dumps(result)}", file=sys.stderr, flush=True)
     print(
         f"Import bench: WordPress {wp_posts} posts; Ghost {ghost_posts} posts + {members} members"
         " (and a quarter of each)"

@@ -506,6 +506,7 @@ SCHEDULE: list[tuple[str, int]] = [
     ("send_due_issues", 60),
     ("draft_daily_issues", 300),
     ("send_event_reminders", EVENT_REMINDER_SECONDS),
+    ("webhooks_retry", 60),  # also announces PRO memberships that simply ran out
     # Housekeeping: heartbeats for /readyz, expired sessions, sign-in links and task results.
     ("heartbeat", 30),
     ("clearsessions", 3600),

@@ -10,11 +10,11 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.text import slugify
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
 from core.access import Access
 from imports.models import ImportedItem
+from imports.pages import article_check, articles_create, redirects_create
 from newsroom.blocks import html_text
 from newsroom.models import ArticlePage, AuthorIndexPage, AuthorPage, SectionPage, TopicIndexPage, TopicPage
 
@@ -126,38 +126,73 @@ def _dek(story: Story) -> str:
     return words if len(words) <= 300 else words[:297].rsplit(" ", 1)[0] + "…"
 
 
-def story_import(*, source: str, story: Story, default_section: SectionPage, report: Report) -> ArticlePage | None:
-    if already(source, story.kind, story.external_id) is not None:
-        report.skipped += 1
-        return None
-    if not story.title.strip():
-        raise ValidationError("it has no title")
-    section = section_for(story.section_slug, default_section)
-    article = ArticlePage(
-        title=story.title.strip()[:255],
-        slug=_child_slug(section, story.slug or story.title),
-        dek=_dek(story),
-        body=story.blocks,
-        access=story.access,
-        published_at=story.published_at,
-        hero_caption=story.hero_caption[:300],
+def stories_import(
+    *, source: str, stories: list[Story], default_section: SectionPage, report: Report
+) -> list[ArticlePage]:
+    """Publish the batch's new stories together (see `imports.pages`); one not yet imported is skipped.
+
+    A story with bad fields is reported and left out; the rest of the batch goes in."""
+    seen = set(
+        ImportedItem.objects.filter(source=source, external_id__in=[s.external_id for s in stories]).values_list(
+            "kind", "external_id"
+        )
     )
-    article.authors = [author_page(slug, name) for slug, name in story.authors]
-    article.topics = [topic_page(slug, name) for slug, name in story.topics]
-    section.add_child(instance=article)
-    article.save_revision().publish()
-    remember(source, story.kind, story.external_id, article.pk)
-    if story.old_url:
-        path = Redirect.normalise_path(story.old_url)
-        if path not in ("", "/") and not Redirect.objects.filter(old_path=path).exists():
-            Redirect.objects.create(old_path=path, redirect_page=article)
-            report.count("redirects")
-    report.created += 1
-    report.count(f"{story.kind}s")
-    return article
+    people: dict[tuple[str, str], AuthorPage] = {}
+    topics: dict[tuple[str, str], TopicPage] = {}
+    by_section: dict[int, tuple[SectionPage, list[tuple[Story, ArticlePage]]]] = {}
+    for story in stories:
+        key = (story.kind, story.external_id)
+        if key in seen:
+            report.skipped += 1
+            continue
+        seen.add(key)
+        try:
+            article = ArticlePage(
+                title=story.title.strip()[:255],
+                slug=story.slug or story.title,
+                dek=_dek(story) if story.title.strip() else "",
+                body=story.blocks,
+                access=story.access,
+                published_at=story.published_at,
+                hero_caption=story.hero_caption[:300],
+            )
+            article_check(article)
+            article.authors = [_cached(people, author_page, pair) for pair in story.authors]
+            article.topics = [_cached(topics, topic_page, pair) for pair in story.topics]
+        except ValidationError as error:
+            report.errors.append(f"“{story.title}”: {'; '.join(error.messages)}")
+            continue
+        section = section_for(story.section_slug, default_section)
+        by_section.setdefault(section.pk, (section, []))[1].append((story, article))
+    created: list[ArticlePage] = []
+    for section, pairs in by_section.values():
+        articles = articles_create(parent=section, articles=[a for _, a in pairs])
+        redirects = redirects_create((s.old_url, a) for s, a in pairs if s.old_url)
+        if redirects:
+            report.count("redirects", redirects)
+        ImportedItem.objects.bulk_create(
+            ImportedItem(source=source, kind=s.kind, external_id=s.external_id, object_id=a.pk) for s, a in pairs
+        )
+        for story, _ in pairs:
+            report.count(f"{story.kind}s")
+        report.created += len(articles)
+        created += articles
+    return created
 
 
-def batches(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+def _cached(cache: dict[tuple[str, str], T], make: Callable[[str, str], T], pair: tuple[str, str]) -> T:
+    if pair not in cache:
+        cache[pair] = make(*pair)
+    return cache[pair]
+
+
+def story_import(*, source: str, story: Story, default_section: SectionPage, report: Report) -> ArticlePage | None:
+    created = stories_import(source=source, stories=[story], default_section=default_section, report=report)
+    return created[0] if created else None
+
+
+def batches(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
+    size = size or BATCH_SIZE
     batch: list[T] = []
     for item in items:
         batch.append(item)
@@ -191,6 +226,40 @@ def run_in_batches(
                 if report.dry_run:
                     transaction.set_rollback(True)
         except DatabaseError as error:
+            report.errors.append(f"A batch of {len(batch)} was rolled back ({error}); run the import again to resume.")
+        if progress:
+            progress(len(batch))
+
+
+def run_story_batches(
+    items: Iterable[T],
+    to_story: Callable[[T], Story],
+    *,
+    source: str,
+    default_section: SectionPage,
+    report: Report,
+    label: Callable[[T], str],
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Stories a batch at a time: each batch is read, then published in a few statements and committed
+    on its own; an unreadable item is reported and skipped; a failed batch rolls back alone."""
+    for batch in batches(items):
+        stories: list[Story] = []
+        for item in batch:
+            report.seen += 1
+            try:
+                stories.append(to_story(item))
+            except (ValidationError, ValueError, KeyError, TypeError) as error:
+                message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                report.errors.append(f"{label(item)}: {message}")
+        before = (report.created, report.skipped, dict(report.counts))
+        try:
+            with transaction.atomic():
+                stories_import(source=source, stories=stories, default_section=default_section, report=report)
+                if report.dry_run:
+                    transaction.set_rollback(True)
+        except DatabaseError as error:
+            report.created, report.skipped, report.counts = before
             report.errors.append(f"A batch of {len(batch)} was rolled back ({error}); run the import again to resume.")
         if progress:
             progress(len(batch))

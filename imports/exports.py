@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import IO, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -69,41 +69,103 @@ def article_record(article: ArticlePage) -> dict[str, Any]:
     }
 
 
-def articles_json_write(*, stream: IO[str]) -> int:
-    """A JSON list of every live story, written as it is read."""
+class _Buffer:
+    """What a writer (csv, json) wrote since last asked: lets the exports stream as generators."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def take(self) -> str:
+        out = "".join(self.parts)
+        self.parts.clear()
+        return out
+
+
+def drain(chunks: Generator[str, None, int], stream: IO[str]) -> int:
+    """Write an export's chunks to `stream`; the number of records it held."""
+    while True:
+        try:
+            stream.write(next(chunks))
+        except StopIteration as done:
+            return int(done.value)
+
+
+def articles_json_chunks() -> Generator[str, None, int]:
+    """A JSON list of every live story, one story at a time."""
     count = 0
-    stream.write("[")
+    yield "["
     for article in _articles():
-        stream.write(("," if count else "") + "\n" + json.dumps(article_record(article), cls=DjangoJSONEncoder))
+        yield ("," if count else "") + "\n" + json.dumps(article_record(article), cls=DjangoJSONEncoder)
         count += 1
-    stream.write("\n]\n")
+    yield "\n]\n"
+    return count
+
+
+def articles_json_write(*, stream: IO[str]) -> int:
+    return drain(articles_json_chunks(), stream)
+
+
+def _ghost_post(article: ArticlePage) -> dict[str, Any]:
+    return {
+        "id": f"nd{article.pk}", "title": article.title, "slug": article.slug,
+        "html": "".join(block_html(b) for b in article.body if b.block_type != "teaser_end"),
+        "custom_excerpt": article.dek, "status": "published", "type": "post",
+        "visibility": GHOST_VISIBILITY.get(article.access, "paid"),
+        "published_at": article.published_at, "feature_image_caption": article.hero_caption or None,
+    }  # fmt: skip
+
+
+def _json_list(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    yield "["
+    for n, row in enumerate(rows):
+        yield ("," if n else "") + json.dumps(row, cls=DjangoJSONEncoder)
+    yield "]"
+
+
+def articles_ghost_chunks() -> Generator[str, None, int]:
+    """A Ghost import file: posts with html, users (our authors), tags (our topics) and their links.
+
+    Streamed in two passes over the stories: the posts, then the links; only the authors and
+    topics (a few hundred) are held."""
+    users: dict[int, dict[str, Any]] = {}
+    tags: dict[int, dict[str, Any]] = {}
+    count = 0
+
+    def posts() -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for article in _articles():
+            for author in article.authors.all():
+                users[author.pk] = {"id": f"a{author.pk}", "name": author.title, "slug": author.slug,
+                                    "email": f"{author.slug}@example.invalid"}  # fmt: skip
+            for topic in article.topics.all():
+                tags[topic.pk] = {"id": f"t{topic.pk}", "name": topic.title, "slug": topic.slug, "visibility": "public"}
+            count += 1
+            yield _ghost_post(article)
+
+    def links(relation: str, key: str, prefix: str) -> Iterator[dict[str, Any]]:
+        for article in _articles():
+            for other in getattr(article, relation).all():
+                yield {"post_id": f"nd{article.pk}", key: f"{prefix}{other.pk}"}
+
+    meta = {"exported_on": int(time.time() * 1000), "version": "5.0.0"}
+    yield '{"db": [{"meta": ' + json.dumps(meta) + ', "data": {"posts": '
+    yield from _json_list(posts())
+    yield ', "users": ' + json.dumps(list(users.values()))
+    yield ', "tags": ' + json.dumps(list(tags.values()))
+    yield ', "posts_tags": '
+    yield from _json_list(links("topics", "tag_id", "t"))
+    yield ', "posts_authors": '
+    yield from _json_list(links("authors", "author_id", "a"))
+    yield "}}]}\n"
     return count
 
 
 def articles_ghost_write(*, stream: IO[str]) -> int:
-    """A Ghost import file: posts with html, users (our authors), tags (our topics) and their links."""
-    posts, users, tags, posts_tags, posts_authors = [], {}, {}, [], []
-    for article in _articles():
-        post_id = f"nd{article.pk}"
-        posts.append({
-            "id": post_id, "title": article.title, "slug": article.slug,
-            "html": "".join(block_html(b) for b in article.body if b.block_type != "teaser_end"),
-            "custom_excerpt": article.dek, "status": "published", "type": "post",
-            "visibility": GHOST_VISIBILITY.get(article.access, "paid"),
-            "published_at": article.published_at, "feature_image_caption": article.hero_caption or None,
-        })  # fmt: skip
-        for author in article.authors.all():
-            users[author.pk] = {"id": f"a{author.pk}", "name": author.title, "slug": author.slug,
-                                "email": f"{author.slug}@example.invalid"}  # fmt: skip
-            posts_authors.append({"post_id": post_id, "author_id": f"a{author.pk}"})
-        for topic in article.topics.all():
-            tags[topic.pk] = {"id": f"t{topic.pk}", "name": topic.title, "slug": topic.slug, "visibility": "public"}
-            posts_tags.append({"post_id": post_id, "tag_id": f"t{topic.pk}"})
-    data = {"posts": posts, "users": list(users.values()), "tags": list(tags.values()),
-            "posts_tags": posts_tags, "posts_authors": posts_authors}  # fmt: skip
-    meta = {"exported_on": int(time.time() * 1000), "version": "5.0.0"}
-    json.dump({"db": [{"meta": meta, "data": data}]}, stream, cls=DjangoJSONEncoder)
-    return len(posts)
+    return drain(articles_ghost_chunks(), stream)
 
 
 def _joined(*lists: list[str]) -> list[str]:
@@ -113,14 +175,16 @@ def _joined(*lists: list[str]) -> list[str]:
 MEMBER_COLUMNS = ["email", "name", "created_at", "confirmed_at", "pro", "newsletters", "left_newsletters", "consents"]
 
 
-def members_csv_write(*, stream: IO[str]) -> int:
+def members_csv_chunks() -> Generator[str, None, int]:
     """One row per subscriber: their newsletters, whether PRO, and every consent record."""
-    writer = SafeWriter(stream)
+    buffer = _Buffer()
+    writer = SafeWriter(buffer)
     writer.writerow(MEMBER_COLUMNS)
     count, last = 0, 0
     while True:
         chunk = list(Subscriber.objects.filter(pk__gt=last).order_by("pk")[:CHUNK])
         if not chunk:
+            yield buffer.take()
             return count
         ids = [s.pk for s in chunk]
         subs: dict[int, list[Subscription]] = {}
@@ -142,4 +206,9 @@ def members_csv_write(*, stream: IO[str]) -> int:
                 [s.email, s.name, s.created_at.isoformat(), confirmed, is_pro, *_joined(active, left), history]
             )
             count += 1
+        yield buffer.take()
         last = chunk[-1].pk
+
+
+def members_csv_write(*, stream: IO[str]) -> int:
+    return drain(members_csv_chunks(), stream)

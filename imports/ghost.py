@@ -17,7 +17,7 @@ import ijson
 from django.utils.dateparse import parse_datetime
 
 from core.access import Access
-from imports.articles import BadExport, Report, Story, already, remember, run_in_batches, story_import
+from imports.articles import BadExport, Report, Story, already, remember, run_in_batches, run_story_batches
 from imports.html import blocks_from_html
 from imports.members import member_import
 from newsroom.models import SectionPage
@@ -100,12 +100,15 @@ def ghost_import(
             if post.get("status") == "published" and post.get("type", "post") in ("post", "page"):
                 yield post
 
-    def handle_post(post: dict[str, Any]) -> None:
-        story = story_from(post, users, tags, post_tags, post_authors)
-        story_import(source=SOURCE, story=story, default_section=section, report=report)
-
-    run_in_batches(posts(), handle_post, report=report, label=lambda p: f"post “{p.get('title', '')}”",
-                   progress=progress)  # fmt: skip
+    run_story_batches(
+        posts(),
+        lambda post: story_from(post, users, tags, post_tags, post_authors),
+        source=SOURCE,
+        default_section=section,
+        report=report,
+        label=lambda p: f"post “{p.get('title', '')}”",
+        progress=progress,
+    )
 
     def handle_member(member: dict[str, Any]) -> None:
         member_id = str(member.get("id") or member.get("email") or "")

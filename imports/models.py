@@ -58,6 +58,10 @@ class ImportJob(models.Model):
     class Meta:
         verbose_name = "import"
         ordering = ["-created_at"]
+        permissions = [
+            ("export_articles", "Can download every live story (JSON, Ghost JSON)"),
+            ("export_members", "Can download members and subscribers with their consent (CSV)"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_state_display()})"

@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.dateparse import parse_datetime
 
 from core.access import Access
-from imports.articles import BadExport, Report, Story, already, remember, run_in_batches, story_import
+from imports.articles import BadExport, Report, Story, already, remember, run_in_batches, run_story_batches
 from imports.html import blocks_from_html
 from imports.members import member_import
 from newsroom.models import SectionPage
@@ -54,7 +54,7 @@ def substack_import(
             if (row.get("is_published") or "").lower() == "true" and (row.get("type") or "newsletter") != "podcast":
                 yield row
 
-    def handle_post(row: dict[str, Any]) -> None:
+    def to_story(row: dict[str, Any]) -> Story:
         post_id = str(row["post_id"])
         page = folder / "posts" / f"{post_id}.html"
         if not page.is_file():
@@ -65,9 +65,10 @@ def substack_import(
             published_at=_when(row.get("post_date") or ""),
             access=AUDIENCE.get(row.get("audience") or "everyone", Access.PRO),
         )  # fmt: skip
-        story_import(source=SOURCE, story=story, default_section=section, report=report)
+        return story
 
-    run_in_batches(posts(), handle_post, report=report, label=lambda r: f"post {r.get('post_id')}", progress=progress)
+    run_story_batches(posts(), to_story, source=SOURCE, default_section=section, report=report,
+                      label=lambda r: f"post {r.get('post_id')}", progress=progress)  # fmt: skip
     for subscribers in sorted(folder.glob("email_list*.csv")):
 
         def handle_subscriber(row: dict[str, Any]) -> None:

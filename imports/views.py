@@ -7,9 +7,11 @@ from functools import partial
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
+from imports.exports import articles_ghost_chunks, articles_json_chunks, members_csv_chunks
 from imports.models import ImportJob
 from imports.tasks import run_import_task
 
@@ -50,3 +52,35 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     _staff(request)
     job = get_object_or_404(ImportJob, pk=pk)
     return render(request, "imports/admin/job.html", {"job": job, "problems": job.problems.splitlines()[:200]})
+
+
+# Exports: name -> (permission, file name, content type, chunks)
+EXPORTS = {
+    "articles": ("imports.export_articles", "articles.json", "application/json", articles_json_chunks),
+    "ghost": ("imports.export_articles", "articles-ghost.json", "application/json", articles_ghost_chunks),
+    "members": ("imports.export_members", "members.csv", "text/csv; charset=utf-8", members_csv_chunks),
+}
+
+
+def _exports_for(request: HttpRequest) -> list[str]:
+    return [name for name, (perm, *_) in EXPORTS.items() if request.user.has_perm(perm)]
+
+
+def export_list(request: HttpRequest) -> HttpResponse:
+    allowed = _exports_for(request)
+    if not allowed:
+        raise PermissionDenied("You may not download exports.")
+    return render(request, "imports/admin/exports.html", {"allowed": allowed})
+
+
+def export_download(request: HttpRequest, name: str) -> StreamingHttpResponse:
+    if name not in EXPORTS:
+        raise Http404("No such export.")
+    if name not in _exports_for(request):
+        raise PermissionDenied("You may not download this export.")
+    _, filename, content_type, chunks = EXPORTS[name]
+    stamped = f"{timezone.now():%Y-%m-%d}-{filename}"
+    response = StreamingHttpResponse(chunks(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stamped}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

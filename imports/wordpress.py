@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from core.access import Access
-from imports.articles import BadExport, Report, Story, run_in_batches, story_import
+from imports.articles import BadExport, Report, Story, run_story_batches
 from imports.html import blocks_from_html
 from newsroom.models import SectionPage
 
@@ -132,9 +132,13 @@ def wordpress_import(
             if fields.get("post_type") in IMPORTED_TYPES and fields.get("status") == "publish":
                 yield fields
 
-    def handle(fields: dict[str, Any]) -> None:
-        story_import(source=SOURCE, story=story_from(fields, authors, attachments), default_section=section,
-                     report=report)  # fmt: skip
-
-    run_in_batches(published(), handle, report=report, label=lambda f: f"“{f.get('title', '')}”", progress=progress)
+    run_story_batches(
+        published(),
+        lambda fields: story_from(fields, authors, attachments),
+        source=SOURCE,
+        default_section=section,
+        report=report,
+        label=lambda f: f"“{f.get('title', '')}”",
+        progress=progress,
+    )
     return report

@@ -8,14 +8,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.signals import page_published, page_unpublished
 
-from core.entitlement import CACHE_ATTRIBUTE, user_is_pro
+from core.entitlement import CACHE_ATTRIBUTE, pro_user_ids, user_is_pro
+from imports.pages import articles_imported
 from membership.services import pro_may_have_changed
 from monitor.alerts import alert_fired
 from newsletters.models import Issue
 from newsletters.sending import issue_sent
 from newsroom.models import ArticlePage
 from webhooks.models import Event, MemberProState
-from webhooks.services import webhook_event_record
+from webhooks.services import webhook_event_record, webhook_events_record
 from webhooks.tasks import deliveries_enqueue_on_commit
 
 
@@ -47,6 +48,13 @@ def on_article_published(sender: type, instance: ArticlePage, **kwargs: Any) -> 
     first = instance.first_published_at is None or instance.last_published_at == instance.first_published_at
     event = Event.ARTICLE_PUBLISHED if first else Event.ARTICLE_UPDATED
     _emit(event=event, data=article_data(instance))
+
+
+def on_articles_imported(sender: type, articles: list[Any], **kwargs: Any) -> None:
+    """Stories published together by an import: announced as published, like one published by hand."""
+    deliveries_enqueue_on_commit(
+        webhook_events_record(event=Event.ARTICLE_PUBLISHED, items=articles, data=article_data)
+    )
 
 
 def on_article_unpublished(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
@@ -83,14 +91,34 @@ def on_pro_may_have_changed(sender: type, user_ids: list[int], **kwargs: Any) ->
             continue
         if created and not now_pro:
             continue  # never PRO: nothing to announce
-        MemberProState.objects.filter(pk=state.pk).update(is_pro=now_pro)
+        # Claimed on the old value, so two checks at once announce a change once.
+        if not MemberProState.objects.filter(pk=state.pk, is_pro=state.is_pro).update(is_pro=now_pro):
+            continue
         event = Event.MEMBER_JOINED_PRO if now_pro else Event.MEMBER_LEFT_PRO
         _emit(event=event, data={"user_id": user.pk, "email": user.email})
+
+
+def pro_lapses_announce(*, chunk: int = 1000) -> int:
+    """Members last announced as PRO whose PRO has simply run out (no cancel, no webhook from billing).
+
+    Nothing else happens when a grant or a past-due grace period ends, so the
+    scheduler asks: each is announced as having left PRO, once."""
+    known = MemberProState.objects.filter(is_pro=True).order_by("user_id").values_list("user_id", flat=True)
+    lapsed = 0
+    last = 0
+    while ids := list(known.filter(user_id__gt=last)[:chunk]):
+        last = ids[-1]
+        gone = sorted(set(ids) - pro_user_ids(ids))
+        if gone:
+            pro_may_have_changed.send(sender=MemberProState, user_ids=gone)
+            lapsed += len(gone)
+    return lapsed
 
 
 def connect() -> None:
     page_published.connect(on_article_published, sender=ArticlePage, dispatch_uid="webhooks-article-published")
     page_unpublished.connect(on_article_unpublished, sender=ArticlePage, dispatch_uid="webhooks-article-unpublished")
+    articles_imported.connect(on_articles_imported, dispatch_uid="webhooks-articles-imported")
     issue_sent.connect(on_issue_sent, dispatch_uid="webhooks-issue-sent")
     alert_fired.connect(on_alert_fired, dispatch_uid="webhooks-alert-fired")
     pro_may_have_changed.connect(on_pro_may_have_changed, dispatch_uid="webhooks-pro-changed")

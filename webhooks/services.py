@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import requests
@@ -27,6 +27,20 @@ def webhook_event_record(*, event: str, data: dict[str, Any]) -> list[Delivery]:
     )
     endpoints = [e for e in Endpoint.objects.filter(is_active=True) if event in (e.events or [])]
     return [Delivery.objects.create(endpoint=e, event=event, body=body) for e in endpoints]
+
+
+def webhook_events_record(*, event: str, items: Iterable[Any], data: Callable[[Any], dict[str, Any]]) -> list[Delivery]:
+    """The bulk form for many items at once (e.g. an imported batch): endpoints are read once, the
+    payloads are built only when an endpoint wants `event`, and the deliveries are one insert."""
+    endpoints = [e for e in Endpoint.objects.filter(is_active=True) if event in (e.events or [])]
+    if not endpoints:
+        return []
+    stamp = timezone.now().isoformat()
+    bodies = [
+        json.dumps({"type": event, "timestamp": stamp, "data": data(item)}, cls=DjangoJSONEncoder, sort_keys=True)
+        for item in items
+    ]
+    return Delivery.objects.bulk_create(Delivery(endpoint=e, event=event, body=b) for b in bodies for e in endpoints)
 
 
 Poster = Callable[[str, str, dict[str, str]], int]

@@ -168,3 +168,21 @@ def test_a_sent_newsletter_issue_is_announced(endpoint):
     deliveries = Delivery.objects.filter(event="newsletter.issue_sent")
     assert deliveries.count() == 1
     assert json.loads(deliveries.get().body)["data"]["subject"] == "First"
+
+
+def test_a_pro_grant_that_simply_runs_out_is_announced_once_by_the_scheduler(endpoint):
+    from django.core.management import call_command
+
+    from membership.models import Membership
+
+    member = verified_user("lapsing")
+    complimentary_grant(user=member, days=30)
+    call_command("webhooks_retry", verbosity=0)  # still PRO: nothing to say
+    assert [d.event for d in Delivery.objects.all()] == ["member.joined_pro"]
+    Membership.objects.filter(user=member).update(complimentary_until=timezone.now() - dt.timedelta(minutes=1))
+    call_command("run_scheduler", "--once")  # housekeeping notices the expiry
+    call_command("webhooks_retry", verbosity=0)  # and only once
+    left = Delivery.objects.filter(event="member.left_pro")
+    assert [json.loads(d.body)["data"]["user_id"] for d in left] == [member.pk]
+    complimentary_grant(user=member, days=30)  # back again: joined once more
+    assert Delivery.objects.filter(event="member.joined_pro").count() == 2
