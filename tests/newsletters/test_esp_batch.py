@@ -116,3 +116,29 @@ def test_a_worker_that_died_mid_call_has_that_call_resent_and_reported_as_possib
     assert set(Delivery.objects.filter(possible_duplicate=True).values_list("email", flat=True)) == {
         d.email for d in in_flight
     }
+
+
+def test_pro_members_and_free_readers_go_out_in_separate_calls_with_their_own_body(esp, security, site):
+    from core.access import Access
+    from newsletters.models import Subscriber
+    from tests.factories import ArticleFactory
+    from tests.membership.cast import pro_member
+    from tests.newsletters.conftest import recently
+
+    ArticleFactory(parent=site.security, title="Open story", published_at=recently())
+    ArticleFactory(parent=site.security, title="Members' story", access=Access.PRO, published_at=recently())
+    make_subscribers(security, 2)
+    alice = pro_member("alice")
+    subscriber = Subscriber.objects.create(email=alice.email, name="Alice")
+    Subscription.objects.create(subscriber=subscriber, newsletter=security, status=Subscription.Status.ACTIVE)
+    issue = issue_draft(newsletter=security)
+    issue_send_start(issue=issue, enqueue=False)
+    assert issue_run(issue_id=issue.pk).sent == 3
+    by_recipients = {
+        tuple(sorted(to["email"] for p in payload["personalizations"] for to in p["to"])): payload
+        for payload in esp.payloads
+    }
+    assert set(by_recipients) == {("reader0@example.org", "reader1@example.org"), (alice.email,)}
+    pro_html = by_recipients[(alice.email,)]["content"][1]["value"]
+    free_html = by_recipients[("reader0@example.org", "reader1@example.org")]["content"][1]["value"]
+    assert pro_html != free_html
