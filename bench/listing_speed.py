@@ -5,8 +5,11 @@ search indexing: listings do not use it), then times the section page for
 `?page=1` and `?page=500` in the same process, with the page cache off, so
 every view runs its queries. Deep pages stay flat when the listing's queries
 use an index that matches their order and the page count is cheap; the figure
-that matters is `deep_ratio` (page 500 over page 1; goal ≤ 2). The feed and the
-sitemap are timed too. The machine is shared: numbers are noisy.
+that matters is `deep_ratio` (page 500 over page 1; goal ≤ 2). The feed, the
+sitemap index and the sitemap's first and last pages are timed too: each page
+holds at most 10,000 URLs, and `sitemap_last_ratio` (last page over first; goal
+≤ 2) shows the last page does not pay for the ones before it. The machine is
+shared: numbers are noisy.
 
     .venv/bin/python bench/listing_speed.py [--articles 12000] [--repeat 15]
 """
@@ -97,6 +100,14 @@ def build_section(count: int) -> str:
     return str(section.url)
 
 
+def _sitemap_pages() -> int:
+    """How many pages the sitemap index names."""
+    from django.test import Client
+
+    body = Client(HTTP_HOST="127.0.0.1:8000").get("/sitemap.xml").content.decode()
+    return body.count("<sitemap>")
+
+
 def _median_ms(path: str, repeat: int) -> float:
     from django.test import Client
 
@@ -121,19 +132,29 @@ def main() -> None:
         started = time.perf_counter()
         url = build_section(args.articles)
         print(f"Wrote {args.articles:,} stories in {time.perf_counter() - started:.1f} s", flush=True)
+        last = _sitemap_pages()
         figures: dict[str, float] = {}
         for name, path in (
             ("page_1_ms", f"{url}?page=1"),
             ("page_500_ms", f"{url}?page=500"),
             ("feed_ms", f"{url}feed/"),
-            ("sitemap_ms", "/sitemap.xml"),
+            ("sitemap_index_ms", "/sitemap.xml"),
+            ("sitemap_first_ms", "/sitemap-1.xml"),
+            ("sitemap_last_ms", f"/sitemap-{last}.xml"),
         ):
             figures[name] = round(_median_ms(path, args.repeat), 1)
-            print(f"{name:12} {figures[name]:8.1f} ms (median of {args.repeat})", flush=True)
+            print(f"{name:17} {figures[name]:8.1f} ms (median of {args.repeat})", flush=True)
     figures["deep_ratio"] = round(figures["page_500_ms"] / figures["page_1_ms"], 2)
+    figures["sitemap_pages"] = last
+    figures["sitemap_ms"] = round(figures["sitemap_index_ms"] + figures["sitemap_first_ms"], 1)
+    figures["sitemap_last_ratio"] = round(figures["sitemap_last_ms"] / figures["sitemap_first_ms"], 2)
     figures["articles"] = args.articles
     print()
     print(f"Page 500 of the section takes {figures['deep_ratio']:.2f}× page 1 (goal ≤ 2).")
+    print(
+        f"The sitemap has {last} page(s); its last page takes {figures['sitemap_last_ratio']:.2f}× "
+        f"its first (goal ≤ 2); index plus first page {figures['sitemap_ms']:.0f} ms."
+    )
     print("The machine is shared: absolute numbers are noisy, the ratio less so.")
     print(json.dumps(figures))
 

@@ -245,6 +245,8 @@ if _esp:
     INSTALLED_APPS += ["anymail"]
     EMAIL_BACKEND = ANYMAIL_BACKENDS[_esp]
     ANYMAIL[f"{_esp}_API_KEY"] = env_str(f"ANYMAIL_{_esp}_API_KEY")
+    if env_str(f"ANYMAIL_{_esp}_API_URL"):  # a regional endpoint, or a local stand-in in tests
+        ANYMAIL[f"{_esp}_API_URL"] = env_str(f"ANYMAIL_{_esp}_API_URL")
 elif EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
@@ -482,6 +484,9 @@ NEWSLETTER_SEND_THREADS = env_int("NEWSLETTER_SEND_THREADS", 4)  # SMTP connecti
 NEWSLETTER_SEND_WORKERS = env_int("NEWSLETTER_SEND_WORKERS", 1)  # background tasks sharing one issue
 NEWSLETTER_RATE_PER_SECOND = env_int("NEWSLETTER_RATE_PER_SECOND", 0)  # per worker; 0 = unlimited
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
+# With an ESP whose batch send merges per-recipient data (SendGrid), one API call carries this many
+# recipients (SendGrid allows 1,000); 0 sends one message per call through Django's email backend.
+NEWSLETTER_ESP_BATCH_SIZE = env_int("NEWSLETTER_ESP_BATCH_SIZE", 1000)
 NEWSLETTER_MESSAGES_PER_CONNECTION = env_int("NEWSLETTER_MESSAGES_PER_CONNECTION", 1000)
 NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
 NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 60)  # doubled after each transient failure

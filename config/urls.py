@@ -8,7 +8,6 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.main import urlpatterns as api_urlpatterns
@@ -33,7 +32,8 @@ urlpatterns = [
     path("metrics", metrics.metrics, name="metrics"),
     path("favicon.ico", newsroom_views.favicon, name="favicon"),
     path("monitor/", include("monitor.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemaps.sitemap_page, name="sitemap_page"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("newsletters/", include("newsletters.urls")),

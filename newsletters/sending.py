@@ -8,10 +8,13 @@ Each `Delivery` row moves, by conditional UPDATEs that only one worker can win:
 
 `sending` is written (and committed) before a message is handed to the mail
 server, and `sent` right after the server accepts it — in the same commit as
-the next row's `sending`, so a message costs one commit. When a worker dies:
+the next row's `sending`, so a message costs one commit. Through an ESP's batch
+send (up to NEWSLETTER_ESP_BATCH_SIZE recipients per API call) a whole call's
+rows turn `sending` in one commit before the call and `sent` in one after it,
+so the rows in flight are at most one call's. When a worker dies:
 
 - its `claimed` rows were never handed to SMTP: they go back to the queue;
-- its `sending` rows (at most one per SMTP connection) have an unknown outcome:
+- its `sending` rows (at most one per SMTP connection, or one API call's) have an unknown outcome:
   they are sent again and flagged `possible_duplicate` (or, with
   NEWSLETTER_RESEND_UNKNOWN=0, marked `unknown`), and reported either way.
 
@@ -37,11 +40,14 @@ from django.db.models import Min, Q
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from newsletters.mime import MessageBuilder, message_id
 from newsletters.models import Delivery, Issue, SendWorker, Subscription, Suppression
 from newsletters.rendering import PreparedIssue, prepare_issue
 from newsletters.transport import (
+    Batch,
+    EspBatchTransport,
     Outgoing,
     PermanentFailure,
     SendFailure,
@@ -194,6 +200,7 @@ class _Run:
         self.unsub_prefix = settings.SITE_URL + reverse("newsletters:unsubscribe", args=["TOKEN"]).replace("TOKEN/", "")
         self.rate = RateLimiter(settings.NEWSLETTER_RATE_PER_SECOND)
         self.lock = threading.Lock()
+        self.claim_lock = threading.Lock()  # threads share a worker id: one claim at a time keeps their rows apart
         self.stopping = threading.Event()
         self.last_heartbeat = time.monotonic()
         self.counts = {"sent": 0, "failed": 0, "retried": 0, "skipped": 0}
@@ -201,7 +208,11 @@ class _Run:
 
     # -- database steps -------------------------------------------------
 
-    def claim(self) -> list[_Row]:
+    def claim(self, size: int | None = None) -> list[_Row]:
+        with self.claim_lock:
+            return self._claim(size or settings.NEWSLETTER_BATCH_SIZE)
+
+    def _claim(self, size: int) -> list[_Row]:
         now = timezone.now()
         with transaction.atomic():
             status = Issue.objects.filter(pk=self.issue_id).values_list("status", flat=True).first()
@@ -213,7 +224,7 @@ class _Run:
             )
             if connection.features.has_select_for_update_skip_locked:
                 due = due.select_for_update(skip_locked=True)
-            ids = list(due.order_by("pk").values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE])
+            ids = list(due.order_by("pk").values_list("pk", flat=True)[:size])
             if not ids:
                 return []
             Delivery.objects.filter(pk__in=ids, state=Delivery.State.QUEUED).update(
@@ -341,6 +352,8 @@ class _Run:
         transport = self.transport_factory()
         outcome: tuple[str, _Row, Any] | None = None
         try:
+            if isinstance(transport, EspBatchTransport):
+                self.loop_batches(transport)
             while not self.stopping.is_set():
                 batch = self.claim()
                 if not batch:
@@ -363,6 +376,114 @@ class _Run:
             raise
         finally:
             transport.close()
+
+    # -- batches through an ESP ----------------------------------------
+
+    def loop_batches(self, transport: EspBatchTransport) -> None:
+        while not self.stopping.is_set():
+            rows = self.claim(transport.batch_size)
+            if not rows:
+                return
+            for pro in (False, True):  # one body per variant
+                group = [row for row in rows if row.pro == pro]
+                if group and self.stopping.is_set():
+                    self.release(group)
+                elif group:
+                    self.send_batch(self.mark_sending(group), transport)
+
+    def mark_sending(self, rows: list[_Row]) -> list[_Row]:
+        """Commit `sending` for a whole API call's rows; keep those still ours."""
+        mine = Delivery.objects.filter(
+            pk__in=[row.pk for row in rows], state=Delivery.State.CLAIMED, worker_id=self.worker_id
+        )
+        with transaction.atomic():
+            if mine.update(state=Delivery.State.SENDING) == len(rows):
+                return rows
+            ours = set(
+                Delivery.objects.filter(
+                    pk__in=[row.pk for row in rows], state=Delivery.State.SENDING, worker_id=self.worker_id
+                ).values_list("pk", flat=True)
+            )
+        return [row for row in rows if row.pk in ours]  # the rest were recovered by a worker that thought us dead
+
+    def batch(self, rows: list[_Row], transport: EspBatchTransport) -> Batch:
+        field = transport.field
+        pro = rows[0].pro
+        html = self.prepared.html[pro].fill(
+            {name: field(f"{name}_html") for name in ("greeting", "email", "manage_url", "unsubscribe_url")}
+        )
+        text = self.prepared.text[pro].fill(
+            {name: field(name) for name in ("greeting", "email", "manage_url", "unsubscribe_url")}
+        )
+        merge_data, merge_headers, merge_metadata = {}, {}, {}
+        for row in rows:
+            values = {
+                "greeting": f"Hello {row.name}," if row.name else "Hello,",
+                "email": row.email,
+                "manage_url": f"{self.manage_prefix}{row.manage_token}/",
+                "unsubscribe_url": f"{self.unsub_prefix}{row.unsubscribe_token}/",
+            }
+            merge_data[row.email] = {**values, **{f"{name}_html": escape(v) for name, v in values.items()}}
+            headers = self.builder.headers(
+                unsubscribe_url=values["unsubscribe_url"],
+                message_id=message_id(delivery_id=row.pk, issue_uuid=self.issue_uuid),
+                token=row.unsubscribe_token,
+            )
+            merge_headers[row.email] = {name: headers[name] for name in ("Message-ID", "List-Unsubscribe")}
+            merge_metadata[row.email] = {"delivery": str(row.pk)}
+        shared = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Id": self.builder.list_id}
+        return Batch(
+            from_email=self.prepared.from_email,
+            subject=self.prepared.subject,
+            reply_to=self.prepared.reply_to,
+            html=html,
+            text=text,
+            headers=shared,
+            recipients=[(row.email, row.name) for row in rows],
+            merge_data=merge_data,
+            merge_headers=merge_headers,
+            merge_metadata=merge_metadata,
+        )
+
+    def send_batch(self, rows: list[_Row], transport: EspBatchTransport) -> None:
+        if not rows:
+            return
+        self.rate.wait()
+        try:
+            statuses = transport.send_batch(self.batch(rows, transport))
+        except SendFailure as error:
+            kind = "failed" if isinstance(error, PermanentFailure) else "retry"
+            with transaction.atomic():
+                for row in rows:
+                    self._write_outcome(kind, row, error)
+            return
+        refused = {"rejected", "invalid", "failed"}
+        accepted = [row for row in rows if statuses.get(row.email, ("queued", ""))[0] not in refused]
+        table = Delivery._meta.db_table
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET state = %s, sent_at = %s, attempts = %s, esp_message_id = %s, error = '' "  # noqa: S608
+                "WHERE id = %s AND state = %s AND worker_id = %s",
+                [
+                    (
+                        Delivery.State.SENT,
+                        now,
+                        row.attempts + 1,
+                        statuses.get(row.email, ("", ""))[1],
+                        row.pk,
+                        Delivery.State.SENDING,
+                        self.worker_id,
+                    )
+                    for row in accepted
+                ],
+            )
+            for row in rows:
+                status = statuses.get(row.email, ("queued", ""))[0]
+                if status in refused:
+                    self._write_outcome("failed", row, PermanentFailure(f"the ESP {status} it", suppress=True))
+            SendWorker.objects.filter(pk=self.worker_id).update(heartbeat_at=timezone.now())
+        self._count("sent", len(accepted))
 
     def send_one(self, row: _Row, transport: Transport) -> tuple[str, _Row, Any]:
         try:

@@ -18,9 +18,11 @@ the message may have been handed over).
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass
+from email.headerregistry import Address
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -198,7 +200,7 @@ class DjangoTransport:
             subject=message.subject,
             body=message.text,
             from_email=message.from_email,
-            to=[f"{message.to_name} <{message.to_email}>" if message.to_name else message.to_email],
+            to=[_recipient(message.to_email, message.to_name)],
             reply_to=[message.reply_to] if message.reply_to else None,
             headers=message.headers,
             connection=self._connection,
@@ -217,6 +219,18 @@ class DjangoTransport:
             self._open = False
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 '_-]+")
+
+
+def _recipient(address: str, name: str) -> str:
+    """`Name <address>`, the name quoted when it holds specials such as `<`, `,` or `.`."""
+    if not name:
+        return address
+    if _PLAIN_NAME.fullmatch(name):
+        return f"{name} <{address}>"  # the common case, without the email package's parser
+    return str(Address(display_name=name, addr_spec=address))
+
+
 def _anymail_failure(error: Exception) -> SendFailure:
     try:
         from anymail.exceptions import AnymailRecipientsRefused
@@ -229,6 +243,80 @@ def _anymail_failure(error: Exception) -> SendFailure:
     if isinstance(status, int) and 400 <= status < 500 and status not in (401, 403, 408, 429):
         return PermanentFailure(str(error)[:300], status)
     return TemporaryFailure(str(error)[:300], status if isinstance(status, int) else None)
+
+
+# Merge-field syntax of the ESPs whose batch send takes one body and per-recipient data.
+# SendGrid has none of its own: anymail tells it ours through `merge_field_format`.
+BATCH_MERGE_FIELDS = {"anymail.backends.sendgrid.EmailBackend": "-{}-"}
+
+
+@dataclass
+class Batch:
+    """One body with merge fields, sent to many recipients, each with their own values and headers."""
+
+    from_email: str
+    subject: str
+    reply_to: str
+    html: str
+    text: str
+    headers: dict[str, str]  # the same for everyone
+    recipients: list[tuple[str, str]]  # (email, name)
+    merge_data: dict[str, dict[str, str]]
+    merge_headers: dict[str, dict[str, str]]
+    merge_metadata: dict[str, dict[str, str]]
+
+
+class EspBatchTransport:
+    """An ESP's batch send through anymail: up to `batch_size` recipients per API call.
+
+    The ESP fills each recipient's merge fields (greeting, links) into the shared
+    body and sends each their own message; per-recipient headers carry the
+    List-Unsubscribe link and Message-ID, per-recipient metadata the delivery id.
+    """
+
+    needs_raw = False
+
+    def __init__(self, *, backend: str, merge_field: str, batch_size: int) -> None:
+        self.merge_field, self.batch_size = merge_field, batch_size
+        self._single = DjangoTransport(backend)
+        self._connection = self._single._connection
+
+    def field(self, name: str) -> str:
+        return self.merge_field.format(name)
+
+    def send(self, message: Outgoing) -> str:
+        return self._single.send(message)
+
+    def send_batch(self, batch: Batch) -> dict[str, tuple[str, str]]:
+        """Hand a batch over; return each recipient's (status, message id). Raises for the whole call."""
+        from anymail.message import AnymailMessage
+
+        email = AnymailMessage(
+            subject=batch.subject,
+            body=batch.text,
+            from_email=batch.from_email,
+            to=[_recipient(address, name) for address, name in batch.recipients],
+            reply_to=[batch.reply_to] if batch.reply_to else None,
+            headers=batch.headers,
+            connection=self._connection,
+        )
+        email.attach_alternative(batch.html, "text/html")
+        email.merge_data = batch.merge_data
+        email.merge_headers = batch.merge_headers
+        email.merge_metadata = batch.merge_metadata
+        email.esp_extra = {"merge_field_format": self.merge_field}
+        try:
+            email.send()
+        except Exception as error:
+            raise _anymail_failure(error) from error
+        recipients = email.anymail_status.recipients
+        return {
+            address: (str(status.status or "queued"), str(status.message_id or ""))
+            for address, status in recipients.items()
+        }
+
+    def close(self) -> None:
+        self._single.close()
 
 
 def transport_for_settings() -> Transport:
@@ -244,5 +332,10 @@ def transport_for_settings() -> Transport:
             use_ssl=settings.EMAIL_USE_SSL,
             timeout=settings.EMAIL_TIMEOUT,
             messages_per_connection=settings.NEWSLETTER_MESSAGES_PER_CONNECTION,
+        )
+    merge_field = BATCH_MERGE_FIELDS.get(settings.EMAIL_BACKEND)
+    if merge_field and settings.NEWSLETTER_ESP_BATCH_SIZE > 1:
+        return EspBatchTransport(
+            backend=settings.EMAIL_BACKEND, merge_field=merge_field, batch_size=settings.NEWSLETTER_ESP_BATCH_SIZE
         )
     return DjangoTransport()

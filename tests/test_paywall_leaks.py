@@ -156,7 +156,7 @@ def _search_urls(world: World) -> list[str]:
 
 
 def _machine_urls(world: World) -> list[str]:
-    return ["/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/feed/", "/feed/atom/"]
+    return ["/sitemap.xml", "/sitemap-1.xml", "/news-sitemap.xml", "/robots.txt", "/feed/", "/feed/atom/"]
 
 
 def _error_urls(world: World) -> list[str]:

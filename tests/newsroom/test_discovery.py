@@ -69,7 +69,8 @@ def test_atom_feed_is_valid_atom(client, stories):
 
 
 def test_sitemap_lists_live_articles(client, stories):
-    response = client.get("/sitemap.xml")
+    assert "http://localhost/sitemap-1.xml" in client.get("/sitemap.xml").content.decode()
+    response = client.get("/sitemap-1.xml")
     assert response.status_code == 200
     body = response.content.decode()
     assert stories["free"].full_url in body

@@ -51,6 +51,6 @@ def test_the_report_pdf_carries_the_chart_and_its_data_table(report, alice):
 
 
 def test_sitemaps_list_memos_and_reports_but_not_their_container(client, memo, report):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-1.xml").content.decode()
     assert memo.url in body and report.url in body
     assert "<loc>http://localhost/library/</loc>" not in body
