@@ -19,7 +19,7 @@ The pages are the ones `add_child` + `save_revision().publish()` would make:
 live, with their url_path, first/last published dates, a revision and a log
 entry; the tree stays valid (`Page.find_problems()` reports nothing). Tagging
 and the reference index are queued for the batch after it commits, as the
-signals would for each story, and `articles_imported` (instead of one `page_published` each)
+signals would for each story, and `articles_imported` (newsroom.models; instead of one `page_published` each)
 lets webhooks announce the batch with one insert.
 """
 
@@ -33,20 +33,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
+from django_tasks import task
 from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.tasks import update_reference_index_task
 
 from lib.page_cache import invalidate_all
-from newsroom.models import ArticlePage, ArticleSearchText
+from monitor.tasks import tag_article_task
+from newsroom.models import ArticlePage, ArticleSearchText, articles_imported
 from newsroom.search import search_text_rows_for
-
-# Sent with `articles` (saved, live) once a batch is written, inside its transaction.
-articles_imported = Signal()
 
 # Fields the tree, the publish step or the database fill in, not the story's own values.
 NOT_VALIDATED = [
@@ -178,8 +177,6 @@ def _relations_create(articles: Iterable[ArticlePage]) -> None:
 def _after_commit(ids: list[int]) -> None:
     """What the publish signals would queue (tagging, the reference index), as one task for the batch,
     and a fresh page cache."""
-    from imports.tasks import imported_articles_follow_up_task
-
     imported_articles_follow_up_task.enqueue(ids)
     invalidate_all()
 
@@ -202,3 +199,12 @@ def article_check(article: ArticlePage) -> None:
     article.clean_fields(exclude=NOT_VALIDATED)
     if not article.title.strip():
         raise ValidationError("it has no title")
+
+
+@task()
+def imported_articles_follow_up_task(page_ids: list[int]) -> None:
+    """What publishing a story queues, done for an imported batch in one task: tagging (with any
+    instant alerts) and Wagtail's reference index."""
+    for page_id in page_ids:
+        tag_article_task.call(page_id)
+        update_reference_index_task.call("newsroom", "articlepage", str(page_id))

@@ -19,6 +19,9 @@ class MonitorConfig(AppConfig):
         register_place_provider(article_place_names)
         register_related_features(related_entity_features)
 
+        signals.suggestions_recorded.connect(
+            signals.publish_confident_suggestions, dispatch_uid="monitor-publish-confident-suggestions"
+        )
         page_published.connect(signals.enqueue_tagging, sender=ArticlePage, dispatch_uid="monitor-tag-on-publish")
         for model in (Entity, Alias):
             post_save.connect(signals.registry_changed, sender=model, dispatch_uid=f"monitor-registry-save-{model}")

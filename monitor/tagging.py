@@ -8,15 +8,20 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 
 from lib.page_cache import invalidate_all
-from monitor.discovery import Analysis, Suggestion, analyse, analyse_many, fold, reader_threshold
+from monitor.discovery import Analysis, Suggestion, analyse, analyse_many, fold
 from monitor.models import ArticleEntity, Entity, Mention, SuggestedEntity
 from monitor.registry import registry_tagger
 from monitor.tagger import Tagger
 from newsroom.blocks import block_text
 from newsroom.models import ArticlePage
 from newsroom.paywall import public_view
+
+# Sent with `rows`, the suggestions a story's tagging just recorded; the editors'
+# services decide which of them reach readers before review (monitor.signals).
+suggestions_recorded = Signal()
 
 
 def model_stage_enabled() -> bool:
@@ -131,28 +136,10 @@ def article_tag(*, article: ArticlePage, analysis: Analysis | None = None) -> li
         row.articles.add(article)
         SuggestedEntity.objects.filter(pk=row.pk).update(occurrences=row.articles.count())
     recorded = suggestions_record(article=article, suggestions=analysis.suggestions)
-    suggestions_publish_confident(recorded)
+    suggestions_recorded.send(sender=SuggestedEntity, rows=recorded)
     # The story's entity links show on its page and on entity pages.
     transaction.on_commit(invalidate_all)
     return list(ArticleEntity.objects.filter(article=article).select_related("entity"))
-
-
-def suggestions_publish_confident(rows: list[SuggestedEntity]) -> list[SuggestedEntity]:
-    """Publish, before review, the pending suggestions whose confidence clears the reader threshold.
-
-    Each becomes an entity readers see at once (its stories are retagged); it
-    stays in the editors' queue to approve, merge or reject. Below the threshold
-    nothing reaches readers until an editor approves it.
-    """
-    from monitor.services import suggestion_publish
-
-    threshold = reader_threshold()
-    published = []
-    for row in rows:
-        if row.status == SuggestedEntity.Status.PENDING and row.confidence >= threshold:
-            suggestion_publish(suggestion=row)
-            published.append(row)
-    return published
 
 
 def suggestions_record(*, article: ArticlePage, suggestions: list[Suggestion]) -> list[SuggestedEntity]:

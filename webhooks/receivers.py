@@ -9,12 +9,11 @@ from django.contrib.auth import get_user_model
 from wagtail.signals import page_published, page_unpublished
 
 from core.entitlement import CACHE_ATTRIBUTE, pro_user_ids, user_is_pro
-from imports.pages import articles_imported
 from membership.services import pro_may_have_changed
 from monitor.alerts import alert_fired
 from newsletters.models import Issue
 from newsletters.sending import issue_sent
-from newsroom.models import ArticlePage
+from newsroom.models import ArticlePage, articles_imported
 from webhooks.models import Event, MemberProState
 from webhooks.services import webhook_event_record, webhook_events_record
 from webhooks.tasks import deliveries_enqueue_on_commit

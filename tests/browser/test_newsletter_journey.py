@@ -59,8 +59,8 @@ def test_a_reader_subscribes_confirms_receives_a_scheduled_issue_and_leaves_in_o
     page.goto(link(confirmation.text, re.escape(live_server.url) + "/newsletters/confirm/"))
     assert Subscription.objects.get(subscriber__email=READER).status == "pending"
     page.get_by_role("button", name="Confirm my subscription").click()
-    page.wait_for_url("**/newsletters/manage/**")
-    assert "You are subscribed: Security Briefing." in page.locator(".messages").inner_text()
+    page.wait_for_url("**/newsletters/welcome/**")
+    expect(page.locator(".welcome-list li", has_text="Security Briefing")).to_contain_text("Every ")
 
     # An editor schedules the next issue from the desk.
     issue = issue_draft(newsletter=security)
