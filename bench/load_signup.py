@@ -80,6 +80,26 @@ def client_run(port: int, client: int, count: int, results: list[tuple[float, in
         results.extend(local)
 
 
+def baseline_run(port: int, count: int, results: list[tuple[float, int]], lock: threading.Lock) -> None:
+    """The same client loop on /healthz, which touches no database: the server's own ceiling."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    local: list[tuple[float, int]] = []
+    for _ in range(count):
+        started = time.perf_counter()
+        try:
+            conn.request("GET", "/healthz")
+            response = conn.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            status = 0
+        local.append((time.perf_counter() - started, status))
+    with lock:
+        results.extend(local)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values) or [0.0]
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -123,8 +143,19 @@ def main() -> None:
             web = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             wait_for(port)
 
-            results: list[tuple[float, int]] = []
             lock = threading.Lock()
+            # Baseline in the same run: as many /healthz requests from the same clients.
+            baseline: list[tuple[float, int]] = []
+            per_client = [args.signups // args.clients + (i < args.signups % args.clients) for i in range(args.clients)]
+            threads = [threading.Thread(target=baseline_run, args=(port, n, baseline, lock)) for n in per_client]
+            started = time.perf_counter()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            baseline_elapsed = max(time.perf_counter() - started, 1e-9)
+
+            results: list[tuple[float, int]] = []
             per_client = [args.signups // args.clients + (i < args.signups % args.clients) for i in range(args.clients)]
             threads = [
                 threading.Thread(target=client_run, args=(port, i, n, results, lock)) for i, n in enumerate(per_client)
@@ -163,6 +194,10 @@ def main() -> None:
     print(f"{len(results):,} signups from {args.clients} clients via gunicorn ({args.workers} workers) on PostgreSQL")
     print(f"  {elapsed:.1f} s, {len(results) / elapsed:.0f} signups/s; statuses {statuses}")
     print(f"  latency ms: p50 {p50:.0f}, p95 {p95:.0f}, p99 {p99:.0f}, mean {statistics.mean(latencies) * 1000:.0f}")
+    base_rate = len(baseline) / baseline_elapsed
+    base_p99 = percentile([seconds for seconds, _ in baseline], 0.99) * 1000
+    print(f"  baseline /healthz, same clients and count: {base_rate:.0f} requests/s, p99 {base_p99:.0f} ms")
+    print(f"  signups run at {len(results) / elapsed / base_rate:.2f}x the baseline's rate")
     print(f"  stored {stored:,} subscribers ({distinct:,} distinct), {subscriptions:,} subscriptions")
     ok = stored == distinct == subscriptions == args.signups and errors == 0
     print("  PASS: every signup stored exactly once, no 5xx" if ok else "  FAIL")
@@ -180,6 +215,9 @@ def main() -> None:
                 "per_second": round(len(results) / elapsed, 1),
                 "p50_ms": round(p50, 1),
                 "p99_ms": round(p99, 1),
+                "baseline_per_second": round(base_rate, 1),
+                "baseline_p99_ms": round(base_p99, 1),
+                "ratio_to_baseline": round(len(results) / elapsed / base_rate, 3),
                 "ok": ok,
             }
         )

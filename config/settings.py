@@ -151,9 +151,11 @@ if env_str("CACHE_BACKEND") == "dummy":
 elif REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis's cache, turning an outage into cache misses (core/cache.py).
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsdesk",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -196,7 +198,8 @@ TASKS_BACKEND = env_str("TASKS_BACKEND") or ("rq" if REDIS_URL else "database")
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # RQ's backend, holding tasks in the database while Redis is unreachable (core/task_backends.py).
+    TASKS = {"default": {"BACKEND": "core.task_backends.HoldingRQBackend", "QUEUES": ["default"]}}
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
@@ -518,6 +521,8 @@ SCHEDULE: list[tuple[str, int]] = [
     ("prune_signin_tokens", 3600),
     ("prune_task_results", 3600),
     ("nightly_backup", 600),
+    # Tasks held in the database while Redis was unreachable go to Redis once it is back.
+    ("flush_held_tasks", 10),
 ]
 
 # Content API: calls each key may make per window (seconds); over it, 429 with Retry-After.

@@ -5,9 +5,12 @@ Archive layout (a .tar.gz):
   manifest.json        when, which database engine, rows per table, files
   database.sqlite3     SQLite's online backup (consistent while the site runs)
   database.pgdump      or pg_dump's custom format, for PostgreSQL
-  media/...            MEDIA_ROOT
-  private/...          PRIVATE_MEDIA_ROOT (documents with access rules)
+  media/...            MEDIA_ROOT, or the bucket's public objects when media is in S3
+  private/...          PRIVATE_MEDIA_ROOT, or the bucket's private folders (documents with access rules)
   secret_key           SECRET_KEY, so sessions, signed links and tokens keep working
+
+The media trees look the same whichever store the files came from, so an
+archive of a disk install restores into an S3 install and the other way round.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import connection, connections
 from django.utils import timezone
+
+from lib.storage import S3MediaStorage, is_private
 
 DB_SQLITE = "database.sqlite3"
 DB_PGDUMP = "database.pgdump"
@@ -36,13 +42,24 @@ class BackupError(Exception):
     pass
 
 
+def is_search_index(model: Any) -> bool:
+    """Wagtail's search index tables: derived data whose model differs by database engine
+    (an FTS5 table on SQLite, a tsvector column on PostgreSQL); `update_index` rebuilds them."""
+    return model._meta.app_label == "wagtailsearch" and "indexentry" in model._meta.model_name
+
+
+def search_index_labels() -> list[str]:
+    """`app_label.ModelName` of every search index model, for dumpdata's --exclude."""
+    return [model._meta.label for model in apps.get_models(include_auto_created=True) if is_search_index(model)]
+
+
 def row_counts(alias: str = "default") -> dict[str, int]:
-    """Rows in every table Django knows about."""
+    """Rows in every table Django knows about, but the search index (see `is_search_index`)."""
     counts = {}
     tables = set(connections[alias].introspection.table_names())
     for model in apps.get_models(include_auto_created=True):
         table = model._meta.db_table
-        if table in tables and table not in counts:
+        if table in tables and table not in counts and not is_search_index(model):
             counts[table] = model._default_manager.using(alias).count()
     return counts
 
@@ -68,6 +85,37 @@ def _files(root: Path) -> list[str]:
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
 
 
+def _s3_storage() -> S3MediaStorage | None:
+    """The bucket's storage when uploads live in S3, else None (they are on disk)."""
+    storage = storages["default"]
+    return storage if isinstance(storage, S3MediaStorage) else None
+
+
+def _s3_download(storage: S3MediaStorage, workdir: Path) -> dict[str, list[str]]:
+    """Copy every object of the bucket into workdir/media or workdir/private; returns the names."""
+    files: dict[str, list[str]] = {name: [] for name in TREES}
+    prefix = storage.location.strip("/") + "/" if storage.location else ""
+    for obj in storage.bucket.objects.filter(Prefix=prefix):
+        name = obj.key[len(prefix) :]
+        if not name or name.endswith("/"):
+            continue
+        tree = "private" if is_private(name) else "media"
+        target = workdir / tree / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        storage.bucket.download_file(obj.key, str(target))
+        files[tree].append(name)
+    return {tree: sorted(names) for tree, names in files.items()}
+
+
+def _s3_upload(storage: S3MediaStorage, workdir: Path) -> None:
+    """Put every file of the archive's media trees into the bucket under its own name."""
+    prefix = storage.location.strip("/") + "/" if storage.location else ""
+    for tree in TREES:
+        root = workdir / tree
+        for name in _files(root):
+            storage.bucket.upload_file(str(root / name), prefix + name)
+
+
 def backup_create(folder: Path) -> Path:
     """Write a new archive into `folder` and return its path."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,12 +123,17 @@ def backup_create(folder: Path) -> Path:
     db = settings.DATABASES["default"]
     with tempfile.TemporaryDirectory(prefix="newsdesk-backup-") as work:
         workdir = Path(work)
+        s3 = _s3_storage()
         manifest: dict[str, Any] = {
             "created_at": timezone.now().isoformat(),
             "engine": connection.vendor,
             "rows": row_counts(),
-            "files": {name: _files(Path(getattr(settings, key))) for name, key in TREES.items()},
+            "media_store": "s3" if s3 else "disk",
         }
+        if s3:
+            manifest["files"] = _s3_download(s3, workdir)
+        else:
+            manifest["files"] = {name: _files(Path(getattr(settings, key))) for name, key in TREES.items()}
         if connection.vendor == "sqlite":
             connection.ensure_connection()
             target = sqlite3.connect(workdir / DB_SQLITE)
@@ -104,7 +157,7 @@ def backup_create(folder: Path) -> Path:
             for name in ("manifest.json", "secret_key", manifest["database"]):
                 tar.add(workdir / name, arcname=name)
             for name, key in TREES.items():
-                root = Path(getattr(settings, key))
+                root = workdir / name if s3 else Path(getattr(settings, key))
                 if root.is_dir():
                     tar.add(root, arcname=name)
         partial.chmod(0o600)
@@ -158,10 +211,14 @@ def backup_restore(archive: Path, *, force: bool = False) -> dict[str, Any]:
             )
             if result.returncode != 0:
                 raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
-        for name, key in TREES.items():
-            source_tree = workdir / name
-            if source_tree.is_dir():
-                shutil.copytree(source_tree, Path(getattr(settings, key)), dirs_exist_ok=True)
+        s3 = _s3_storage()
+        if s3:
+            _s3_upload(s3, workdir)
+        else:
+            for name, key in TREES.items():
+                source_tree = workdir / name
+                if source_tree.is_dir():
+                    shutil.copytree(source_tree, Path(getattr(settings, key)), dirs_exist_ok=True)
         secret_file = Path(settings.VAR_DIR) / "secret_key"
         secret_file.parent.mkdir(parents=True, exist_ok=True)
         secret_file.write_text((workdir / "secret_key").read_text())

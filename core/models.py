@@ -36,3 +36,25 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class HeldTask(models.Model):
+    """A background task that could not reach Redis when it was queued.
+
+    It waits here, in the database that took the change asking for it, and
+    `flush_held_tasks` (run by the scheduler) hands it to Redis once Redis is back.
+    """
+
+    task_path = models.CharField(max_length=255)
+    queue_name = models.CharField(max_length=100)
+    priority = models.IntegerField(default=0)
+    run_after = models.DateTimeField(null=True, blank=True)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    held_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task_path} held at {self.held_at:%Y-%m-%d %H:%M:%S}"

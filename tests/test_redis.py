@@ -10,8 +10,8 @@ pytestmark = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs R
 def test_settings_choose_redis_for_the_cache_and_rq_for_tasks():
     import config.settings as conf
 
-    assert conf.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-    assert conf.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+    assert conf.CACHES["default"]["BACKEND"] == "core.cache.TolerantRedisCache"
+    assert conf.TASKS["default"]["BACKEND"] == "core.task_backends.HoldingRQBackend"
     assert conf.RQ_QUEUES["default"]["URL"] == os.environ["REDIS_URL"]
 
 

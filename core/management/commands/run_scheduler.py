@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import close_old_connections
 
 
 class Command(BaseCommand):
@@ -34,7 +35,13 @@ class Command(BaseCommand):
             time.sleep(tick)
 
     def _run(self, name: str) -> None:
+        # A connection the database dropped (a restart, a failover) is replaced
+        # before the job, as a web request would; without this every later job
+        # fails on the dead connection for ever.
+        close_old_connections()
         try:
             call_command(name, verbosity=0)
         except Exception as error:  # keep the scheduler alive; the next tick retries
             self.stderr.write(f"{name} failed: {error!r}")
+        finally:
+            close_old_connections()
