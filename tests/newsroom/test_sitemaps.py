@@ -21,7 +21,7 @@ def _page_locations(client) -> list[str]:
     assert index["Content-Type"].startswith("application/xml")
     root = ET.fromstring(index.content)
     assert root.tag == f"{{{NS['s']}}}sitemapindex"
-    return [loc.text for loc in root.findall("s:sitemap/s:loc", NS)]
+    return [loc.text or "" for loc in root.findall("s:sitemap/s:loc", NS)]
 
 
 def _listed(client) -> list[str]:
@@ -29,7 +29,7 @@ def _listed(client) -> list[str]:
     for location in _page_locations(client):
         response = client.get(location.removeprefix("http://localhost"))
         assert response.status_code == 200
-        urls += [loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", NS)]
+        urls += [loc.text or "" for loc in ET.fromstring(response.content).findall("s:url/s:loc", NS)]
     return urls
 
 
