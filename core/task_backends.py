@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.db import transaction
 from django.utils.module_loading import import_string
 from django_tasks.base import Task, TaskResult, TaskResultStatus
 from django_tasks_rq.backend import RQBackend
@@ -57,8 +58,6 @@ class HoldingRQBackend(RQBackend):
 
 def held_tasks_flush(limit: int = 1000) -> int:
     """Queue held tasks in Redis, oldest first; returns how many went. Stops at the first outage."""
-    from django.db import transaction
-
     from core.models import HeldTask
 
     sent = 0

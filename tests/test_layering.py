@@ -59,6 +59,10 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
     ("monitor.exports", "docx"): _HEAVY,
     ("monitor.exports", "pptx"): _HEAVY,
     ("lib.pdf", "weasyprint"): _HEAVY,
+    ("core.task_backends", "core.models"): (
+        "django-tasks may load its backends while apps are still loading; the held-task table is "
+        "needed only when Redis is down"
+    ),
     ("newsletters.transport", "anymail"): "anymail's exceptions are only needed when an email service provider refuses",
 }
 

@@ -52,7 +52,7 @@ def test_the_webhook_secret_is_set_with_or_without_an_email_provider():
     assert with_esp == "[('POSTMARK_API_KEY', 'pm'), ('WEBHOOK_SECRET', 's3cret')]"
 
 
-def test_the_scheduler_runs_every_job_of_the_one_schedule(monkeypatch):
+def test_the_scheduler_runs_every_job_of_the_one_schedule(monkeypatch, db):  # it checks its connection before each job
     import io
 
     from django.conf import settings
