@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import connections
 
 
 class Command(BaseCommand):
@@ -38,10 +38,20 @@ class Command(BaseCommand):
         # A connection the database dropped (a restart, a failover) is replaced
         # before the job, as a web request would; without this every later job
         # fails on the dead connection for ever.
-        close_old_connections()
+        _replace_dead_connections()
         try:
             call_command(name, verbosity=0)
         except Exception as error:  # keep the scheduler alive; the next tick retries
             self.stderr.write(f"{name} failed: {error!r}")
         finally:
-            close_old_connections()
+            _replace_dead_connections()
+
+
+def _replace_dead_connections() -> None:
+    """Close connections that died or outlived CONN_MAX_AGE, as a web request's end does.
+
+    A connection inside a transaction someone else opened (a test's) is left alone.
+    """
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
