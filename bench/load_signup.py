@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -51,23 +52,18 @@ def wait_for(port: int, seconds: float = 90) -> None:
     raise SystemExit("gunicorn did not start")
 
 
-def client_run(port: int, client: int, count: int, results: list[tuple[float, int]], lock: threading.Lock) -> None:
+def timed_requests(
+    port: int, requests: Iterator[tuple[str, str, str | None, dict[str, str]]]
+) -> list[tuple[float, int]]:
+    """Sends each (method, path, body, headers) on one kept-alive connection; (seconds, status) each.
+
+    A connection that fails is replaced and the request counts as status 0."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request("GET", "/newsletters/", headers={"X-Forwarded-For": f"10.250.{client}.1"})
-    page = conn.getresponse()
-    page.read()
-    local: list[tuple[float, int]] = []
-    for n in range(count):
-        form = urllib.parse.urlencode({"email": f"load-{client}-{n}@example.com", "newsletters": NEWSLETTER})
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Referer": f"http://127.0.0.1:{port}/newsletters/",
-            # A different visitor each time, behind the one trusted proxy.
-            "X-Forwarded-For": f"10.{client}.{n // 250}.{n % 250 + 1}",
-        }
+    timings: list[tuple[float, int]] = []
+    for method, path, body, headers in requests:
         started = time.perf_counter()
         try:
-            conn.request("POST", "/newsletters/subscribe/", body=form, headers=headers)
+            conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             response.read()
             status = response.status
@@ -75,27 +71,36 @@ def client_run(port: int, client: int, count: int, results: list[tuple[float, in
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             status = 0
-        local.append((time.perf_counter() - started, status))
+        timings.append((time.perf_counter() - started, status))
+    conn.close()
+    return timings
+
+
+def client_run(port: int, client: int, count: int, results: list[tuple[float, int]], lock: threading.Lock) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", "/newsletters/", headers={"X-Forwarded-For": f"10.250.{client}.1"})
+    conn.getresponse().read()
+    conn.close()
+
+    def signups() -> Iterator[tuple[str, str, str | None, dict[str, str]]]:
+        for n in range(count):
+            form = urllib.parse.urlencode({"email": f"load-{client}-{n}@example.com", "newsletters": NEWSLETTER})
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"http://127.0.0.1:{port}/newsletters/",
+                # A different visitor each time, behind the one trusted proxy.
+                "X-Forwarded-For": f"10.{client}.{n // 250}.{n % 250 + 1}",
+            }
+            yield "POST", "/newsletters/subscribe/", form, headers
+
+    local = timed_requests(port, signups())
     with lock:
         results.extend(local)
 
 
 def baseline_run(port: int, count: int, results: list[tuple[float, int]], lock: threading.Lock) -> None:
     """The same client loop on /healthz, which touches no database: the server's own ceiling."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    local: list[tuple[float, int]] = []
-    for _ in range(count):
-        started = time.perf_counter()
-        try:
-            conn.request("GET", "/healthz")
-            response = conn.getresponse()
-            response.read()
-            status = response.status
-        except (OSError, http.client.HTTPException):
-            conn.close()
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            status = 0
-        local.append((time.perf_counter() - started, status))
+    local = timed_requests(port, (("GET", "/healthz", None, {}) for _ in range(count)))
     with lock:
         results.extend(local)
 

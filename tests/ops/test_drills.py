@@ -366,29 +366,13 @@ def http_get(port: int, path: str) -> tuple[int, bytes]:
 def test_a_send_survives_a_worker_killed_mid_send(drill_database, own_redis, tmp_path):
     log_path = tmp_path / "received.log"
     with Sink(log_path=str(log_path)) as sink:
-        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "TASKS_BACKEND")}
-        env.update(
-            DJANGO_SETTINGS_MODULE="config.settings",
-            VAR_DIR=str(tmp_path),
-            SITE_URL="https://news.example.com",
-            DATABASE_URL=drill_database,
-            REDIS_URL=own_redis,
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=str(sink.port),
-            NEWSLETTER_SEND_WORKERS="2",
-            NEWSLETTER_WORKER_LEASE_SECONDS="5",
-            NEWSLETTER_RETRY_SECONDS="1",
-            LOG_LEVEL="WARNING",
-        )
+        env = drill_env(tmp_path, drill_database, own_redis, sink.port)
         commands = procfile()
         processes = [start(commands["worker"], env, tmp_path / "worker.log") for _ in range(2)]
         processes.append(start(commands["scheduler"], env, tmp_path / "scheduler.log"))
         try:
-            setup = subprocess.run(
-                [sys.executable, "-c", SETUP], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-            )
-            assert setup.returncode == 0, setup.stderr
-            issue_id = int(setup.stdout.split("ISSUE")[1].split()[0])
+            setup = python(SETUP, env)
+            issue_id = int(setup.split("ISSUE")[1].split()[0])
             deadline = time.monotonic() + 300
             while sink.received < RECIPIENTS // 4 and time.monotonic() < deadline:
                 time.sleep(0.05)
@@ -398,32 +382,9 @@ def test_a_send_survives_a_worker_killed_mid_send(drill_database, own_redis, tmp
             victim.wait()
             # A supervisor restarts what died.
             processes[0] = start(commands["worker"], env, tmp_path / "worker.log")
-            with psycopg.connect(drill_database, autocommit=True) as db:
-                while time.monotonic() < deadline:
-                    pending = db.execute(
-                        "SELECT count(*) FROM newsletters_delivery WHERE issue_id = %s"
-                        " AND state IN ('queued', 'claimed', 'sending')",
-                        [issue_id],
-                    ).fetchone()
-                    if pending and pending[0] == 0:
-                        break
-                    time.sleep(1)
-                ledger = dict(
-                    db.execute(
-                        "SELECT email, possible_duplicate FROM newsletters_delivery WHERE issue_id = %s", [issue_id]
-                    ).fetchall()
-                )
-            sink.wait_for(sink.received, timeout=2)
+            ledger, received = send_outcome(drill_database, issue_id, log_path, deadline - time.monotonic())
         finally:
-            for process in processes:
-                if process.poll() is None:
-                    os.killpg(process.pid, signal.SIGTERM)
-            for process in processes:
-                try:
-                    process.wait(20)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-    received = Counter(line.strip() for line in log_path.read_text().splitlines() if line.strip())
+            stop_all(processes)
     lost = [email for email in ledger if received[email] == 0]
     duplicated = sum(count - 1 for count in received.values() if count > 1)
     in_flight = sum(1 for flagged in ledger.values() if flagged)
