@@ -167,6 +167,14 @@ _COMPANY_WORDS = {
     "consortium",
     "exploration",
     "bancorp",
+    "mining",
+    "metallurgical",
+    "steel",
+    "cement",
+    "shipping",
+    "logistics",
+    "petrochemicals",
+    "pharmaceuticals",
 }
 _ORGANISATION_WORDS = {
     "ministry",
@@ -301,6 +309,8 @@ _PLACE_WORDS = {
     "corridor",
     "pipeline",
 }
+# Common nouns for a state's institutions, capitalised at a sentence's start ("Cabinet chairman ...").
+_INSTITUTIONS = {"cabinet", "judiciary", "police", "presidency", "navy", "military", "palace", "senate"}
 # Words that open a place's name ("Gulf of Aden", "Strait of Gibraltar").
 _PLACE_OPENERS = {"gulf", "strait", "bay", "sea", "lake", "mount", "cape", "port", "straits", "gate"}
 # Arabic words for cape, mountain, valley, inlet, spring and well that open a place's name ("Ras El Hekma").
@@ -308,21 +318,31 @@ _ARABIC_PLACE_OPENERS = {"ras", "jebel", "jabal", "wadi", "khor", "shatt", "ain"
 # Heads of an organisation's name that may be followed by "in" ("UN Support Mission in Libya").
 _IN_HEADS = {"mission", "force", "forces", "office", "embassy", "treasury", "bureau", "rights", "delegation"}
 _HEADS = _PLACE_WORDS | _COMPANY_WORDS | _ORGANISATION_WORDS | _IN_HEADS
+# Words that may stand before "of" and a country in one name ("Bank of Israel", "Gulf of Oman"): after
+# any other word "of France" says where a company is from ("Orano of France").
+_OF_HEADS = _HEADS | _PLACE_OPENERS | {"university", "industry", "kingdom", "emirate", "sultanate"}
 _CONNECTORS = {"of", "in", "for"}
 _LOCATIVE = {"in", "near", "at", "outside", "across", "around", "into", "via"}
 # Lower-case words between a weapon's name and the noun saying what it is ("Siper long-range air-defence system").
 _WEAPON_MODIFIERS = {
     *("unmanned hypersonic ballistic cruise loitering attack combat armed stealth guided naval").split(),
     *("long-range short-range medium-range anti-ship anti-tank surface-to-air air-to-air new advanced").split(),
-    *("and or the a an rocket air-defence air-defense fighter").split(),
+    *("and or the a an rocket air-defence air-defense fighter swarm kamikaze suicide reconnaissance").split(),
+    *("surveillance strike tactical heavy light armoured armored self-propelled multiple").split(),
 }
 # Lower-case nouns after a name that make it a place ("the Ratawi field", "the Khor Abdullah waterway").
 _PLACE_NOUNS = {
     *("field fields province governorate region district valley river corridor pipeline waterway").split(),
     *("crossing basin port terminal refinery camp airbase base dam oasis mountains border area prospect").split(),
+    *("mine mines deposit deposits desert lake reservoir peninsula island").split(),
 }
+# Lower-case nouns after a name that make it an organisation ("the Amanat party", "CHP leader").
+_ORGANISATION_AFTER = {"party", "movement", "militia", "bloc", "faction", "leader", "lawmakers", "militants"}
 # Lower-case words that may sit between a name and its place noun ("the Absheron gas field").
-_PLACE_MODIFIERS = {"gas", "oil", "offshore", "onshore", "condensate", "phosphate", "border", "container", "free"}
+_PLACE_MODIFIERS = {
+    *("gas oil offshore onshore condensate phosphate border container free").split(),
+    *("gold copper uranium coal iron lithium silver zinc potash").split(),
+}
 # Nouns in an apposition ("Ambrey, a maritime security firm,") that tell a name's kind.
 _APPOSITION_KINDS = {
     **dict.fromkeys(
@@ -346,6 +366,11 @@ _GROUP_BUSINESS = {
 }
 # Verbs that show a comma after a name opens a new clause, not an apposition ("in Zahedan, the agency said").
 _CLAUSE_VERBS = {"said", "says", "reported", "reports", "told", "added", "announced", "quoted", "wrote", "confirmed"}
+# Nouns before a name that make it a person's ("rapper Toomaj Salehi", "his lawyer Amir Raisian").
+_PERSON_CUES = {
+    *("rapper singer actor actress poet writer novelist blogger journalist lawyer activist dissident").split(),
+    *("businessman businesswoman tycoon footballer striker coach cleric student researcher").split(),
+}
 # Civil aircraft makers: "Airbus A350 jets" are airliners, not weapons.
 _AIRLINER_MAKERS = {"airbus", "embraer", "comac", "bombardier", "atr"}
 # Plural nouns before "such as" that make the names after them companies ("lenders such as Akbank").
@@ -366,6 +391,7 @@ _CUE_LOCATIVE = {"in", "near", "at", "outside", "around", "between"}
 # Words before "in"/"near" that make what follows a business, not a place ("a stake in Masdar").
 _NOT_LOCATIVE = {
     *("stake stakes invest invested investment investing investors shares share interest listed").split(),
+    *("workers staff employees executives jobs").split(),
 }
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -636,7 +662,11 @@ class _Reader:
 
     def _leftwards(self, words: list[re.Match[str]], j: int, tags: list[tuple[int, int]]) -> int:
         def opener(word: re.Match[str]) -> bool:
-            return not self._sentence_start(word) or word.group().lower() in _HEADS | _PLACE_OPENERS
+            return (
+                not self._sentence_start(word)
+                or word.group().lower() in _HEADS | _PLACE_OPENERS
+                or self._model_name_covers(word.start(), words[j].end())
+            )
 
         while j > 0 and self._joined_by_space(words[j - 1], words[j]):
             previous = words[j - 1]
@@ -651,12 +681,17 @@ class _Reader:
                 and (self._name_word(before, tags) or before.group().lower() in _PLACE_OPENERS)
                 and before.group().lower() not in _TITLES
                 and (previous.group() != "in" or before.group().lower() in _IN_HEADS)
+                and (previous.group() != "of" or before.group().lower() in _OF_HEADS)
                 and opener(before)
             ):
                 j -= 2
                 continue
             break
         return j
+
+    def _model_name_covers(self, start: int, end: int) -> bool:
+        """True when the model read the text from `start` to `end` as one name."""
+        return any(ent.start_char <= start and end <= ent.end_char and ent.label_ in _LABELS for ent in self.doc.ents)
 
     def _joined_by_space(self, left: re.Match[str], right: re.Match[str]) -> bool:
         return self.text[left.end() : right.start()] in _NAME_GAPS
@@ -746,7 +781,12 @@ class _Reader:
             word = words[i]
             if (
                 not self._name_word(word, taken)
-                or (self._sentence_start(word) and not word.group().isupper() and word.group() not in short_forms)
+                or (
+                    self._sentence_start(word)
+                    and not word.group().isupper()
+                    and word.group() not in short_forms
+                    and not self._introduced(word)
+                )
                 or not any(c.isalpha() for c in word.group()[1:])
             ):
                 i += 1
@@ -798,6 +838,11 @@ class _Reader:
             return replace(span, kind="company")  # a person's name is never written in capitals
         return span
 
+    def _introduced(self, word: re.Match[str]) -> bool:
+        """A word followed by an apposition that says what it is ("Asyad, the state logistics group, said")."""
+        rest = self.text[word.end() : word.end() + 120]
+        return rest.startswith(",") and self._apposition(rest[1:]) is not None
+
     def _after_airliner_maker(self, start: int) -> bool:
         before = self.text[max(0, start - 20) : start].split()
         return bool(before) and before[-1].lower() in _AIRLINER_MAKERS
@@ -812,11 +857,16 @@ class _Reader:
         for i, raw in enumerate(words[:5]):
             word = raw.rstrip(".,;:)")
             lower = word.lower()
-            if lower in _WEAPON_CUES and lower != "jet":  # "an Azerbaijan Airlines jet" is an airliner
+            # "an Azerbaijan Airlines jet" is an airliner; "PKK fighters" are people.
+            if lower in _WEAPON_CUES and lower not in {"jet", "fighters"}:
+                return "weapon"
+            if lower in {"aircraft", "warplanes", "warplane"} and any(c.isdigit() for c in self.text[:end][-12:]):
                 return "weapon"
             if i < 2 and word == lower and lower in _PLACE_NOUNS and (i == 0 or words[0] in _PLACE_MODIFIERS):
                 return "place"
             if i == 0 and lower == "news" and len(words) > 1 and words[1].lower().startswith("agency"):
+                return "organisation"
+            if i == 0 and word == lower and lower in _ORGANISATION_AFTER:
                 return "organisation"
             if word != raw or not (
                 lower in _WEAPON_MODIFIERS or (i == 0 and lower in _PLACE_MODIFIERS) or (word[:1].isupper() and i > 0)
@@ -844,7 +894,9 @@ class _Reader:
             if kind is None:
                 continue
             if k and raw[k - 1][:1].isupper() and words[k - 1] not in {"the", "a", "an", "its", "their"}:
-                return None  # "the judiciary's Mizan news agency": the noun belongs to another name
+                # "the judiciary's Mizan news agency": the noun belongs to another name; "the Riyadh bourse" does not.
+                if not any(f.kind in {"place", "country"} for f in self.tagger.tag(raw[k - 1])):
+                    return None
             return kind
         return None
 
@@ -858,6 +910,8 @@ class _Reader:
         previous = words[-1].lower() if words and before.endswith(" ") else ""
         if previous in _COMPANY_CUES:
             return "company"
+        if previous in _PERSON_CUES and before.endswith(" ") and not before.rstrip().endswith(","):
+            return "person"
         if _PLACE_BEFORE.search(before):
             return "place"
         if previous == "the" and len(words) >= 2 and one_word:
@@ -936,12 +990,31 @@ class _Reader:
         ):
             if len(tokens) == 1:
                 return None
+            if tokens[0].lower_ not in _LEADING and tokens[1].lower_ in _HEADS and tokens[1].text[:1].isupper():
+                break  # "Supreme Court", "General Directorate": the title word names the body
             tokens = tokens[1:]
         # "port of Hodeidah": lower-case words before the name are not part of it.
         while len(tokens) > 1 and tokens[0].text[:1].islower() and not _ARTICLE.match(tokens[0].text + " "):
             tokens = tokens[1:]
         while tokens and tokens[-1].text in {"'s", "’s", "'", "’"}:
             tokens = tokens[:-1]
+        # "Centerra Gold of Canada": "of" and a country after a name that is not a head word say where it is from.
+        cut = next(
+            (
+                k
+                for k in range(1, len(tokens) - 1)
+                if tokens[k].lower_ == "of"
+                and tokens[k - 1].lower_ not in _OF_HEADS
+                and any(
+                    f.kind in {"country", "place"} for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text)
+                )
+            ),
+            None,
+        )
+        if cut is not None:
+            tokens = tokens[:cut]
+        while len(tokens) > 1 and tokens[-1].lower_ in _CONNECTORS | {"and"}:
+            tokens = tokens[:-1]  # "Centerra Gold of": the model stopped before the country
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -960,7 +1033,7 @@ class _Reader:
                 return _Span(start, end, "weapon", label, sentence)
         if label not in _LABELS:
             return None
-        if len(tokens) == 1 and surface.lower() in _ORGANISATION_WORDS | _COMPANY_WORDS:
+        if len(tokens) == 1 and surface.lower() in _ORGANISATION_WORDS | _COMPANY_WORDS | _INSTITUTIONS:
             return None  # "Army chief", "Party leader": a common noun, not a name
         while len(tokens) > 1 and tokens[-1].text in _AREA_WORDS:
             tokens = tokens[:-1]
@@ -1101,6 +1174,9 @@ class _Reader:
             if len(name.split()) > 1 and any(m.kind in {"company", "organisation"} for m in groups[key])
         }
         for key in [k for k in groups if k in firsts and len(k.split()) == 1 and not self.tagger.tag(names[k])]:
+            owner_kinds = {m.kind for m in groups[firsts[key]]}
+            if any(m.cued and m.kind not in owner_kinds for m in groups[key]):
+                continue  # "the Kumtor mine" is not "Kumtor Gold Company"
             groups[firsts[key]].extend(groups.pop(key))
         for span in spans:
             if span.label not in {"SURNAME", "ACRONYM"}:

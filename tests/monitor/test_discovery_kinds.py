@@ -69,3 +69,27 @@ def test_emirates_is_the_airline_only_where_the_story_is_about_flying(tagger):
     assert ("Emirates", "Emirates airline") in tagged
     politics = "Envoys from across the Emirates met in Fujairah to discuss water tariffs."
     assert all(f.name != "Emirates airline" for f in discovery.analyse(politics, tagger).entities)
+
+
+def test_of_and_a_country_after_a_company_say_where_it_is_from(tagger):
+    text = "Kazatomprom signed a supply deal with Cameco of Canada on Tuesday in Astana."
+    analysis = discovery.analyse(text, tagger)
+    assert "Cameco" in {s.text for s in analysis.suggestions}
+    assert ("Canada", "country") in {(f.text, f.kind) for f in analysis.entities}
+
+
+def test_a_title_word_that_names_a_body_stays_in_its_name(tagger):
+    text = "Lawyers said the Supreme Court in Tehran would hear the appeal next month."
+    assert _kinds(text, tagger).get("Supreme Court") == "organisation"
+
+
+def test_a_name_after_rapper_or_lawyer_is_a_person(tagger):
+    text = "Relatives of rapper Saman Yasin said his lawyer Babak Paknia had not been allowed to see him."
+    kinds = _kinds(text, tagger)
+    assert kinds["Saman Yasin"] == "person"
+    assert kinds["Babak Paknia"] == "person"
+
+
+def test_a_name_before_a_mine_or_deposit_noun_is_a_place(tagger):
+    text = "The state took over the Jerooy gold mine last year, officials in Bishkek said."
+    assert _kinds(text, tagger)["Jerooy"] == "place"
