@@ -93,3 +93,23 @@ def test_a_name_after_rapper_or_lawyer_is_a_person(tagger):
 def test_a_name_before_a_mine_or_deposit_noun_is_a_place(tagger):
     text = "The state took over the Jerooy gold mine last year, officials in Bishkek said."
     assert _kinds(text, tagger)["Jerooy"] == "place"
+
+
+def test_a_one_word_name_from_a_country_is_a_company(tagger):
+    text = "The contract went to Salini of Italy, which will start digging in spring near Dushanbe."
+    assert _kinds(text, tagger)["Salini"] == "company"
+
+
+def test_an_apposition_overrules_the_models_person_label(tagger):
+    text = "Output rose at Uzbekneftegaz Trading, the state gas company, as exports to China resumed."
+    assert _kinds(text, tagger)["Uzbekneftegaz Trading"] == "company"
+
+
+def test_a_person_described_in_an_apposition_stays_a_person(tagger):
+    text = "Dilshod Karimov, a former executive at the firm, said the deal had been rushed."
+    assert _kinds(text, tagger)["Dilshod Karimov"] == "person"
+
+
+def test_an_airliners_model_name_is_not_offered(tagger):
+    text = "AJet will lease twenty Boeing 737 MAX jets from next year, the carrier said."
+    assert "MAX" not in _kinds(text, tagger)
