@@ -162,13 +162,20 @@ def suggestions_record(*, article: ArticlePage, suggestions: list[Suggestion]) -
     recorded = []
     for key, mentions in by_key.items():
         best = max(mentions, key=lambda m: m.confidence)
+        # The sentence shown to editors is one that gives the name in full, not a later surname or acronym.
+        example = next((m for m in mentions if m.text == m.name), best)
         existing = rows.get(key)
         if existing is not None:
             row = existing
         else:
             row, _ = SuggestedEntity.objects.get_or_create(
                 name=best.name[:200],
-                defaults={"key": key[:200], "kind": best.kind, "sentence": best.sentence, "example_article": article},
+                defaults={
+                    "key": key[:200],
+                    "kind": best.kind,
+                    "sentence": example.sentence,
+                    "example_article": article,
+                },
             )
             if not row.key:
                 row.key = key[:200]
@@ -177,7 +184,7 @@ def suggestions_record(*, article: ArticlePage, suggestions: list[Suggestion]) -
         forms = {m.text for m in mentions if fold(m.text) != key} - set(row.aliases) - {row.name}
         row.aliases = sorted([*row.aliases, *forms])[:20]
         if best.confidence >= row.confidence:
-            row.confidence, row.kind, row.sentence = best.confidence, best.kind, best.sentence[:2000]
+            row.confidence, row.kind, row.sentence = best.confidence, best.kind, example.sentence[:2000]
         row.example_article = row.example_article or article
         row.save()
         row.articles.add(article)
