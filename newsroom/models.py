@@ -515,13 +515,13 @@ def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
     """Editor-picked related stories first, then those sharing the rarest topics."""
     picked = [
         link.article
-        for link in article.related_links.all()
+        for link in article.related_links.select_related("article")
         if link.article_id and link.article.live and link.article.pk != article.pk
     ]
     if len(picked) < limit:
         # Works on unsaved previews too, whose relations live in memory.
         exclude = [pk for pk in (article.pk, *(a.pk for a in picked)) if pk]
-        topic_ids = [topic.pk for topic in article.topics.all()]
+        topic_ids = [topic.pk for topic in article.topic_list]  # loaded once for the whole page
         ranked = topic_ranked_articles(topic_ids, exclude=exclude, limit=limit - len(picked), article=article)
         picked += ranked or list(related_candidates().exclude(pk__in=exclude).child_of(article.get_parent())[:limit])
     return attach_sections(picked[:limit])

@@ -8,10 +8,12 @@ import json
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from newsroom.models import ArticlePage, latest_articles, related_articles
+from newsroom.models import ArticlePage, RelatedArticle, latest_articles, related_articles
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +51,20 @@ def test_every_url_on_the_story_page_is_its_own(site):
     assert data["author"][0]["url"] == site.reporter.full_url
     assert story.full_url.startswith(data["publisher"]["url"])
     assert f'href="{site.iran.url}"' in body  # the topic, in the story's entity list
+
+
+def test_editor_picked_related_stories_cost_one_query_however_many(site):
+    story = ArticleFactory(parent=site.security, title="With picks")
+    picks = [ArticleFactory(parent=site.gulf, title=f"Pick {n}") for n in range(3)]
+
+    def cost(count: int) -> int:
+        RelatedArticle.objects.filter(page=story).delete()
+        for order, pick in enumerate(picks[:count]):
+            RelatedArticle.objects.create(page=story, article=pick, sort_order=order)
+        fresh = ArticlePage.objects.get(pk=story.pk)
+        with CaptureQueriesContext(connection) as queries:
+            related = related_articles(fresh)
+        assert [a.pk for a in related[:count]] == [p.pk for p in picks[:count]]
+        return len(queries)
+
+    assert cost(2) == cost(3)
