@@ -10,7 +10,11 @@ ratios to the trivial page; absolute numbers depend on the machine.
 Then a cache miss: the same story from a second server with one worker and
 nothing cached at all (CACHE_BACKEND=dummy, PAGE_CACHE_SECONDS=0), so every
 request builds the page from the database, as the first view after publishing
-does; and the number of queries one such view runs.
+does; and the number of queries one such view runs. Image renditions stay in
+each process's own cache even then (settings keep CACHES["renditions"] with
+CACHE_BACKEND=dummy): a rendition depends on the image and size alone, so the
+first view after publishing still finds it, and dropping it would measure a
+cold process rather than a miss.
 
     .venv/bin/python bench/page_speed.py [--seconds 6] [--clients 4] [--var-dir DIR]
 

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import strip_tags
 from icalendar import Calendar
@@ -19,6 +20,11 @@ from core.entitlement import user_is_pro
 from events.models import Event, Registration, Status
 from lib.dates import format_time, format_weekday_datetime, zone_place
 from membership.teams import team_has_member
+
+# Where a reader's chosen zone is kept: on a signed-in reader's session, and in a
+# cookie set by the zone picker or by events.js from the browser's own zone.
+TZ_SESSION_KEY = "events_tz"
+TZ_COOKIE = "tz"
 
 
 class BadTimeZone(ValueError):
@@ -33,6 +39,24 @@ def reader_zone(name: str | None) -> zoneinfo.ZoneInfo | None:
     if len(name) > 64 or name not in zoneinfo.available_timezones():
         raise BadTimeZone(name)
     return zoneinfo.ZoneInfo(name)
+
+
+def request_zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
+    """The zone this reader chose: ?tz=, else (signed in) the one kept on their session,
+    else the `tz` cookie. It only reads, and an unknown name counts as none: the personal
+    parts of a cached event page call it on every request, after the view has turned a
+    bad ?tz= away."""
+    user = getattr(request, "user", None)
+    if "tz" in request.GET:
+        name = request.GET["tz"]
+    elif user is not None and user.is_authenticated and TZ_SESSION_KEY in request.session:
+        name = request.session[TZ_SESSION_KEY]
+    else:
+        name = request.COOKIES.get(TZ_COOKIE, "")
+    try:
+        return reader_zone(name)
+    except BadTimeZone:
+        return None
 
 
 def registration_for(*, event: Event, user: Any) -> Registration | None:
@@ -72,33 +96,40 @@ def waitlist_position(registration: Registration) -> int:
 
 @dataclass(frozen=True)
 class EventView:
+    """One member's side of an event: the personal part of its page."""
+
     event: Event
     registration: Registration | None
     is_pro: bool
     join_url: str  # "" unless may_join
-    archive: bool  # recording/summary visible
     invited: bool  # False only for an invitation-only event this member is not on the list of
-
-    @property
-    def recording_url(self) -> str:
-        return self.event.recording_url if self.archive else ""
-
-    @property
-    def summary(self) -> str:
-        return self.event.summary if self.archive else ""
 
 
 def event_view(*, event: Event, user: Any) -> EventView:
     registration = registration_for(event=event, user=user)
-    is_pro = user_is_pro(user)
     return EventView(
         event=event,
         registration=registration,
-        is_pro=is_pro,
+        is_pro=user_is_pro(user),
         join_url=event.join_url if may_join(event=event, user=user, registration=registration) else "",
-        archive=is_pro and event.is_past and bool(event.recording_url or event.summary),
         invited=not event.invitation_only
         or (user is not None and user.is_authenticated and is_invited(event=event, user=user)),
+    )
+
+
+@dataclass(frozen=True)
+class EventArchive:
+    """The recording and summary of a past event: the same for every reader of an audience."""
+
+    shown: bool
+    recording_url: str
+    summary: str
+
+
+def event_archive(*, event: Event, user: Any) -> EventArchive:
+    shown = event.is_past and bool(event.recording_url or event.summary) and user_is_pro(user)
+    return EventArchive(
+        shown=shown, recording_url=event.recording_url if shown else "", summary=event.summary if shown else ""
     )
 
 
@@ -132,10 +163,12 @@ class Times:
 
     @property
     def reader_text(self) -> str:
-        if not self.reader_local:
-            return ""
-        zone = self.reader_local.tzinfo
-        return format_weekday_datetime(self.reader_local, zone) + _in_place(zone)
+        return reader_time_text(self.utc, self.reader_local.tzinfo) if self.reader_local else ""
+
+
+def reader_time_text(moment: dt.datetime, zone: Any) -> str:
+    """ "Sat 5 Dec 2026, 07:00 EST in New York": a moment in the reader's zone."""
+    return format_weekday_datetime(moment, zone) + _in_place(zone)
 
 
 def times(event: Event, zone: zoneinfo.ZoneInfo | None) -> Times:

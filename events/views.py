@@ -15,13 +15,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.entitlement import user_is_pro
 from events.access import (
+    TZ_COOKIE,
+    TZ_SESSION_KEY,
     BadTimeZone,
     build_ics,
-    event_view,
+    event_archive,
     google_calendar_url,
     location,
     may_join,
     reader_zone,
+    request_zone,
     times,
     waitlist_position,
 )
@@ -33,12 +36,10 @@ from events.services import (
     registration_question,
 )
 from lib.csv import safe_writer
-from lib.dates import zone_choices
+from lib.page_cache import shared_page
 from lib.pages import message_page
 from lib.params import BadParam, str_param
 
-TZ_SESSION_KEY = "events_tz"
-TZ_COOKIE = "tz"
 TZ_COOKIE_AGE = 365 * 24 * 3600
 # Longer than any zone name (the longest is 32 characters).
 TZ_MAX_LENGTH = 64
@@ -50,30 +51,18 @@ def _message(request: HttpRequest, title: str, text: str, status: int) -> HttpRe
     )
 
 
-def _cookie_zone(request: HttpRequest) -> str | None:
-    """The zone in the `tz` cookie (set by the zone picker, or from the browser by events.js);
-    a stale or altered cookie is ignored, never an error."""
-    name = request.COOKIES.get(TZ_COOKIE, "")
-    try:
-        return name if reader_zone(name) else None
-    except BadTimeZone:
-        return None
-
-
 def _zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
-    """?tz=Area/City (the zone picker), else the `tz` cookie; a signed-in reader's choice is
-    also remembered on their account's session."""
+    """Turn a bad ?tz= away (BadTimeZone) and remember a signed-in reader's choice on their
+    session. The pages show the reader's times in personal parts (`request_zone`), so the
+    rest of the page is the same for everyone."""
     try:
         asked = str_param(request, "tz", None, max_length=TZ_MAX_LENGTH)
     except BadParam as error:
         raise BadTimeZone(error.message) from None
-    chosen = asked
-    if chosen is None and request.user.is_authenticated:
-        chosen = request.session.get(TZ_SESSION_KEY)
-    if chosen is None:
-        chosen = _cookie_zone(request)
-    zone = reader_zone(chosen)
-    if request.user.is_authenticated and asked is not None:
+    if asked is None:
+        return request_zone(request)
+    zone = reader_zone(asked)
+    if request.user.is_authenticated:
         request.session[TZ_SESSION_KEY] = zone.key if zone else ""
     return zone
 
@@ -115,6 +104,7 @@ def _own_registration(request: HttpRequest, uid: UUID) -> Registration:
 
 
 @require_GET
+@shared_page
 def event_list(request: HttpRequest) -> HttpResponse:
     try:
         zone = _zone(request)
@@ -123,41 +113,37 @@ def event_list(request: HttpRequest) -> HttpResponse:
     upcoming = list(Event.objects.upcoming().prefetch_related("speakers"))
     past = list(Event.objects.past().prefetch_related("speakers")[:30])
     context = {
-        "upcoming": [(e, times(e, zone)) for e in upcoming],
-        "past": [(e, times(e, zone)) for e in past],
-        "zone": zone,
-        "zone_groups": zone_choices(zone.key if zone else ""),
+        # The reader's own zone is shown in personal parts; these times are everyone's.
+        "upcoming": [(e, times(e, None)) for e in upcoming],
+        "past": [(e, times(e, None)) for e in past],
         "is_pro": user_is_pro(request.user),
     }
     return _with_zone(request, render(request, "events/event_list.html", context), zone)
 
 
 @require_GET
+@shared_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The same page for every reader of an audience; the registration box, the join link
+    and the reader's zone are personal parts (events_tags), rendered for each request."""
     event = _event(slug)
     try:
         zone = _zone(request)
     except BadTimeZone:
         return _bad_zone(request)
-    view = event_view(event=event, user=request.user)
     context: dict[str, Any] = {
         "event": event,
-        "view": view,
-        "when": times(event, zone),
-        "zone": zone,
-        "zone_groups": zone_choices(zone.key if zone else ""),
+        "is_pro": user_is_pro(request.user),
+        "archive": event_archive(event=event, user=request.user),
+        "when": times(event, None),
         "where": location(event),
         "google_url": google_calendar_url(event),
-        "position": waitlist_position(view.registration) if view.registration else 0,
     }
-    if request.user.is_staff:
+    if request.user.is_staff:  # staff pages are never cached
         context["counts"] = {
             s: event.registrations.filter(status=s).count() for s in (Status.CONFIRMED, Status.WAITLISTED)
         }
-    response = _with_zone(request, render(request, "events/event_detail.html", context), zone)
-    if request.user.is_authenticated:
-        response["Cache-Control"] = "private, no-store"
-    return response
+    return _with_zone(request, render(request, "events/event_detail.html", context), zone)
 
 
 @require_POST

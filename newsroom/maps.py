@@ -13,7 +13,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -202,13 +202,20 @@ MAX_PLACES = 4
 CACHE_SECONDS = 3600
 
 
+@lru_cache(maxsize=1024)
+def _drawn(countries: tuple[str, ...], place_list: tuple[str, ...]) -> LocatorMap | None:
+    """Drawing is pure and costs milliseconds: each process draws a map once, and a
+    page built after publishing (with the shared cache dropped) reuses it."""
+    return locator_map(countries, place_list)
+
+
 def article_map(article: Any) -> LocatorMap | None:
     """The story's map from its country topics and the places it names; cached per story."""
     key = f"newsroom:map:{article.pk}:{generation()}" if getattr(article, "pk", None) else None
     found = shared_cache.get(key) if key else None
     if found is None:
         countries = [t.title for t in article.topic_list if t.kind == "country"]
-        found = locator_map(countries, place_names(article)[:MAX_PLACES]) or False
+        found = _drawn(tuple(countries), tuple(place_names(article)[:MAX_PLACES])) or False
         if key:
             shared_cache.set(key, found, CACHE_SECONDS)
     return found if isinstance(found, LocatorMap) else None

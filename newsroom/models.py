@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from django.dispatch import Signal
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -109,7 +109,21 @@ class HomePage(SharedByAudienceMixin, FeedRoutesMixin, Page):
         return context
 
 
-class SectionPage(SharedByAudienceMixin, FeedRoutesMixin, Page):
+class ArticleRoutesMixin:
+    """A section's children are stories: each is looked up as a story in one query,
+    where Wagtail's routing takes two (the page, then the story it is)."""
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        if not path_components:
+            return super().route(request, path_components)  # type: ignore[misc]
+        story = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).first()  # type: ignore[arg-type]
+        if story is None:
+            raise Http404
+        story._cached_parent_obj = self  # its section, without a query for it
+        return story.route(request, path_components[1:])
+
+
+class SectionPage(SharedByAudienceMixin, FeedRoutesMixin, ArticleRoutesMixin, Page):
     description = models.TextField(blank=True, help_text="One or two sentences shown at the top of the section.")
     show_on_home = models.BooleanField(
         "show a rail on the home page", default=True, help_text="Rails appear in the order of the page tree."
@@ -235,6 +249,25 @@ class InfoPage(Page):
         verbose_name = "information page"
 
 
+def without_view_restrictions(pages: PageQuerySet) -> PageQuerySet:
+    """`pages.public()` in the query itself: Wagtail's own `.public()` first loads every
+    view restriction in a query of its own, once per listing."""
+    restricted_above = PageViewRestriction.objects.annotate(
+        above=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("above"))
+    return pages.filter(~Exists(restricted_above))
+
+
+def share_site_root_paths(page: Page, request: HttpRequest, pages: Iterable[Page]) -> None:
+    """Let pages whose URL a template writes as `{{ page.url }}` (the story's topics, in
+    the entity list) reuse the request's copy of the site's root paths, as `{% pageurl %}`
+    does, instead of each looking the sites up again. Wagtail keeps that copy on the
+    request and, without one, on each page, under the attribute set here."""
+    paths = page._get_site_root_paths(request)
+    for other in pages:
+        other._wagtail_cached_site_root_paths = paths  # type: ignore[attr-defined]
+
+
 def footer_pages() -> list[InfoPage]:
     """Information pages listed in the footer of every page.
 
@@ -243,11 +276,7 @@ def footer_pages() -> list[InfoPage]:
     key = f"newsroom:footer-pages:{generation()}"
     pages = cache.get(key)
     if pages is None:
-        # One query: .public() would first load every view restriction in a query of its own.
-        restricted_above = PageViewRestriction.objects.annotate(
-            above=Substr(OuterRef("path"), 1, Length("page__path"))
-        ).filter(page__path=F("above"))
-        pages = list(InfoPage.objects.live().filter(in_footer=True).filter(~Exists(restricted_above)).order_by("path"))
+        pages = list(without_view_restrictions(InfoPage.objects.live().filter(in_footer=True)).order_by("path"))
         cache.set(key, pages, 3600)
     return pages
 
@@ -373,6 +402,9 @@ class ArticlePage(SharedByAudienceMixin, Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["view"] = article_view(article=self, user=request.user)
+        # Once, through the request: `page.full_url` looks the site up again at every use.
+        context["page_url"] = self.get_full_url(request)
+        share_site_root_paths(self, request, self.topic_list)
         # Cached copies of the story differ by what the reader may read and by
         # the PRO tools shown beside it (clipping), nothing else.
         signed_in = "in" if request.user.is_authenticated else "out"
@@ -436,8 +468,7 @@ TOP_STORIES = 5
 
 def live_articles() -> PageQuerySet:
     return (
-        ArticlePage.objects.live()
-        .public()
+        without_view_restrictions(ArticlePage.objects.live())
         .select_related("hero_image")
         .prefetch_related("authors", "topics", "hero_image__renditions")
         .order_by(F("published_at").desc(nulls_last=True), "-first_published_at", "-pk")
@@ -475,19 +506,24 @@ def attach_sections(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
     return items
 
 
+def related_candidates() -> PageQuerySet:
+    """Live stories as related-story cards show them: no picture, byline or topics to fetch."""
+    return live_articles().prefetch_related(None)
+
+
 def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
     """Editor-picked related stories first, then those sharing the rarest topics."""
     picked = [
         link.article
-        for link in article.related_links.all()
+        for link in article.related_links.select_related("article")
         if link.article_id and link.article.live and link.article.pk != article.pk
     ]
     if len(picked) < limit:
         # Works on unsaved previews too, whose relations live in memory.
         exclude = [pk for pk in (article.pk, *(a.pk for a in picked)) if pk]
-        topic_ids = [topic.pk for topic in article.topics.all()]
+        topic_ids = [topic.pk for topic in article.topic_list]  # loaded once for the whole page
         ranked = topic_ranked_articles(topic_ids, exclude=exclude, limit=limit - len(picked), article=article)
-        picked += ranked or list(live_articles().exclude(pk__in=exclude).child_of(article.get_parent())[:limit])
+        picked += ranked or list(related_candidates().exclude(pk__in=exclude).child_of(article.get_parent())[:limit])
     return attach_sections(picked[:limit])
 
 
@@ -510,10 +546,17 @@ def register_related_features(source: Any) -> None:
 
 def topic_features(topic_ids: list[int], exclude: list[int]) -> FeatureLinks:
     links = ArticlePage.topics.through.objects.filter(topicpage_id__in=topic_ids, articlepage__live=True)
-    df = links.values("topicpage__title").annotate(n=models.Count("pk")).values_list("topicpage__title", "n")
-    pairs = links.exclude(articlepage_id__in=exclude).values_list("articlepage_id", "topicpage__title")
-    # Keyed by name, so the topic "Russia" and an entity "Russia" are one feature.
-    return {t.casefold(): n for t, n in df}, [(a, t.casefold()) for a, t in pairs]
+    # One query gives both the counts and the pairs. Keyed by name, so the topic
+    # "Russia" and an entity "Russia" are one feature.
+    df: dict[str, int] = {}
+    pairs: list[tuple[int, str]] = []
+    excluded = set(exclude)
+    for article_id, title in links.values_list("articlepage_id", "topicpage__title"):
+        feature = title.casefold()
+        df[feature] = df.get(feature, 0) + 1
+        if article_id not in excluded:
+            pairs.append((article_id, feature))
+    return df, pairs
 
 
 def topic_ranked_articles(
@@ -538,7 +581,7 @@ def topic_ranked_articles(
             shared.setdefault(article_id, set()).add(feature)
     scores = {pk: sum(weight.get(f, 0.0) for f in features) for pk, features in shared.items()}
     best = sorted(scores, key=lambda pk: -scores[pk])[: limit * 3]
-    candidates = list(live_articles().filter(pk__in=best))
+    candidates = list(related_candidates().filter(pk__in=best))
     candidates.sort(key=lambda a: (-round(scores[a.pk], 6), -a.date.timestamp()))
     return [a for a in candidates if scores[a.pk] > 0][:limit]
 

@@ -34,17 +34,23 @@ def article_description(article: ArticlePage) -> str:
 
 def article_jsonld(article: ArticlePage, request: HttpRequest | None = None) -> dict[str, Any]:
     outlet = OutletSettings.load(request_or_site=request)
+    # URLs through the request, which keeps Wagtail's site lookups for the whole page.
+    url = article.get_full_url(request)
+    _, root_url, _ = article.get_url_parts(request) or (None, "", "")
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title[:110],
         "description": article_description(article),
-        "url": article.full_url,
-        "mainEntityOfPage": article.full_url,
+        "url": url,
+        "mainEntityOfPage": url,
         "datePublished": article.date.isoformat(),
         "dateModified": (article.updated_at or article.last_published_at or article.date).isoformat(),
-        "author": [{"@type": "Person", "name": author.title, "url": author.full_url} for author in article.author_list],
-        "publisher": {"@type": "NewsMediaOrganization", "name": outlet.name, "url": article.get_site().root_url},
+        "author": [
+            {"@type": "Person", "name": author.title, "url": author.get_full_url(request)}
+            for author in article.author_list
+        ],
+        "publisher": {"@type": "NewsMediaOrganization", "name": outlet.name, "url": root_url},
         "isAccessibleForFree": article.access == Access.FREE,
     }
     image = share_image_url(article)
