@@ -123,6 +123,19 @@ class KilledRuns:
     last_elapsed: float  # the final, uninterrupted run(s) that finished the issue
     received_before_last: int
     worker_log: str
+    startups: list[float]  # each worker's seconds from its start to the first recipient received
+
+
+def _wait(worker: subprocess.Popen[bytes], received: Callable[[], int], until: int | None) -> float | None:
+    """Wait for the worker to exit (or `received()` to reach `until`); seconds to its first recipient."""
+    started, base, first = time.monotonic(), received(), None
+    while worker.poll() is None and (until is None or received() < until):
+        if first is None and received() > base:
+            first = time.monotonic() - started
+        time.sleep(0.002)
+    if first is None and received() > base:
+        first = time.monotonic() - started
+    return first
 
 
 def send_with_kills(
@@ -134,12 +147,13 @@ def send_with_kills(
 
     command = [sys.executable, str(ROOT / "manage.py"), "send_newsletter", SLUG, "--no-progress"]
     kills = 0
+    startups: list[float] = []
     started = time.monotonic()
     with log_path.open("w") as out:
         for target in points:
             worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-            while received() < target and worker.poll() is None:
-                time.sleep(0.002)
+            startup = _wait(worker, received, target)
+            startups += [startup] if startup is not None else []
             if worker.poll() is None:
                 os.kill(worker.pid, signal.SIGKILL)
                 worker.wait()
@@ -147,7 +161,9 @@ def send_with_kills(
                 print(f"kill {kills:2d}: SIGKILL after {received():,} {unit} received", flush=True)
         before_last, last_started = received(), time.monotonic()
         for _attempt in range(5):  # the last run finishes the issue (retries may need a second)
-            subprocess.run(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+            worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            startup = _wait(worker, received, None)
+            startups += [startup] if startup is not None else []
             if not Delivery.objects.filter(issue=issue, state__in=["queued", "claimed", "sending"]).exists():
                 break
     finished = time.monotonic()
@@ -157,4 +173,5 @@ def send_with_kills(
         last_elapsed=finished - last_started,
         received_before_last=before_last,
         worker_log=log_path.read_text(),
+        startups=startups,
     )

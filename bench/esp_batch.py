@@ -87,6 +87,8 @@ def main() -> int:
         "last_run_recipients_per_second": round(last_sent / last_elapsed) if last_elapsed else 0,
         "last_run_recipients": last_sent,
         "peak_worker_mb": round(peak_mb, 1),
+        "worker_startup_s": round(sum(runs.startups) / max(1, len(runs.startups)), 2),
+        "worker_startups_s_total": round(sum(runs.startups), 1),
         "lost": len(lost),
         "duplicated": duplicated,
         "duplicate_bound": reported,
@@ -98,6 +100,10 @@ def main() -> int:
     print(f"worker kills (SIGKILL):     {kills} in {elapsed:.1f}s")
     print(f"recipients per second:      {figures['recipients_per_second']:,} overall, restarts included (goal ≥ 5,000)")
     print(f"  last, uninterrupted run:  {figures['last_run_recipients_per_second']:,} ({last_sent:,} recipients)")
+    print(
+        f"worker start-up:            {figures['worker_startup_s']:.1f}s from start to first recipient, on average; "
+        f"{figures['worker_startups_s_total']:.0f}s of the {elapsed:.0f}s over {len(runs.startups)} starts"
+    )
     print(f"workers' peak memory:       {peak_mb:.0f} MB")
     print(f"lost (never received):      {len(lost)}")
     print(f"duplicated (extra copies):  {duplicated} (reported in flight at a kill: {reported}, the bound)")
