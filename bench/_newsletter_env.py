@@ -1,11 +1,16 @@
-"""A throwaway Newsdesk (temp dir, SQLite) with one issue and N subscribers, for the bench scripts."""
+"""A throwaway Newsdesk (temp dir, SQLite) with one issue and N subscribers, and a worker killed at
+random points, for the bench scripts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import subprocess
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +114,64 @@ def make_edition(recipients: int, *, pro_share: float = 0.1) -> Any:
     EmailAddress.objects.bulk_create([EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in pros])
     print(f"created {recipients} subscribers ({pro_count} PRO) in {time.monotonic() - started:.1f}s", flush=True)
     return issue_draft(newsletter=newsletter, since=now - dt.timedelta(days=2))
+
+
+@dataclass
+class KilledRuns:
+    kills: int
+    elapsed: float  # the whole send, restarts included
+    last_elapsed: float  # the final, uninterrupted run(s) that finished the issue
+    received_before_last: int
+    worker_log: str
+    startups: list[float]  # each worker's seconds from its start to the first recipient received
+
+
+def _wait(worker: subprocess.Popen[bytes], received: Callable[[], int], until: int | None) -> float | None:
+    """Wait for the worker to exit (or `received()` to reach `until`); seconds to its first recipient."""
+    started, base, first = time.monotonic(), received(), None
+    while worker.poll() is None and (until is None or received() < until):
+        if first is None and received() > base:
+            first = time.monotonic() - started
+        time.sleep(0.002)
+    if first is None and received() > base:
+        first = time.monotonic() - started
+    return first
+
+
+def send_with_kills(
+    *, env: dict[str, str], issue: Any, points: list[int], received: Callable[[], int], unit: str, log_path: Path
+) -> KilledRuns:
+    """Run `manage.py send_newsletter` as a worker process, SIGKILL it each time `received()` passes
+    the next of `points` and start it again; then let a last run (or a few, for retries) finish the issue."""
+    from newsletters.models import Delivery
+
+    command = [sys.executable, str(ROOT / "manage.py"), "send_newsletter", SLUG, "--no-progress"]
+    kills = 0
+    startups: list[float] = []
+    started = time.monotonic()
+    with log_path.open("w") as out:
+        for target in points:
+            worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            startup = _wait(worker, received, target)
+            startups += [startup] if startup is not None else []
+            if worker.poll() is None:
+                os.kill(worker.pid, signal.SIGKILL)
+                worker.wait()
+                kills += 1
+                print(f"kill {kills:2d}: SIGKILL after {received():,} {unit} received", flush=True)
+        before_last, last_started = received(), time.monotonic()
+        for _attempt in range(5):  # the last run finishes the issue (retries may need a second)
+            worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            startup = _wait(worker, received, None)
+            startups += [startup] if startup is not None else []
+            if not Delivery.objects.filter(issue=issue, state__in=["queued", "claimed", "sending"]).exists():
+                break
+    finished = time.monotonic()
+    return KilledRuns(
+        kills=kills,
+        elapsed=finished - started,
+        last_elapsed=finished - last_started,
+        received_before_last=before_last,
+        worker_log=log_path.read_text(),
+        startups=startups,
+    )

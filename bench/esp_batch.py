@@ -20,21 +20,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import resource
-import signal
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsletter_env import ROOT, SLUG, child_env, make_edition, setup_django
+from _newsletter_env import ROOT, child_env, make_edition, send_with_kills, setup_django
 
 sys.path.insert(0, str(ROOT))
 from tests.fake_esp import FakeEsp
@@ -60,29 +56,17 @@ def main() -> int:
             issue = make_edition(args.recipients)
             recipients = issue_send_start(issue=issue, enqueue=False)
             env = child_env(var_dir, 1, NEWSLETTER_SEND_THREADS="1", PYTHONWARNINGS="ignore", **esp_env)
-            command = [sys.executable, str(ROOT / "manage.py"), "send_newsletter", SLUG, "--no-progress"]
             points = sorted(rng.sample(range(max(1, recipients // 50), max(2, recipients * 9 // 10)), args.kills))
-            kills = 0
-            worker_log = var_dir / "worker.log"
-            started = time.monotonic()
-            with worker_log.open("w") as out:
-                for target in points:
-                    worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-                    while esp.received < target and worker.poll() is None:
-                        time.sleep(0.002)
-                    if worker.poll() is None:
-                        os.kill(worker.pid, signal.SIGKILL)
-                        worker.wait()
-                        kills += 1
-                        print(f"kill {kills:2d}: SIGKILL after {esp.received:,} recipients received", flush=True)
-                before_last, last_started = esp.received, time.monotonic()
-                for _attempt in range(5):  # the last run finishes the issue (retries may need a second)
-                    subprocess.run(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
-                    if not Delivery.objects.filter(issue=issue, state__in=["queued", "claimed", "sending"]).exists():
-                        break
-                last_elapsed = time.monotonic() - last_started
-            elapsed = time.monotonic() - started
-            last_sent = esp.received - before_last
+            runs = send_with_kills(
+                env=env,
+                issue=issue,
+                points=points,
+                received=lambda: esp.received,
+                unit="recipients",
+                log_path=var_dir / "worker.log",
+            )
+            kills, elapsed, last_elapsed = runs.kills, runs.elapsed, runs.last_elapsed
+            last_sent = esp.received - runs.received_before_last
             calls = esp.calls
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -92,7 +76,7 @@ def main() -> int:
         lost = sorted(email for email in ledger if received[email] == 0)
         duplicated = sum(count - 1 for count in received.values() if count > 1)
         # What restarted workers reported in flight (a row killed in flight twice counts twice).
-        reported = sum(int(n) for n in re.findall(r"(\d+) in flight with unknown outcome", worker_log.read_text()))
+        reported = sum(int(n) for n in re.findall(r"(\d+) in flight with unknown outcome", runs.worker_log))
         unreported = sorted(email for email, count in received.items() if count > 1 and not ledger.get(email))
 
     figures = {
@@ -103,6 +87,8 @@ def main() -> int:
         "last_run_recipients_per_second": round(last_sent / last_elapsed) if last_elapsed else 0,
         "last_run_recipients": last_sent,
         "peak_worker_mb": round(peak_mb, 1),
+        "worker_startup_s": round(sum(runs.startups) / max(1, len(runs.startups)), 2),
+        "worker_startups_s_total": round(sum(runs.startups), 1),
         "lost": len(lost),
         "duplicated": duplicated,
         "duplicate_bound": reported,
@@ -114,6 +100,10 @@ def main() -> int:
     print(f"worker kills (SIGKILL):     {kills} in {elapsed:.1f}s")
     print(f"recipients per second:      {figures['recipients_per_second']:,} overall, restarts included (goal ≥ 5,000)")
     print(f"  last, uninterrupted run:  {figures['last_run_recipients_per_second']:,} ({last_sent:,} recipients)")
+    print(
+        f"worker start-up:            {figures['worker_startup_s']:.1f}s from start to first recipient, on average; "
+        f"{figures['worker_startups_s_total']:.0f}s of the {elapsed:.0f}s over {len(runs.startups)} starts"
+    )
     print(f"workers' peak memory:       {peak_mb:.0f} MB")
     print(f"lost (never received):      {len(lost)}")
     print(f"duplicated (extra copies):  {duplicated} (reported in flight at a kill: {reported}, the bound)")

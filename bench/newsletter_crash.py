@@ -15,19 +15,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import signal
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsletter_env import ROOT, SLUG, child_env, make_edition, setup_django
+from _newsletter_env import child_env, make_edition, send_with_kills, setup_django
 from _smtp_sink import Sink
 
 
@@ -51,26 +47,16 @@ def main() -> int:
             issue = make_edition(args.recipients)
             recipients = issue_send_start(issue=issue, enqueue=False)
             env = child_env(var_dir, sink.port, NEWSLETTER_SEND_THREADS=str(args.threads))
-            command = [sys.executable, str(ROOT / "manage.py"), "send_newsletter", SLUG, "--no-progress"]
             points = sorted(rng.sample(range(max(1, recipients // 50), max(2, recipients * 19 // 20)), args.kills))
-            kills = 0
-            worker_log = var_dir / "worker.log"
-            started = time.monotonic()
-            with worker_log.open("w") as out:
-                for target in points:
-                    worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-                    while sink.received < target and worker.poll() is None:
-                        time.sleep(0.002)
-                    if worker.poll() is None:
-                        os.kill(worker.pid, signal.SIGKILL)
-                        worker.wait()
-                        kills += 1
-                        print(f"kill {kills:2d}: SIGKILL after {sink.received} messages received", flush=True)
-                for _attempt in range(5):  # the last run finishes the issue (retries may need a second)
-                    subprocess.run(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
-                    if not Delivery.objects.filter(issue=issue, state__in=["queued", "claimed", "sending"]).exists():
-                        break
-            elapsed = time.monotonic() - started
+            runs = send_with_kills(
+                env=env,
+                issue=issue,
+                points=points,
+                received=lambda: sink.received,
+                unit="messages",
+                log_path=var_dir / "worker.log",
+            )
+            kills, elapsed = runs.kills, runs.elapsed
             sink.wait_for(sink.received, timeout=2)
 
         received = Counter(line.strip() for line in log_path.read_text().splitlines() if line.strip())
@@ -80,7 +66,7 @@ def main() -> int:
         duplicated = sum(count - 1 for email, count in received.items() if count > 1)
         reported = sum(1 for flagged in ledger.values() if flagged)
         unreported = sorted(email for email, count in received.items() if count > 1 and not ledger.get(email))
-        reports = [line for line in worker_log.read_text().splitlines() if "died while handing" in line]
+        reports = [line for line in runs.worker_log.splitlines() if "died while handing" in line]
 
     print()
     print(f"recipients in the ledger:     {len(ledger)} (states: {dict(states)})")

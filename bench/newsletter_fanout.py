@@ -8,8 +8,9 @@ in one piece instead of line by line, so the sender is the bottleneck.
 The floor is a minimal loop that sends one pre-rendered message N times to
 the same sink over the same number of SMTP connections: what the sink and
 smtplib allow with no database, no rendering and no bookkeeping. The issue
-goes through the real path (`issue_run`: atomic claims, one commit per
-message, personalised greeting and links, PRO variant, MIME built per
+goes through the real path (`issue_run`: atomic claims, `sending` committed
+before each group of messages is handed over and `sent` after, personalised
+greeting and links, PRO variant, MIME built per
 recipient). Goal: at least 50% of the floor, with memory flat in N.
 
 The same stories are sent twice in one run: first as a plain issue, then with an

@@ -7,14 +7,18 @@ Each `Delivery` row moves, by conditional UPDATEs that only one worker can win:
                                                               └──4xx / timeout──▶ queued again, later
 
 `sending` is written (and committed) before a message is handed to the mail
-server, and `sent` right after the server accepts it — in the same commit as
-the next row's `sending`, so a message costs one commit. Through an ESP's batch
-send (up to NEWSLETTER_ESP_BATCH_SIZE recipients per API call) a whole call's
-rows turn `sending` in one commit before the call and `sent` in one after it,
-so the rows in flight are at most one call's. When a worker dies:
+server, and `sent` after the server accepts it. Over SMTP each connection
+takes its rows in groups of IN_FLIGHT_PER_CONNECTION: one commit turns a group
+`sending`, the messages go out one by one, and the next commit writes the
+group's outcomes together with the next group's `sending`, so a commit serves
+many messages while the rows in flight stay at most one group per connection.
+Through an ESP's batch send (up to NEWSLETTER_ESP_BATCH_SIZE recipients per
+API call) a whole call's rows turn `sending` in one commit before the call and
+`sent` in one after it, so the rows in flight are at most one call's. When a
+worker dies:
 
 - its `claimed` rows were never handed to SMTP: they go back to the queue;
-- its `sending` rows (at most one per SMTP connection, or one API call's) have an unknown outcome:
+- its `sending` rows (at most one group per SMTP connection, or one API call's) have an unknown outcome:
   they are sent again and flagged `possible_duplicate` (or, with
   NEWSLETTER_RESEND_UNKNOWN=0, marked `unknown`), and reported either way.
 
@@ -29,9 +33,10 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from html import escape as html_escape
 from typing import Any
 
 from django.conf import settings
@@ -40,11 +45,10 @@ from django.db.models import Min, Q
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 
-from newsletters.mime import MessageBuilder, message_id
+from newsletters.mime import MessageBuilder, QuotedTemplate, list_unsubscribe, message_id
 from newsletters.models import Delivery, Issue, SendWorker, Subscription, Suppression
-from newsletters.rendering import PreparedIssue, prepare_issue
+from newsletters.rendering import PERSONAL_FIELDS, PreparedIssue, prepare_issue
 from newsletters.transport import (
     Batch,
     EspBatchTransport,
@@ -61,6 +65,10 @@ logger = logging.getLogger(__name__)
 HOSTNAME = socket.gethostname()[:255]
 HEARTBEAT_SECONDS = 2.0
 OPEN_STATES = (Delivery.State.QUEUED, Delivery.State.CLAIMED, Delivery.State.SENDING)
+# Rows an SMTP connection marks `sending` in one commit: the most a crash can leave with an
+# unknown outcome (to send again and report) per connection. A commit per message cost more
+# than building and handing over the message; one per 10 costs a tenth of that.
+IN_FLIGHT_PER_CONNECTION = 10
 _running_workers: set[int] = set()  # SendWorker ids alive in this process
 
 # Sent once, with `issue_id`, when the last delivery of an issue is done.
@@ -205,6 +213,10 @@ class _Run:
         self.last_heartbeat = time.monotonic()
         self.counts = {"sent": 0, "failed": 0, "retried": 0, "skipped": 0}
         self.errors: list[BaseException] = []
+        self.encoded = {
+            pro: (QuotedTemplate(prepared.text[pro].parts), QuotedTemplate(prepared.html[pro].parts))
+            for pro in prepared.html
+        }
 
     # -- database steps -------------------------------------------------
 
@@ -245,42 +257,71 @@ class _Run:
             self._count("skipped", len(gone))
         return [_Row(*values) for values in rows.values_list(*fields) if values[0] not in gone]
 
-    def record(self, outcome: tuple[str, _Row, Any] | None, next_pk: int | None) -> bool:
-        """Write the last message's outcome and mark the next one as being sent, in one commit.
+    def record(
+        self, outcomes: list[tuple[str, _Row, Any]], group: list[_Row], unsent: Sequence[_Row] = ()
+    ) -> list[_Row]:
+        """Write a group's outcomes and mark the next group as being sent, in one commit.
 
-        The two common statements are plain SQL: this runs once per message, and
-        the ORM's query building would cost more than the commit itself.
+        Returns the rows of `group` still ours (a worker that thought us dead may have
+        taken some back). `unsent` rows, marked `sending` but never handed over, go back
+        to the queue. The statements for the common case are plain SQL: the ORM's query
+        building would cost more than the commit itself.
         """
         table = Delivery._meta.db_table
+        sent = [row for kind, row, esp_id in outcomes if kind == "sent" and not esp_id]
         with transaction.atomic(), connection.cursor() as cursor:
-            if outcome is not None and outcome[0] == "sent":
-                _, row, esp_id = outcome
+            if sent:
                 cursor.execute(
-                    f"UPDATE {table} SET state = %s, sent_at = %s, attempts = %s, esp_message_id = %s, error = '' "  # noqa: S608
-                    "WHERE id = %s AND state = %s AND worker_id = %s",
+                    f"UPDATE {table} SET state = %s, sent_at = %s, attempts = attempts + 1, esp_message_id = '', "  # noqa: S608
+                    f"error = '' WHERE id IN ({', '.join(['%s'] * len(sent))}) AND state = %s AND worker_id = %s",
                     [
                         Delivery.State.SENT,
                         connection.ops.adapt_datetimefield_value(timezone.now()),
-                        row.attempts + 1,
-                        esp_id or "",
-                        row.pk,
+                        *(row.pk for row in sent),
                         Delivery.State.SENDING,
                         self.worker_id,
                     ],
                 )
-                self._count("sent")
-            elif outcome is not None:
-                self._write_outcome(*outcome)
+                self._count("sent", len(sent))
+            for kind, row, detail in outcomes:
+                if kind == "sent" and detail:  # a provider's message id, one row each
+                    cursor.execute(
+                        f"UPDATE {table} SET state = %s, sent_at = %s, attempts = attempts + 1, "  # noqa: S608
+                        "esp_message_id = %s, error = '' WHERE id = %s AND state = %s AND worker_id = %s",
+                        [
+                            Delivery.State.SENT,
+                            connection.ops.adapt_datetimefield_value(timezone.now()),
+                            detail,
+                            row.pk,
+                            Delivery.State.SENDING,
+                            self.worker_id,
+                        ],
+                    )
+                    self._count("sent")
+                elif kind != "sent":
+                    self._write_outcome(kind, row, detail)
+            if unsent:
+                Delivery.objects.filter(
+                    pk__in=[row.pk for row in unsent], state=Delivery.State.SENDING, worker_id=self.worker_id
+                ).update(state=Delivery.State.QUEUED, worker=None)
             if time.monotonic() - self.last_heartbeat > HEARTBEAT_SECONDS:
                 self.last_heartbeat = time.monotonic()
                 SendWorker.objects.filter(pk=self.worker_id).update(heartbeat_at=timezone.now())
-            if next_pk is None:
-                return False
+            if not group:
+                return []
             cursor.execute(
-                f"UPDATE {table} SET state = %s WHERE id = %s AND state = %s AND worker_id = %s",  # noqa: S608
-                [Delivery.State.SENDING, next_pk, Delivery.State.CLAIMED, self.worker_id],
+                f"UPDATE {table} SET state = %s WHERE id IN ({', '.join(['%s'] * len(group))}) "  # noqa: S608
+                "AND state = %s AND worker_id = %s",
+                [Delivery.State.SENDING, *(row.pk for row in group), Delivery.State.CLAIMED, self.worker_id],
             )
-            return cursor.rowcount == 1
+            if cursor.rowcount == len(group):
+                return group
+            ours = set(
+                Delivery.objects.filter(
+                    pk__in=[row.pk for row in group], state=Delivery.State.SENDING, worker_id=self.worker_id
+                ).values_list("pk", flat=True)
+            )
+        return [row for row in group if row.pk in ours]  # the rest were recovered by a worker that thought us dead
 
     def _write_outcome(self, kind: str, row: _Row, detail: Any) -> None:
         mine = Delivery.objects.filter(pk=row.pk, state=Delivery.State.SENDING, worker_id=self.worker_id)
@@ -322,9 +363,6 @@ class _Run:
     def outgoing(self, row: _Row, transport: Transport) -> Outgoing:
         manage_url = f"{self.manage_prefix}{row.manage_token}/"
         unsubscribe_url = f"{self.unsub_prefix}{row.unsubscribe_token}/"
-        html, text = self.prepared.personalise(
-            pro=row.pro, name=row.name, email=row.email, manage_url=manage_url, unsubscribe_url=unsubscribe_url
-        )
         mid = message_id(delivery_id=row.pk, issue_uuid=self.issue_uuid)
         message = Outgoing(
             from_email=self.prepared.from_email,
@@ -333,24 +371,34 @@ class _Run:
             subject=self.prepared.subject,
             reply_to=self.prepared.reply_to,
             headers=self.builder.headers(unsubscribe_url=unsubscribe_url, message_id=mid, token=row.unsubscribe_token),
-            html=html,
-            text=text,
+            html="",
+            text="",
         )
-        if transport.needs_raw:
-            message.raw = self.builder.build(
+        if transport.needs_raw:  # MIME from the bodies encoded once per issue: no per-recipient HTML string
+            text, html = self.encoded[row.pro]
+            values = {
+                "greeting": f"Hello {row.name}," if row.name else "Hello,",
+                "email": row.email,
+                "manage_url": manage_url,
+                "unsubscribe_url": unsubscribe_url,
+            }
+            message.raw = self.builder.build_encoded(
                 to_email=row.email,
                 to_name=row.name,
                 message_id=mid,
                 unsubscribe_url=unsubscribe_url,
                 token=row.unsubscribe_token,
-                html=html,
-                text=text,
+                text=text.fill(values),
+                html=html.fill({name: html_escape(value) for name, value in values.items()}),
+            )
+        else:
+            message.html, message.text = self.prepared.personalise(
+                pro=row.pro, name=row.name, email=row.email, manage_url=manage_url, unsubscribe_url=unsubscribe_url
             )
         return message
 
     def loop(self) -> None:
         transport = self.transport_factory()
-        outcome: tuple[str, _Row, Any] | None = None
         try:
             if isinstance(transport, EspBatchTransport):
                 self.loop_batches(transport)
@@ -358,24 +406,47 @@ class _Run:
                 batch = self.claim()
                 if not batch:
                     break
-                for position, row in enumerate(batch):
-                    if self.stopping.is_set():
-                        self.release(batch[position:])
-                        break
-                    claimed = self.record(outcome, row.pk)
-                    outcome = None
-                    if not claimed:
-                        continue  # recovered by another worker that thought we were dead
-                    self.rate.wait()
-                    outcome = self.send_one(row, transport)
-                self.record(outcome, None)
-                outcome = None
+                self.send_groups(batch, transport)
         except BaseException as error:
             self.errors.append(error)
             self.stopping.set()
             raise
         finally:
             transport.close()
+
+    def send_groups(self, batch: list[_Row], transport: Transport) -> None:
+        """Send a claimed batch group by group, each group's bookkeeping in one commit."""
+        outcomes: list[tuple[str, _Row, Any]] = []
+        for start in range(0, len(batch), IN_FLIGHT_PER_CONNECTION):
+            if self.stopping.is_set():
+                self.record(outcomes, [])
+                self.release(batch[start:])
+                return
+            group = self.record(outcomes, batch[start : start + IN_FLIGHT_PER_CONNECTION])
+            outcomes = []
+            for position, row in enumerate(group):
+                if self.stopping.is_set():  # paused: what is not handed over yet goes back
+                    self.record(outcomes, [], unsent=group[position:])
+                    self.release(batch[start + IN_FLIGHT_PER_CONNECTION :])
+                    return
+                self.rate.wait()
+                try:
+                    outcomes.append(self.send_one(row, transport))
+                except BaseException:
+                    # An unexpected error: keep what is known; the message in hand has an unknown outcome.
+                    self.abandon(outcomes, row, group[position + 1 :])
+                    self.release(batch[start + IN_FLIGHT_PER_CONNECTION :])
+                    raise
+        self.record(outcomes, [])
+
+    def abandon(self, outcomes: list[tuple[str, _Row, Any]], in_hand: _Row, unsent: list[_Row]) -> None:
+        try:
+            self.record(outcomes, [], unsent=unsent)
+            Delivery.objects.filter(pk=in_hand.pk, state=Delivery.State.SENDING, worker_id=self.worker_id).update(
+                state=Delivery.State.QUEUED, worker=None, possible_duplicate=True
+            )
+        except Exception:
+            logger.exception("issue %s: could not write back the rows in flight", self.issue_id)
 
     # -- batches through an ESP ----------------------------------------
 
@@ -409,29 +480,35 @@ class _Run:
     def batch(self, rows: list[_Row], transport: EspBatchTransport) -> Batch:
         field = transport.field
         pro = rows[0].pro
-        html = self.prepared.html[pro].fill(
-            {name: field(f"{name}_html") for name in ("greeting", "email", "manage_url", "unsubscribe_url")}
-        )
-        text = self.prepared.text[pro].fill(
-            {name: field(name) for name in ("greeting", "email", "manage_url", "unsubscribe_url")}
-        )
-        merge_data, merge_headers, merge_metadata = {}, {}, {}
-        for row in rows:
-            values = {
+        values = {
+            row.email: {
                 "greeting": f"Hello {row.name}," if row.name else "Hello,",
                 "email": row.email,
                 "manage_url": f"{self.manage_prefix}{row.manage_token}/",
                 "unsubscribe_url": f"{self.unsub_prefix}{row.unsubscribe_token}/",
             }
-            merge_data[row.email] = {**values, **{f"{name}_html": escape(v) for name, v in values.items()}}
-            headers = self.builder.headers(
-                unsubscribe_url=values["unsubscribe_url"],
-                message_id=message_id(delivery_id=row.pk, issue_uuid=self.issue_uuid),
-                token=row.unsubscribe_token,
-            )
-            merge_headers[row.email] = {name: headers[name] for name in ("Message-ID", "List-Unsubscribe")}
+            for row in rows
+        }
+        # The HTML body needs a field of its own only where escaping changes someone's value
+        # (a name with `&` or `<`); links and plain names fill both bodies from one field.
+        escaped = {name for name in PERSONAL_FIELDS if any(html_escape(v[name]) != v[name] for v in values.values())}
+        html = self.prepared.html[pro].fill(
+            {name: field(f"{name}_html" if name in escaped else name) for name in PERSONAL_FIELDS}
+        )
+        text = self.prepared.text[pro].fill({name: field(name) for name in PERSONAL_FIELDS})
+        merge_data, merge_headers, merge_metadata = {}, {}, {}
+        list_id, mailto = self.builder.list_id, self.builder.unsubscribe_mailto
+        for row in rows:
+            mine = values[row.email]
+            for name in escaped:
+                mine[f"{name}_html"] = html_escape(mine[name])
+            merge_data[row.email] = mine
+            merge_headers[row.email] = {
+                "Message-ID": message_id(delivery_id=row.pk, issue_uuid=self.issue_uuid),
+                "List-Unsubscribe": list_unsubscribe(mine["unsubscribe_url"], mailto, row.unsubscribe_token),
+            }
             merge_metadata[row.email] = {"delivery": str(row.pk)}
-        shared = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Id": self.builder.list_id}
+        shared = {"List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Id": list_id}
         return Batch(
             from_email=self.prepared.from_email,
             subject=self.prepared.subject,

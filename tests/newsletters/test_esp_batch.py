@@ -142,3 +142,39 @@ def test_pro_members_and_free_readers_go_out_in_separate_calls_with_their_own_bo
     pro_html = by_recipients[(alice.email,)]["content"][1]["value"]
     free_html = by_recipients[("reader0@example.org", "reader1@example.org")]["content"][1]["value"]
     assert pro_html != free_html
+
+
+def test_a_batch_hands_anymail_its_recipients_without_the_email_parser_and_keeps_their_names(
+    esp, security, security_story, monkeypatch
+):
+    import anymail.utils
+
+    subscribers = make_subscribers(security, 3)
+    subscribers[0].name = "Smith, Jane"
+    subscribers[0].save()
+    subscribers[1].name = "Zoë\r\nBcc: victim@example.org"
+    subscribers[1].save()
+    issue = issue_draft(newsletter=security)
+    issue_send_start(issue=issue, enqueue=False)
+
+    parsed: list[str] = []
+    real = anymail.utils.getaddresses
+
+    def watched(addresses):
+        parsed.extend(addresses)
+        return real(addresses)
+
+    monkeypatch.setattr(anymail.utils, "getaddresses", watched)
+    assert issue_run(issue_id=issue.pk).sent == 3
+    assert not [address for address in parsed if "@example.org" in address]  # only the sender's was parsed
+    to = {p["to"][0]["email"]: p["to"][0].get("name") for p in esp.payloads[0]["personalizations"]}
+    assert to[subscribers[0].email] == "Smith, Jane"
+    assert to[subscribers[1].email] == "Zoë Bcc: victim@example.org"  # no line break reaches a header
+    assert len(to) == 3
+
+
+def test_html_merge_fields_are_sent_only_where_escaping_changes_a_value(esp, ready_issue):
+    issue_send_start(issue=ready_issue, enqueue=False)
+    issue_run(issue_id=ready_issue.pk)
+    fields = {field for p in esp.payloads[0]["personalizations"] for field in p["substitutions"]}
+    assert fields == {"-greeting-", "-email-", "-manage_url-", "-unsubscribe_url-"}

@@ -54,3 +54,39 @@ def test_one_click_headers_are_present():
     )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["Message-ID"] == "<1.abc@news.example.com>"
+
+
+def test_a_body_encoded_once_for_the_issue_decodes_to_each_recipients_own_text():
+    from newsletters.mime import QuotedTemplate
+    from newsletters.rendering import Compiled
+
+    rendered = Compiled(
+        "%%ND:greeting%%\n\n" + "Long line of text, défense. " * 12 + "%%ND:email%%\n"
+        ".starts with a dot\n%%ND:unsubscribe_url%%"
+    )
+    values = {
+        "greeting": "Hello Zoë,",
+        "email": "zoe@example.org",
+        "unsubscribe_url": "https://news.example.com/newsletters/unsubscribe/" + "t" * 80 + "/",
+    }
+    body = QuotedTemplate(rendered.parts).fill(values)
+    assert max(len(line) for line in body.split(b"\r\n")) <= 76
+    assert b"\n" not in body.replace(b"\r\n", b"")
+    builder = MessageBuilder(
+        from_email="briefings@news.example.com",
+        subject="Security Briefing",
+        reply_to="",
+        list_id="Security Briefing <security.newsletters.news.example.com>",
+        unsubscribe_mailto="unsubscribe@news.example.com",
+    )
+    raw = builder.build_encoded(
+        to_email="zoe@example.org",
+        to_name="Zoë",
+        message_id="<1.abc@news.example.com>",
+        unsubscribe_url=values["unsubscribe_url"],
+        token="tok",
+        html=body,
+        text=body,
+    )
+    message = Received("x", ["zoe@example.org"], raw)
+    assert message.text.replace("\r\n", "\n") == rendered.fill(values)

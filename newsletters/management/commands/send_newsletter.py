@@ -14,6 +14,10 @@ class Command(BaseCommand):
         "already sending, else sends the waiting draft, else drafts one from the new articles."
     )
 
+    # A worker that cron starts and that is started again after a crash: the system checks
+    # (run at deploy by `manage.py check`) would import and inspect every app on each start.
+    requires_system_checks: list[str] = []
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("slug", help="e.g. security, middle-east-minute")
         parser.add_argument("--threads", type=int, default=None, help="SMTP connections (NEWSLETTER_SEND_THREADS)")
