@@ -69,18 +69,6 @@ class Story:
     hero_alt: str = ""
 
 
-def already(source: str, kind: str, external_id: str) -> int | None:
-    return (
-        ImportedItem.objects.filter(source=source, kind=kind, external_id=external_id)
-        .values_list("object_id", flat=True)
-        .first()
-    )
-
-
-def remember(source: str, kind: str, external_id: str, object_id: int) -> None:
-    ImportedItem.objects.create(source=source, kind=kind, external_id=external_id, object_id=object_id)
-
-
 def _child_slug(parent: Page, slug: str) -> str:
     base = slugify(slug)[:200] or "story"
     candidate, n = base, 1
@@ -210,11 +198,6 @@ def _cached(cache: dict[tuple[str, str], T], make: Callable[[str, str], T], pair
     return cache[pair]
 
 
-def story_import(*, source: str, story: Story, default_section: SectionPage, report: Report) -> ArticlePage | None:
-    created = stories_import(source=source, stories=[story], default_section=default_section, report=report)
-    return created[0] if created else None
-
-
 def batches(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
     size = size or BATCH_SIZE
     batch: list[T] = []
@@ -225,34 +208,6 @@ def batches(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
-
-
-def run_in_batches(
-    items: Iterable[T],
-    handle: Callable[[T], None],
-    *,
-    report: Report,
-    label: Callable[[T], str],
-    progress: Callable[[int], None] | None = None,
-) -> None:
-    """Each batch commits on its own; a bad item is reported and skipped; a failed batch rolls back alone."""
-    for batch in batches(items):
-        try:
-            with transaction.atomic():
-                for item in batch:
-                    report.seen += 1
-                    try:
-                        with transaction.atomic():
-                            handle(item)
-                    except (ValidationError, ValueError, KeyError, TypeError) as error:
-                        message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                        report.errors.append(f"{label(item)}: {message}")
-                if report.dry_run:
-                    transaction.set_rollback(True)
-        except DatabaseError as error:
-            report.errors.append(f"A batch of {len(batch)} was rolled back ({error}); run the import again to resume.")
-        if progress:
-            progress(len(batch))
 
 
 def run_story_batches(

@@ -22,9 +22,9 @@ import ijson
 from django.utils.dateparse import parse_datetime
 
 from core.access import Access
-from imports.articles import BadExport, Report, Story, already, remember, run_in_batches, run_story_batches
+from imports.articles import BadExport, Report, Story, run_story_batches
 from imports.html import blocks_from_html
-from imports.members import member_import
+from imports.members import Member, run_member_batches
 from newsroom.blocks import html_text
 from newsroom.models import SectionPage
 
@@ -132,27 +132,21 @@ def ghost_import(
         images=images,
     )
 
-    def handle_member(member: dict[str, Any]) -> None:
+    def to_member(member: dict[str, Any]) -> Member:
         member_id = str(member.get("id") or member.get("email") or "")
-        if already(SOURCE, "member", member_id) is not None:
-            report.skipped += 1
-            return
         slugs = [newsletters[n] for n in member_newsletters.get(member_id, []) if n in newsletters]
         slugs += [str(n.get("slug")) for n in member.get("newsletters") or [] if isinstance(n, dict) and n.get("slug")]
-        subscriber = member_import(
+        return Member(
+            external_id=member_id,
             email=str(member.get("email") or ""),
             name=str(member.get("name") or ""),
             newsletter_slugs=slugs,
             status=str(member.get("status") or "free"),
             consented_at=_date(member.get("created_at")),
-            source="Ghost import",
-            report=report,
         )
-        remember(SOURCE, "member", member_id, subscriber.pk)
-        report.created += 1
 
-    run_in_batches(_items(path, "members"), handle_member, report=report,
-                   label=lambda m: f"member {m.get('email', '')!r}", progress=progress)  # fmt: skip
+    run_member_batches(_items(path, "members"), to_member, source=SOURCE, origin="Ghost import", report=report,
+                       label=lambda m: f"member {m.get('email', '')!r}", progress=progress)  # fmt: skip
     if not report.seen:
         raise BadExport("The file holds no Ghost posts or members; is it a Ghost JSON export?")
     return report
