@@ -36,9 +36,11 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import get_valid_filename
+from django_tasks import task
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Revision
+from wagtail.tasks import update_reference_index_task
 
 from imports.models import ImportedItem
 from lib.page_cache import invalidate_all
@@ -227,4 +229,14 @@ def _pages_set_hero(chosen: dict[int, int]) -> None:
     for revision in revisions:
         revision.content["hero_image"] = by_page[revision.object_id]
     Revision.objects.bulk_update(revisions, ["content"])
+    ids = list(chosen)
+    transaction.on_commit(lambda: hero_references_task.enqueue(ids))
     transaction.on_commit(invalidate_all)
+
+
+@task()
+def hero_references_task(page_ids: list[int]) -> None:
+    """Wagtail's reference index learns the stories now use their images (the image's "usage" page),
+    as saving each story would tell it; one task for the batch."""
+    for page_id in page_ids:
+        update_reference_index_task.call("newsroom", "articlepage", str(page_id))

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from pytest_httpserver import HTTPServer
 from wagtail.images.models import Image
+from wagtail.models import ReferenceIndex
 
 import imports.images
 from imports.ghost import ghost_import
@@ -33,12 +34,15 @@ def _wxr(tmp_path, httpserver: HTTPServer, posts: list[tuple[int, int]], attachm
     return write_wxr(tmp_path / "wp.xml", items, attachment=False)
 
 
-def test_a_wordpress_featured_image_is_fetched_once_and_becomes_the_hero(site, tmp_path, httpserver):
+def test_a_wordpress_featured_image_is_fetched_once_and_becomes_the_hero(
+    site, tmp_path, httpserver, django_capture_on_commit_callbacks
+):
     picture = png_bytes((64, 36))
     httpserver.expect_request("/uploads/convoy.png").respond_with_data(picture, content_type="image/png")
     path = _wxr(tmp_path, httpserver, [(1, 1), (2, 1)], {1: "/uploads/convoy.png"})
 
-    report = wordpress_import(path=path, section=site.gulf)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = wordpress_import(path=path, section=site.gulf)
 
     assert report.created == 2 and not report.errors, report.errors
     assert _requests_for(httpserver, "/uploads/convoy.png") == 1  # two stories, one picture, one fetch
@@ -52,6 +56,9 @@ def test_a_wordpress_featured_image_is_fetched_once_and_becomes_the_hero(site, t
     assert ImportedItem.objects.get(kind="image").object_id == image.pk
     assert report.counts["hero images set"] == 2 and report.counts["images fetched"] == 1
     assert Client().get(first.url).status_code == 200
+    # The image's usage lists both stories, as if an editor had chosen it for each.
+    users = set(ReferenceIndex.get_references_to(image).values_list("object_id", flat=True))
+    assert users == {str(first.pk), str(second.pk)}
 
     again = wordpress_import(path=path, section=site.gulf)
     assert (again.created, again.errors) == (0, [])
