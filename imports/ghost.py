@@ -30,8 +30,8 @@ from newsroom.models import SectionPage
 
 SOURCE = "ghost"
 VISIBILITY = {"public": Access.FREE, "members": Access.REGISTERED, "paid": Access.PRO, "tiers": Access.PRO}
-PREFIXES = ("db.item.data", "data")
-GHOST_URL = "__GHOST_URL__"  # Ghost wraps exports in {"db": [...]}; some tools drop the wrapper
+PREFIXES = ("db.item.data", "data")  # Ghost wraps exports in {"db": [...]}; some tools drop the wrapper
+GHOST_URL = "__GHOST_URL__"
 
 
 def _items(path: Path, table: str) -> Iterator[dict[str, Any]]:
