@@ -42,8 +42,10 @@ WORDS = "minister signed agreement tehran moscow gulf drones shipping ports oil 
 
 def _env(var_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
+    # The image server listens on loopback, which imports refuse unless allowed.
     env.update(DJANGO_SETTINGS_MODULE="config.settings", VAR_DIR=str(var_dir), SITE_URL="http://127.0.0.1:8000",
-               LOG_LEVEL="WARNING", TASKS_BACKEND="database", PAGE_CACHE_SECONDS="0")  # fmt: skip
+               LOG_LEVEL="WARNING", TASKS_BACKEND="database", PAGE_CACHE_SECONDS="0",
+               IMPORT_IMAGE_ALLOW_PRIVATE_HOSTS="1")  # fmt: skip
     return env
 
 

@@ -7,18 +7,28 @@ recorded as an `ImportedItem` of kind "image", so a second story with the
 same picture, and every later run, reuses the stored image. A failure is one
 line of the report; running the import again retries the stories whose hero
 is still missing (unless an editor has changed the story since).
+
+An export names any address it likes, so before each connection (the first
+and every redirect) the host name is resolved and the connection goes to the
+address that was checked: never to this machine, the private network, or
+link-local (cloud metadata), multicast, reserved or unspecified addresses.
+`IMPORT_IMAGE_ALLOW_PRIVATE_HOSTS` lifts that for an old site on the local
+network (and for the tests and bench, whose servers listen on loopback).
 """
 
 from __future__ import annotations
 
 import hashlib
 import http.client
+import ipaddress
+import socket
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import unquote, urlsplit
 from urllib.request import (
@@ -65,11 +75,94 @@ class FetchError(Exception):
     """Why an image could not be imported, in words for the report."""
 
 
+class AddressRefused(FetchError):
+    """The host resolves to an address an import must not reach.
+
+    Not an OSError, so urllib passes it on as it is rather than as "could not be fetched"."""
+
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def address_refusal(address: IPAddress) -> str | None:
+    """Why an import may not connect to `address` ("a private address"), or None for a public one."""
+    plain = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped else address
+    for kind, refused in (
+        ("an unspecified", plain.is_unspecified),
+        ("a loopback", plain.is_loopback),
+        ("a link-local", plain.is_link_local),
+        ("a multicast", plain.is_multicast),
+        ("a reserved", plain.is_reserved),
+        ("a private", plain.is_private),
+    ):
+        if refused:
+            return f"{kind} address"
+    return None if plain.is_global else "not a public address"
+
+
+def _allow_private() -> bool:
+    return bool(getattr(settings, "IMPORT_IMAGE_ALLOW_PRIVATE_HOSTS", False))
+
+
+def resolve(host: str, port: int) -> Sequence[tuple[socket.AddressFamily, socket.SocketKind, int, str, Any]]:
+    """The addresses to try for `host`, as `socket.getaddrinfo` gives them (tests stand in a resolver)."""
+    return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+
+
+def _checked_socket(host: str, port: int, timeout: float | None) -> socket.socket:
+    """A connection to `host` at an address that was resolved once and checked: a second lookup
+    (DNS rebinding) has no say. Any refused address among the answers refuses the host."""
+    found = resolve(host, port)
+    if not _allow_private():
+        for *_, sockaddr in found:
+            address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
+            if reason := address_refusal(address):
+                mapped = isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped
+                raise AddressRefused(f"the address {f'::ffff:{mapped}' if mapped else address} is {reason}")
+    failure: OSError = OSError(f"{host} has no address")
+    for family, kind, proto, _, sockaddr in found:
+        sock = socket.socket(family, kind, proto)
+        try:
+            if isinstance(timeout, int | float):
+                sock.settimeout(timeout)
+            sock.connect(sockaddr)
+        except OSError as error:
+            sock.close()
+            failure = error
+            continue
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+    raise failure
+
+
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    """Connects to the checked address; the Host header still names the host."""
+
+    def connect(self) -> None:
+        self.sock = _checked_socket(self.host, self.port, self.timeout)
+
+
+class _CheckedHTTPSConnection(http.client.HTTPSConnection, _CheckedHTTPConnection):
+    """HTTPSConnection.connect's super().connect() is the checked one (by method order); it then
+    wraps that socket for TLS with the host's name, so the certificate is checked against the name."""
+
+
+class _CheckedHTTPHandler(HTTPHandler):
+    def http_open(self, req: Request) -> http.client.HTTPResponse:
+        return self.do_open(_CheckedHTTPConnection, req)
+
+
+class _CheckedHTTPSHandler(HTTPSHandler):
+    def https_open(self, req: Request) -> http.client.HTTPResponse:
+        return self.do_open(_CheckedHTTPSConnection, req)
+
+
 def _opener() -> OpenerDirector:
-    """HTTP and HTTPS only: no file:, ftp: or data: addresses, even through a redirect."""
+    """HTTP and HTTPS only: no file:, ftp: or data: addresses, even through a redirect; no proxy
+    from the environment; every connection (a redirect's too) goes to a checked address."""
     opener = OpenerDirector()
-    for handler in (HTTPHandler(), HTTPSHandler(), HTTPRedirectHandler(), HTTPDefaultErrorHandler(),
-                    HTTPErrorProcessor()):  # fmt: skip
+    for handler in (_CheckedHTTPHandler(), _CheckedHTTPSHandler(), HTTPRedirectHandler(),
+                    HTTPDefaultErrorHandler(), HTTPErrorProcessor()):  # fmt: skip
         opener.add_handler(handler)
     return opener
 

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image as PILImage
+from pytest_django import Settings
 
 import imports.images
 
@@ -21,6 +22,12 @@ def jpeg_bytes(size: tuple[int, int] = (40, 30), colour: tuple[int, int, int] = 
     buffer = io.BytesIO()
     PILImage.new("RGB", size, colour).save(buffer, "JPEG")
     return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _loopback_image_servers(settings: Settings) -> None:
+    """The image servers in these tests listen on 127.0.0.1, which a real import refuses."""
+    settings.IMPORT_IMAGE_ALLOW_PRIVATE_HOSTS = True
 
 
 @pytest.fixture(autouse=True)
