@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -159,3 +162,36 @@ def test_a_refused_image_is_reported_per_story_and_the_story_still_goes_in(
     settings.IMPORT_IMAGE_ALLOW_PRIVATE_HOSTS = True
     again = wordpress_import(path=path, section=site.gulf)
     assert again.errors == [] and ArticlePage.objects.get(slug="old-story-1").hero_image_id is not None
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPServer]:
+    """An HTTPS server on loopback with a certificate for images.old-site.test only, which the client trusts."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out",
+                    "cert.pem", "-days", "2", "-subj", "/CN=images.old-site.test",
+                    "-addext", "subjectAltName=DNS:images.old-site.test"],
+                   cwd=tmp_path, check=True, capture_output=True)  # fmt: skip
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "cert.pem"))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    server = HTTPServer(host="127.0.0.1", port=0, ssl_context=context)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+def test_over_https_the_certificate_is_checked_against_the_host_name_not_the_address(
+    tls_server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(imports.images, "resolve", lambda host, port: [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))])  # fmt: skip
+    tls_server.expect_request("/a.png").respond_with_data(png_bytes(), content_type="image/png")
+
+    assert image_fetch(f"https://images.old-site.test:{tls_server.port}/a.png")[1] == "png"
+    assert tls_server.log[0][0].headers["Host"] == f"images.old-site.test:{tls_server.port}"
+
+    with pytest.raises(FetchError, match=r"could not be fetched.*certificate"):
+        image_fetch(f"https://other.old-site.test:{tls_server.port}/a.png")
+    assert len(tls_server.log) == 1
