@@ -505,6 +505,11 @@ NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
 # queues whatever is due every EVENT_REMINDER_SECONDS.
 EVENT_REMINDER_SECONDS = env_int("EVENT_REMINDER_SECONDS", 300)
 
+# Imports ------------------------------------------------------------------
+# Featured images named in an export are fetched only from public addresses;
+# 1 also allows this machine and private networks (an old site on the LAN).
+IMPORT_IMAGE_ALLOW_PRIVATE_HOSTS = env_bool("IMPORT_IMAGE_ALLOW_PRIVATE_HOSTS", False)
+
 # Periodic work --------------------------------------------------------------
 # What `run_scheduler` runs: (management command, seconds between runs). Each
 # command is safe to run twice, so one scheduler per install is enough.

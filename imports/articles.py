@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from core.access import Access
+from imports.images import Hero, heroes_attach
 from imports.models import ImportedItem
 from imports.pages import article_check, articles_create, redirects_create
 from newsroom.blocks import html_text
@@ -63,19 +64,9 @@ class Story:
     section_slug: str = ""
     access: str = Access.FREE
     old_url: str = ""
+    hero_url: str = ""  # fetched after the story's batch commits (imports.images)
     hero_caption: str = ""
-
-
-def already(source: str, kind: str, external_id: str) -> int | None:
-    return (
-        ImportedItem.objects.filter(source=source, kind=kind, external_id=external_id)
-        .values_list("object_id", flat=True)
-        .first()
-    )
-
-
-def remember(source: str, kind: str, external_id: str, object_id: int) -> None:
-    ImportedItem.objects.create(source=source, kind=kind, external_id=external_id, object_id=object_id)
+    hero_alt: str = ""
 
 
 def _child_slug(parent: Page, slug: str) -> str:
@@ -127,16 +118,22 @@ def _dek(story: Story) -> str:
 
 
 def stories_import(
-    *, source: str, stories: list[Story], default_section: SectionPage, report: Report
-) -> list[ArticlePage]:
-    """Publish the batch's new stories together (see `imports.pages`); one not yet imported is skipped.
+    *, source: str, stories: list[Story], default_section: SectionPage, report: Report,
+    heroes: list[Hero] | None = None,
+) -> list[ArticlePage]:  # fmt: skip
+    """Publish the batch's new stories together (see `imports.pages`); one imported before is skipped.
 
-    A story with bad fields is reported and left out; the rest of the batch goes in."""
-    seen = set(
-        ImportedItem.objects.filter(source=source, external_id__in=[s.external_id for s in stories]).values_list(
-            "kind", "external_id"
-        )
-    )
+    A story with bad fields is reported and left out; the rest of the batch goes in. Each story
+    (new or imported before) that names a hero image is added to `heroes`, to be fetched once the
+    batch has committed."""
+    recorded = {
+        (kind, external_id): object_id
+        for kind, external_id, object_id in ImportedItem.objects.filter(
+            source=source, external_id__in=[s.external_id for s in stories]
+        ).values_list("kind", "external_id", "object_id")
+    }
+    seen = set(recorded)
+    wants_hero = heroes if heroes is not None else []
     people: dict[tuple[str, str], AuthorPage] = {}
     topics: dict[tuple[str, str], TopicPage] = {}
     by_section: dict[int, tuple[SectionPage, list[tuple[Story, ArticlePage]]]] = {}
@@ -144,6 +141,8 @@ def stories_import(
         key = (story.kind, story.external_id)
         if key in seen:
             report.skipped += 1
+            if story.hero_url and key in recorded:
+                wants_hero.append(Hero(page_id=recorded[key], url=story.hero_url, label=f"“{story.title}”"))
             continue
         seen.add(key)
         try:
@@ -155,6 +154,7 @@ def stories_import(
                 access=story.access,
                 published_at=story.published_at,
                 hero_caption=story.hero_caption[:300],
+                hero_alt=story.hero_alt[:250],
             )
             article_check(article)
             article.authors = [_cached(people, author_page, pair) for pair in story.authors]
@@ -173,22 +173,29 @@ def stories_import(
         ImportedItem.objects.bulk_create(
             ImportedItem(source=source, kind=s.kind, external_id=s.external_id, object_id=a.pk) for s, a in pairs
         )
-        for story, _ in pairs:
+        for story, article in pairs:
             report.count(f"{story.kind}s")
+            if story.hero_url:
+                wants_hero.append(Hero(page_id=article.pk, url=story.hero_url, label=f"“{story.title}”"))
         report.created += len(articles)
         created += articles
     return created
+
+
+def _heroes_attach(source: str, heroes: list[Hero], report: Report) -> None:
+    try:
+        counts = heroes_attach(source=source, heroes=heroes, errors=report.errors)
+    except DatabaseError as error:
+        report.errors.append(f"The hero images of a batch of {len(heroes)} were not set ({error}); run again.")
+        return
+    for what, n in counts.items():
+        report.count(what, n)
 
 
 def _cached(cache: dict[tuple[str, str], T], make: Callable[[str, str], T], pair: tuple[str, str]) -> T:
     if pair not in cache:
         cache[pair] = make(*pair)
     return cache[pair]
-
-
-def story_import(*, source: str, story: Story, default_section: SectionPage, report: Report) -> ArticlePage | None:
-    created = stories_import(source=source, stories=[story], default_section=default_section, report=report)
-    return created[0] if created else None
 
 
 def batches(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
@@ -203,34 +210,6 @@ def batches(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
         yield batch
 
 
-def run_in_batches(
-    items: Iterable[T],
-    handle: Callable[[T], None],
-    *,
-    report: Report,
-    label: Callable[[T], str],
-    progress: Callable[[int], None] | None = None,
-) -> None:
-    """Each batch commits on its own; a bad item is reported and skipped; a failed batch rolls back alone."""
-    for batch in batches(items):
-        try:
-            with transaction.atomic():
-                for item in batch:
-                    report.seen += 1
-                    try:
-                        with transaction.atomic():
-                            handle(item)
-                    except (ValidationError, ValueError, KeyError, TypeError) as error:
-                        message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                        report.errors.append(f"{label(item)}: {message}")
-                if report.dry_run:
-                    transaction.set_rollback(True)
-        except DatabaseError as error:
-            report.errors.append(f"A batch of {len(batch)} was rolled back ({error}); run the import again to resume.")
-        if progress:
-            progress(len(batch))
-
-
 def run_story_batches(
     items: Iterable[T],
     to_story: Callable[[T], Story],
@@ -240,9 +219,12 @@ def run_story_batches(
     report: Report,
     label: Callable[[T], str],
     progress: Callable[[int], None] | None = None,
+    images: bool = True,
 ) -> None:
     """Stories a batch at a time: each batch is read, then published in a few statements and committed
-    on its own; an unreadable item is reported and skipped; a failed batch rolls back alone."""
+    on its own; an unreadable item is reported and skipped; a failed batch rolls back alone. Once a
+    batch has committed, its hero images are fetched (unless `images` is false); an image that
+    cannot be had is reported and never undoes the batch."""
     for batch in batches(items):
         stories: list[Story] = []
         for item in batch:
@@ -253,13 +235,21 @@ def run_story_batches(
                 message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
                 report.errors.append(f"{label(item)}: {message}")
         before = (report.created, report.skipped, dict(report.counts))
+        heroes: list[Hero] = []
         try:
             with transaction.atomic():
-                stories_import(source=source, stories=stories, default_section=default_section, report=report)
+                stories_import(
+                    source=source, stories=stories, default_section=default_section, report=report, heroes=heroes
+                )
                 if report.dry_run:
                     transaction.set_rollback(True)
         except DatabaseError as error:
             report.created, report.skipped, report.counts = before
             report.errors.append(f"A batch of {len(batch)} was rolled back ({error}); run the import again to resume.")
+            heroes = []
+        if heroes and images and not report.dry_run:
+            _heroes_attach(source, heroes, report)
+        elif heroes and report.dry_run:
+            report.count("hero images named (a dry run fetches none)", len({h.url for h in heroes}))
         if progress:
             progress(len(batch))

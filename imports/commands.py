@@ -10,12 +10,16 @@ from imports.articles import BadExport, Report
 from newsroom.models import SectionPage
 
 
-def add_common(parser: CommandParser, *, section: bool = True) -> None:
+def add_common(parser: CommandParser, *, section: bool = True, images: bool = False) -> None:
     parser.add_argument("path", help="The export file.")
     parser.add_argument("--dry-run", action="store_true", help="Read and check everything, save nothing.")
     if section:
         parser.add_argument(
             "--section", default="", help="Section slug for stories whose category is not a section (default: first)."
+        )
+    if images:
+        parser.add_argument(
+            "--no-images", action="store_true", help="Do not fetch featured images (captions and alt text are kept)."
         )
 
 

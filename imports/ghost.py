@@ -3,6 +3,11 @@
 Read with ijson, one object at a time: the whole file is first checked to be
 well-formed JSON (nothing written if it is not), small tables (users, tags and
 their links to posts) are kept, and posts and members stream through.
+
+A post's `feature_image` is fetched once its batch has committed (see
+`imports.images`), with `feature_image_caption` (HTML in Ghost, kept as text)
+and `feature_image_alt`. Ghost writes its own address as `__GHOST_URL__` in
+exports; `site_url` puts the old site's address back.
 """
 
 from __future__ import annotations
@@ -17,14 +22,16 @@ import ijson
 from django.utils.dateparse import parse_datetime
 
 from core.access import Access
-from imports.articles import BadExport, Report, Story, already, remember, run_in_batches, run_story_batches
+from imports.articles import BadExport, Report, Story, run_story_batches
 from imports.html import blocks_from_html
-from imports.members import member_import
+from imports.members import Member, run_member_batches
+from newsroom.blocks import html_text
 from newsroom.models import SectionPage
 
 SOURCE = "ghost"
 VISIBILITY = {"public": Access.FREE, "members": Access.REGISTERED, "paid": Access.PRO, "tiers": Access.PRO}
 PREFIXES = ("db.item.data", "data")  # Ghost wraps exports in {"db": [...]}; some tools drop the wrapper
+GHOST_URL = "__GHOST_URL__"
 
 
 def _items(path: Path, table: str) -> Iterator[dict[str, Any]]:
@@ -58,8 +65,19 @@ def _links(path: Path, table: str, left: str, right: str) -> dict[str, list[str]
     return links
 
 
+def _text(raw: Any) -> str:
+    return " ".join(html_text(str(raw or "")).split())
+
+
+def _address(raw: Any, site_url: str) -> str:
+    """An image address with Ghost's placeholder replaced; left in place (and reported) without a site URL."""
+    url = str(raw or "").strip()
+    return site_url.rstrip("/") + url.removeprefix(GHOST_URL) if site_url and url.startswith(GHOST_URL) else url
+
+
 def story_from(post: dict[str, Any], users: dict[str, dict[str, Any]], tags: dict[str, dict[str, Any]],
-               post_tags: dict[str, list[str]], post_authors: dict[str, list[str]]) -> Story:  # fmt: skip
+               post_tags: dict[str, list[str]], post_authors: dict[str, list[str]],
+               site_url: str = "") -> Story:  # fmt: skip
     post_id = str(post.get("id", ""))
     if not isinstance(post.get("html") or "", str):
         raise ValueError("its html is not text")
@@ -79,13 +97,16 @@ def story_from(post: dict[str, Any], users: dict[str, dict[str, Any]], tags: dic
         authors=authors,
         topics=[(str(t.get("slug") or t.get("name")), str(t.get("name") or t.get("slug"))) for t in named],
         access=VISIBILITY.get(str(post.get("visibility") or "public"), Access.PRO),
-        hero_caption=str(post.get("feature_image_caption") or ""),
+        hero_url=_address(post.get("feature_image"), site_url),
+        hero_caption=_text(post.get("feature_image_caption")),
+        hero_alt=_text(post.get("feature_image_alt")),
     )
 
 
 def ghost_import(
-    *, path: Path, section: SectionPage, dry_run: bool = False, progress: Callable[[int], None] | None = None
-) -> Report:
+    *, path: Path, section: SectionPage, dry_run: bool = False, progress: Callable[[int], None] | None = None,
+    images: bool = True, site_url: str = "",
+) -> Report:  # fmt: skip
     report = Report(source="Ghost", dry_run=dry_run)
     check(path)
     users = {str(u.get("id")): u for u in _items(path, "users")}
@@ -102,35 +123,30 @@ def ghost_import(
 
     run_story_batches(
         posts(),
-        lambda post: story_from(post, users, tags, post_tags, post_authors),
+        lambda post: story_from(post, users, tags, post_tags, post_authors, site_url),
         source=SOURCE,
         default_section=section,
         report=report,
         label=lambda p: f"post “{p.get('title', '')}”",
         progress=progress,
+        images=images,
     )
 
-    def handle_member(member: dict[str, Any]) -> None:
+    def to_member(member: dict[str, Any]) -> Member:
         member_id = str(member.get("id") or member.get("email") or "")
-        if already(SOURCE, "member", member_id) is not None:
-            report.skipped += 1
-            return
         slugs = [newsletters[n] for n in member_newsletters.get(member_id, []) if n in newsletters]
         slugs += [str(n.get("slug")) for n in member.get("newsletters") or [] if isinstance(n, dict) and n.get("slug")]
-        subscriber = member_import(
+        return Member(
+            external_id=member_id,
             email=str(member.get("email") or ""),
             name=str(member.get("name") or ""),
             newsletter_slugs=slugs,
             status=str(member.get("status") or "free"),
             consented_at=_date(member.get("created_at")),
-            source="Ghost import",
-            report=report,
         )
-        remember(SOURCE, "member", member_id, subscriber.pk)
-        report.created += 1
 
-    run_in_batches(_items(path, "members"), handle_member, report=report,
-                   label=lambda m: f"member {m.get('email', '')!r}", progress=progress)  # fmt: skip
+    run_member_batches(_items(path, "members"), to_member, source=SOURCE, origin="Ghost import", report=report,
+                       label=lambda m: f"member {m.get('email', '')!r}", progress=progress)  # fmt: skip
     if not report.seen:
         raise BadExport("The file holds no Ghost posts or members; is it a Ghost JSON export?")
     return report

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.utils.dateparse import parse_datetime
 
-from imports.articles import BadExport, Report, already, remember, run_in_batches
-from imports.members import member_import
+from imports.articles import BadExport, Report
+from imports.members import Member, run_member_batches
 from newsletters.models import Newsletter
 
 SOURCE = "mailchimp"
@@ -44,20 +44,12 @@ def mailchimp_import(
     report = Report(source="Mailchimp", dry_run=dry_run)
     next(_rows(path), None)  # checks the header before anything is written
 
-    def handle(row: dict[str, Any]) -> None:
+    def to_member(row: dict[str, Any]) -> Member:
         email = (row.get(EMAIL) or "").strip().lower()
-        key = f"{newsletter.slug}:{email}"
-        if already(SOURCE, "member", key) is not None:
-            report.skipped += 1
-            return
         name = " ".join(p for p in ((row.get("First Name") or "").strip(), (row.get("Last Name") or "").strip()) if p)
-        subscriber = member_import(
-            email=email, name=name, newsletter_slugs=[newsletter.slug], status="free", consented_at=_when(row),
-            source="Mailchimp import", report=report,
-        )  # fmt: skip
-        remember(SOURCE, "member", key, subscriber.pk)
-        report.created += 1
+        return Member(external_id=f"{newsletter.slug}:{email}", email=email, name=name,
+                      newsletter_slugs=[newsletter.slug], consented_at=_when(row))  # fmt: skip
 
-    run_in_batches(_rows(path), handle, report=report, label=lambda r: f"line {r['line']} ({r.get(EMAIL, '')!r})",
-                   progress=progress)  # fmt: skip
+    run_member_batches(_rows(path), to_member, source=SOURCE, origin="Mailchimp import", report=report,
+                       label=lambda r: f"line {r['line']} ({r.get(EMAIL, '')!r})", progress=progress)  # fmt: skip
     return report

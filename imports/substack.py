@@ -11,9 +11,9 @@ from typing import Any
 from django.utils.dateparse import parse_datetime
 
 from core.access import Access
-from imports.articles import BadExport, Report, Story, already, remember, run_in_batches, run_story_batches
+from imports.articles import BadExport, Report, Story, run_story_batches
 from imports.html import blocks_from_html
-from imports.members import member_import
+from imports.members import Member, run_member_batches
 from newsroom.models import SectionPage
 
 SOURCE = "substack"
@@ -69,25 +69,21 @@ def substack_import(
 
     run_story_batches(posts(), to_story, source=SOURCE, default_section=section, report=report,
                       label=lambda r: f"post {r.get('post_id')}", progress=progress)  # fmt: skip
-    for subscribers in sorted(folder.glob("email_list*.csv")):
 
-        def handle_subscriber(row: dict[str, Any]) -> None:
-            email = (row.get("email") or "").strip().lower()
-            if already(SOURCE, "member", email) is not None:
-                report.skipped += 1
-                return
-            paid = (row.get("active_subscription") or "").lower() == "true"
-            comp = (row.get("plan") or "").lower() == "comp"
-            subscriber = member_import(
-                email=email, name=row.get("name") or "", newsletter_slugs=[newsletter_slug] if newsletter_slug else [],
-                status="comped" if comp else "paid" if paid else "free",
-                consented_at=_when(row.get("created_at") or ""), source="Substack import", report=report,
-            )  # fmt: skip
-            remember(SOURCE, "member", email, subscriber.pk)
-            report.created += 1
+    def to_member(row: dict[str, Any]) -> Member:
+        paid = (row.get("active_subscription") or "").lower() == "true"
+        comp = (row.get("plan") or "").lower() == "comp"
+        return Member(
+            external_id=(row.get("email") or "").strip().lower(), email=row.get("email") or "",
+            name=row.get("name") or "", newsletter_slugs=[newsletter_slug] if newsletter_slug else [],
+            status="comped" if comp else "paid" if paid else "free", consented_at=_when(row.get("created_at") or ""),
+        )  # fmt: skip
+
+    for subscribers in sorted(folder.glob("email_list*.csv")):
 
         def label(row: dict[str, Any], name: str = subscribers.name) -> str:
             return f"{name} line {row['line']}"
 
-        run_in_batches(_csv(subscribers, "email"), handle_subscriber, report=report, label=label, progress=progress)
+        run_member_batches(_csv(subscribers, "email"), to_member, source=SOURCE, origin="Substack import",
+                           report=report, label=label, progress=progress)  # fmt: skip
     return report

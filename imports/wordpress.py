@@ -1,5 +1,9 @@
 """WordPress export files (WXR): posts, pages, authors, categories and tags, with redirects.
 
+A post's featured image is the attachment item its `_thumbnail_id` names:
+its `wp:attachment_url` is fetched (see `imports.images`), its excerpt (or
+title) becomes the caption and its `_wp_attachment_image_alt` the alt text.
+
 The file is read twice with `iterparse`, each element dropped once read, so
 memory stays flat however large the export: the first pass checks the whole
 file parses and collects authors and attachments; the second imports posts.
@@ -76,7 +80,7 @@ def _date(raw: str) -> dt.datetime | None:
 
 
 def scan(path: Path) -> tuple[dict[str, str], dict[str, dict[str, str]], int]:
-    """First pass: author names, attachments (id → url, caption), and how many items there are."""
+    """First pass: author names, attachments (id → url, caption, alt), and how many items there are."""
     authors: dict[str, str] = {}
     attachments: dict[str, dict[str, str]] = {}
     items = 0
@@ -90,7 +94,8 @@ def scan(path: Path) -> tuple[dict[str, str], dict[str, dict[str, str]], int]:
         if fields.get("post_type") == "attachment":
             attachments[fields.get("post_id", "")] = {
                 "url": fields.get("attachment_url", ""),
-                "caption": fields.get("excerpt", "") or fields.get("title", ""),
+                "caption": " ".join((fields.get("excerpt", "") or fields.get("title", "")).split()),
+                "alt": " ".join(fields["meta"].get("_wp_attachment_image_alt", "").split()),
             }
     if items == 0 and not authors:
         raise BadExport("The file holds no WordPress items or authors; is it a WXR export?")
@@ -115,13 +120,16 @@ def story_from(fields: dict[str, Any], authors: dict[str, str], attachments: dic
         section_slug=categories[0][0] if categories else "",
         access=Access.FREE,
         old_url=fields.get("link", ""),
+        hero_url=hero.get("url", "").strip(),
         hero_caption=hero.get("caption", ""),
+        hero_alt=hero.get("alt", ""),
     )
 
 
 def wordpress_import(
-    *, path: Path, section: SectionPage, dry_run: bool = False, progress: Callable[[int], None] | None = None
-) -> Report:
+    *, path: Path, section: SectionPage, dry_run: bool = False, progress: Callable[[int], None] | None = None,
+    images: bool = True,
+) -> Report:  # fmt: skip
     report = Report(source="WordPress", dry_run=dry_run)
     authors, attachments, total = scan(path)
     report.notes.append(f"{total} items, {len(authors)} authors, {len(attachments)} attachments in the file.")
@@ -140,5 +148,6 @@ def wordpress_import(
         report=report,
         label=lambda f: f"“{f.get('title', '')}”",
         progress=progress,
+        images=images,
     )
     return report

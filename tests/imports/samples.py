@@ -21,7 +21,7 @@ WXR_ITEM = """
   <wp:post_type><![CDATA[{type}]]></wp:post_type>
   <category domain="category" nicename="security"><![CDATA[Security]]></category>
   <category domain="post_tag" nicename="drones"><![CDATA[Drones]]></category>
-  <wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[900]]></wp:meta_value></wp:postmeta>
+  <wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[{thumbnail}]]></wp:meta_value></wp:postmeta>
 </item>"""
 
 WXR_HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
@@ -45,6 +45,21 @@ WXR_ATTACHMENT = """
 </item>"""
 
 
+def wxr_attachment(post_id: int, url: str, *, caption: str = "", alt: str = "") -> str:
+    """An attachment item (a file in the media library) as WordPress exports it."""
+    return f"""
+<item>
+  <title>Attachment {post_id}</title>
+  <wp:post_id>{post_id}</wp:post_id>
+  <wp:post_type><![CDATA[attachment]]></wp:post_type>
+  <wp:status><![CDATA[inherit]]></wp:status>
+  <excerpt:encoded><![CDATA[{caption}]]></excerpt:encoded>
+  <wp:attachment_url><![CDATA[{url}]]></wp:attachment_url>
+  <wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key>
+    <wp:meta_value><![CDATA[{alt}]]></wp:meta_value></wp:postmeta>
+</item>"""
+
+
 def wxr_item(n: int, **fields: Any) -> str:
     values = {
         "title": f"Old story {n}",
@@ -55,6 +70,7 @@ def wxr_item(n: int, **fields: Any) -> str:
         "status": "publish",
         "type": "post",
         "excerpt": f"Why old story {n} matters.",
+        "thumbnail": 900,
         "html": f"<p>Paragraph one of story {n}.</p><h2>Background</h2><p>More <a href='https://x.example'>text</a>.</p>",
         **fields,
     }

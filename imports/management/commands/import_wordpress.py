@@ -8,11 +8,14 @@ from imports.wordpress import wordpress_import
 
 
 class Command(BaseCommand):
-    help = "Import published posts and pages from a WordPress export (WXR), with redirects from their old URLs."
+    help = (
+        "Import published posts and pages from a WordPress export (WXR), with featured images and redirects from "
+        "their old URLs."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        add_common(parser)
+        add_common(parser, images=True)
 
     def handle(self, *args: Any, **options: Any) -> None:
         run(self, wordpress_import, path=Path(options["path"]), section=default_section(options["section"]),
-            dry_run=options["dry_run"])  # fmt: skip
+            dry_run=options["dry_run"], images=not options["no_images"])  # fmt: skip
