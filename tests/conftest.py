@@ -90,6 +90,12 @@ def _fresh_cache(_isolated_files):
     cache.clear()
 
 
+@pytest.fixture
+def page_cache_on(settings):
+    """The whole-page cache switched on, as in production (tests run with it off)."""
+    settings.PAGE_CACHE_SECONDS = 300
+
+
 @pytest.fixture(autouse=True)
 def _migration_data(request):
     """Transactional tests start from what the migrations made, like all others."""

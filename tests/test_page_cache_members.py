@@ -14,24 +14,14 @@ from django.test import Client
 
 from core.access import Access
 from lib import page_cache
+from tests.clients import signed_in_client
 from tests.factories import ArticleFactory, UserFactory, paragraphs
 from tests.membership.cast import pro_member, verified_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 PRO_SENTENCE = "Only PRO members may read this member-cache sentinel."
 FREE_SENTENCE = "Signed-in readers may read this account-cache sentinel."
-
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _tokenless(content: bytes) -> str:
@@ -50,7 +40,7 @@ def _stories(site):
 
 def test_a_members_second_view_comes_from_the_cache(site):
     story = ArticleFactory(parent=site.security, title="Cached for members")
-    reader = _client(verified_user("freya"))
+    reader = signed_in_client(verified_user("freya"))
     first, second = reader.get(story.url), reader.get(story.url)
     assert first["X-Page-Cache"] == "miss"
     assert second["X-Page-Cache"] == "hit"
@@ -61,7 +51,7 @@ def test_a_members_second_view_comes_from_the_cache(site):
 
 def test_a_free_member_never_gets_the_pro_copy_and_a_pro_member_never_the_free_one(site):
     pro_story, _ = _stories(site)
-    free_reader, pro_reader = _client(verified_user("freya")), _client(pro_member("pablo"))
+    free_reader, pro_reader = signed_in_client(verified_user("freya")), signed_in_client(pro_member("pablo"))
     for path in (pro_story.url, "/", site.security.url):
         # PRO first, so a wrongly shared copy would hand its paid text to the free member.
         assert pro_reader.get(path).status_code == 200
@@ -84,7 +74,7 @@ def test_a_free_member_never_gets_the_pro_copy_and_a_pro_member_never_the_free_o
 
 def test_the_account_menu_shows_the_pro_badge_only_to_pro_members(site):
     story = ArticleFactory(parent=site.security)
-    pro_reader, free_reader = _client(pro_member("pablo")), _client(verified_user("freya"))
+    pro_reader, free_reader = signed_in_client(pro_member("pablo")), signed_in_client(verified_user("freya"))
     menu = re.compile(
         r'<summary><span class="account-menu__name">[^<]*</span> <span class="badge badge--pro">PRO</span>'
     )
@@ -96,8 +86,8 @@ def test_the_account_menu_shows_the_pro_badge_only_to_pro_members(site):
 
 def test_one_member_never_sees_another_members_address(site):
     story = ArticleFactory(parent=site.security)
-    first = _client(verified_user("annabel", email="annabel.first@example.com"))
-    second = _client(verified_user("bertrand", email="bertrand.second@example.com"))
+    first = signed_in_client(verified_user("annabel", email="annabel.first@example.com"))
+    second = signed_in_client(verified_user("bertrand", email="bertrand.second@example.com"))
     assert "annabel.first@example.com" in first.get(story.url).content.decode()
     assert "annabel.first@example.com" in first.get("/").content.decode()
     for path in (story.url, "/"):
@@ -111,16 +101,16 @@ def test_one_member_never_sees_another_members_address(site):
 
 def test_a_page_showing_a_readers_own_name_outside_a_fragment_is_not_stored(site):
     ArticleFactory(parent=site.security, title="Zebulon Quartermaine leaves the ministry")
-    reader = _client(verified_user("zq", first_name="Zebulon", last_name="Quartermaine"))
+    reader = signed_in_client(verified_user("zq", first_name="Zebulon", last_name="Quartermaine"))
     assert "X-Page-Cache" not in reader.get("/")
     assert "X-Page-Cache" not in reader.get("/")
-    other = _client(verified_user("freya"))
+    other = signed_in_client(verified_user("freya"))
     assert other.get("/")["X-Page-Cache"] == "miss"
 
 
 def test_publishing_refreshes_members_cached_pages(site):
     ArticleFactory(parent=site.security, title="Older story")
-    reader = _client(pro_member("pablo"))
+    reader = signed_in_client(pro_member("pablo"))
     assert "Older story" in reader.get("/").content.decode()
     assert reader.get("/")["X-Page-Cache"] == "hit"
     ArticleFactory(parent=site.gulf, title="Breaking story")
@@ -131,7 +121,7 @@ def test_publishing_refreshes_members_cached_pages(site):
 
 def test_signed_in_pages_stay_private_for_browsers_and_proxies(site):
     story = ArticleFactory(parent=site.security)
-    reader = _client(verified_user("freya"))
+    reader = signed_in_client(verified_user("freya"))
     for response in (reader.get(story.url), reader.get(story.url)):
         assert "private" in response["Cache-Control"]
         assert "no-cache" in response["Cache-Control"]
@@ -139,7 +129,7 @@ def test_signed_in_pages_stay_private_for_browsers_and_proxies(site):
 
 def test_the_sign_out_button_on_a_cached_page_carries_the_readers_own_csrf_token(site):
     story = ArticleFactory(parent=site.security)
-    _client(verified_user("warmer")).get(story.url)
+    signed_in_client(verified_user("warmer")).get(story.url)
     reader = Client(enforce_csrf_checks=True)
     reader.force_login(verified_user("freya"))
     page = reader.get(story.url)
@@ -153,8 +143,8 @@ def test_the_sign_out_button_on_a_cached_page_carries_the_readers_own_csrf_token
 def test_a_message_waiting_for_the_reader_shows_on_a_cached_page(site, rf):
     story = ArticleFactory(parent=site.security)
     reader_user = verified_user("freya")
-    _client(verified_user("warmer")).get(story.url)
-    reader = _client(reader_user)
+    signed_in_client(verified_user("warmer")).get(story.url)
+    reader = signed_in_client(reader_user)
     # As the sign-in or a form would leave it: a message in the messages cookie.
     storage = CookieStorage(rf.get("/"))
     reader.cookies["messages"] = storage._encode([Message(constants.SUCCESS, "Your briefings are on their way.")])
@@ -166,13 +156,13 @@ def test_a_message_waiting_for_the_reader_shows_on_a_cached_page(site, rf):
 
 def test_editors_pages_are_never_cached(site, bob):
     story = ArticleFactory(parent=site.security)
-    editor = _client(bob)
+    editor = signed_in_client(bob)
     editor.get(story.url)
     assert "X-Page-Cache" not in editor.get(story.url)
 
 
 def test_pages_that_did_not_opt_in_are_not_cached_for_members(site):
-    reader = _client(verified_user("freya"))
+    reader = signed_in_client(verified_user("freya"))
     reader.get("/newsletters/")
     assert "X-Page-Cache" not in reader.get("/newsletters/")
     assert "X-Page-Cache" not in reader.get("/account/")
@@ -180,7 +170,7 @@ def test_pages_that_did_not_opt_in_are_not_cached_for_members(site):
 
 def test_the_cached_parts_hold_no_personal_fragment_text(site, rf):
     story = ArticleFactory(parent=site.security)
-    _client(verified_user("annabel", email="annabel.first@example.com")).get(story.url)
+    signed_in_client(verified_user("annabel", email="annabel.first@example.com")).get(story.url)
     stored = cache.get(page_cache._key(rf.get(story.url), "registered"))
     assert stored is not None
     shared = "".join(part for part in stored[2] if isinstance(part, str))
@@ -191,5 +181,5 @@ def test_the_cached_parts_hold_no_personal_fragment_text(site, rf):
 
 def test_free_accounts_and_outsiders_share_the_registered_copy(site):
     story = ArticleFactory(parent=site.security)
-    _client(UserFactory(username="charlie")).get(story.url)
-    assert _client(verified_user("freya")).get(story.url)["X-Page-Cache"] == "hit"
+    signed_in_client(UserFactory(username="charlie")).get(story.url)
+    assert signed_in_client(verified_user("freya")).get(story.url)["X-Page-Cache"] == "hit"

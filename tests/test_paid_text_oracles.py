@@ -19,6 +19,7 @@ from wagtail.blocks import StreamValue
 
 from core.access import Access
 from newsroom.models import ArticleSearchText
+from tests.clients import signed_in_client
 from tests.factories import ArticleFactory, paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -55,13 +56,6 @@ def stories(site) -> dict[str, Any]:
     return {"pro": pro, "members": members}
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 def _finds(client: Client, query: str, article: Any, **params: str) -> bool:
     response = client.get("/search/", {"q": query, **params})
     assert response.status_code == 200
@@ -70,20 +64,20 @@ def _finds(client: Client, query: str, article: Any, **params: str) -> bool:
 
 @pytest.mark.parametrize("sort", ["relevance", ""])
 def test_a_paid_only_phrase_finds_a_pro_story_only_for_pro_members(stories, dora, alice, sort):
-    assert not _finds(_client(None), PAID_PHRASE, stories["pro"], sort=sort)
-    assert not _finds(_client(dora), PAID_PHRASE, stories["pro"], sort=sort)
-    assert _finds(_client(alice), PAID_PHRASE, stories["pro"], sort=sort)
+    assert not _finds(signed_in_client(None), PAID_PHRASE, stories["pro"], sort=sort)
+    assert not _finds(signed_in_client(dora), PAID_PHRASE, stories["pro"], sort=sort)
+    assert _finds(signed_in_client(alice), PAID_PHRASE, stories["pro"], sort=sort)
 
 
 def test_a_quoted_paid_phrase_finds_nothing_for_outsiders(stories, alice):
     query = f'"analysis of {PAID_PHRASE}"'
-    assert not _finds(_client(None), query, stories["pro"])
-    assert _finds(_client(alice), query, stories["pro"])
+    assert not _finds(signed_in_client(None), query, stories["pro"])
+    assert _finds(signed_in_client(alice), query, stories["pro"])
 
 
 def test_teaser_words_title_words_and_topics_find_the_story_for_everyone(stories, dora, alice):
     for user in (None, dora, alice):
-        client = _client(user)
+        client = signed_in_client(user)
         assert _finds(client, TEASER_PHRASE, stories["pro"])
         assert _finds(client, TITLE_WORD, stories["pro"])
         assert _finds(client, "talks matter", stories["pro"])
@@ -91,10 +85,10 @@ def test_teaser_words_title_words_and_topics_find_the_story_for_everyone(stories
 
 
 def test_a_free_account_story_is_found_by_its_body_only_for_signed_in_readers(stories, dora, alice):
-    assert not _finds(_client(None), MEMBERS_PAID, stories["members"])
-    assert _finds(_client(dora), MEMBERS_PAID, stories["members"])
-    assert _finds(_client(alice), MEMBERS_PAID, stories["members"])
-    assert _finds(_client(None), "public first paragraph", stories["members"])
+    assert not _finds(signed_in_client(None), MEMBERS_PAID, stories["members"])
+    assert _finds(signed_in_client(dora), MEMBERS_PAID, stories["members"])
+    assert _finds(signed_in_client(alice), MEMBERS_PAID, stories["members"])
+    assert _finds(signed_in_client(None), "public first paragraph", stories["members"])
 
 
 def test_the_result_count_gives_nothing_away(stories):
@@ -119,7 +113,7 @@ def test_republishing_a_story_as_free_makes_its_whole_text_findable(stories):
 def test_an_unpublished_story_is_found_by_no_one(stories, alice):
     stories["pro"].unpublish()
     assert not ArticleSearchText.objects.filter(article=stories["pro"]).exists()
-    assert not _finds(_client(alice), TITLE_WORD, stories["pro"])
+    assert not _finds(signed_in_client(alice), TITLE_WORD, stories["pro"])
 
 
 def test_the_search_text_of_a_story_with_no_teaser_marker_is_its_first_paragraph(site):
@@ -186,7 +180,7 @@ def test_mentions_record_whether_they_are_in_the_public_part(tagged):
 
 
 def test_a_name_only_in_paid_text_counts_nothing_for_outsiders(tagged, dora):
-    for client in (Client(), _client(dora)):
+    for client in (Client(), signed_in_client(dora)):
         html = _entity_page(client, "belarus")
         assert "Named in 0 stories" in html
         assert _chart_total(html) == 0
@@ -195,7 +189,7 @@ def test_a_name_only_in_paid_text_counts_nothing_for_outsiders(tagged, dora):
 
 
 def test_a_name_only_in_paid_text_is_counted_for_pro_members(tagged, alice):
-    html = _entity_page(_client(alice), "belarus")
+    html = _entity_page(signed_in_client(alice), "belarus")
     assert "Named in 1 story" in html
     assert _chart_total(html) == 1
     assert tagged["pro"].title in html
@@ -203,25 +197,25 @@ def test_a_name_only_in_paid_text_is_counted_for_pro_members(tagged, alice):
 
 
 def test_outsiders_do_not_see_a_paid_only_name_among_co_mentions(tagged, dora, alice):
-    for client in (Client(), _client(dora)):
+    for client in (Client(), signed_in_client(dora)):
         html = _entity_page(client, "iran")
         assert "Named in 1 story" in html
         assert "/monitor/iran/with/belarus/" not in html
         assert tagged["pro"].title not in Client().get("/monitor/iran/with/belarus/").content.decode()
-    assert "/monitor/iran/with/belarus/" in _entity_page(_client(alice), "iran")
+    assert "/monitor/iran/with/belarus/" in _entity_page(signed_in_client(alice), "iran")
 
 
 def test_the_monitor_index_and_entity_search_count_only_readable_mentions(tagged, alice):
     anonymous = Client().get("/monitor/").content.decode()
     assert "/monitor/belarus/" not in anonymous
-    assert "/monitor/belarus/" in _client(alice).get("/monitor/").content.decode()
+    assert "/monitor/belarus/" in signed_in_client(alice).get("/monitor/").content.decode()
     found = Client().get("/monitor/", {"q": "Belarus"}).content.decode()
     assert "0 stories" in found
 
 
 def test_a_free_account_story_counts_for_signed_in_readers_only(tagged, dora):
     assert "Named in 0 stories" in _entity_page(Client(), "oman")
-    assert "Named in 1 story" in _entity_page(_client(dora), "oman")
+    assert "Named in 1 story" in _entity_page(signed_in_client(dora), "oman")
 
 
 def test_deleting_a_live_story_deletes_its_search_texts(stories):
@@ -240,7 +234,7 @@ def test_the_search_text_migration_backfills_stories_published_before_it(stories
     importlib.import_module("newsroom.migrations.0003_article_search_text").backfill(apps, None)
     assert ArticleSearchText.objects.filter(article=stories["pro"]).count() == 2
     assert not _finds(Client(), PAID_PHRASE, stories["pro"])
-    assert _finds(_client(alice), PAID_PHRASE, stories["pro"])
+    assert _finds(signed_in_client(alice), PAID_PHRASE, stories["pro"])
 
 
 def test_the_mention_migration_backfills_where_stored_mentions_lie(tagged):

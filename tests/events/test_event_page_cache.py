@@ -4,30 +4,19 @@ join link and time zone are rendered for them alone."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from events.services import registration_create
+from tests.clients import signed_in_client
 from tests.events.builders import JOIN_URL
 from tests.membership.cast import verified_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 REGISTERED = "You are registered"
 
 
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_a_members_second_view_of_an_event_comes_from_the_cache(qa, erin):
-    reader = _client(erin)
+    reader = signed_in_client(erin)
     for url in (f"/pro/events/{qa.slug}/", "/pro/events/"):
         assert reader.get(url)["X-Page-Cache"] == "miss"
         second = reader.get(url)
@@ -39,9 +28,9 @@ def test_a_second_member_never_sees_the_first_members_registration(qa, erin, fra
     with commit():
         registration_create(event=qa, user=erin, question="What about the drones?")
     url = f"/pro/events/{qa.slug}/"
-    first = _client(erin).get(url).content.decode()
+    first = signed_in_client(erin).get(url).content.decode()
     assert REGISTERED in first and JOIN_URL in first and "What about the drones?" in first
-    other = _client(frank).get(url)
+    other = signed_in_client(frank).get(url)
     assert other["X-Page-Cache"] == "hit"
     page = other.content.decode()
     assert REGISTERED not in page
@@ -49,13 +38,13 @@ def test_a_second_member_never_sees_the_first_members_registration(qa, erin, fra
     assert "What about the drones?" not in page
     assert "Register in one click" in page
     # And the first member still gets their own state from the shared copy.
-    again = _client(erin).get(url)
+    again = signed_in_client(erin).get(url)
     assert again["X-Page-Cache"] == "hit"
     assert REGISTERED in again.content.decode()
 
 
 def test_registering_shows_at_once_on_the_cached_page(qa, frank, commit):
-    reader, url = _client(frank), f"/pro/events/{qa.slug}/"
+    reader, url = signed_in_client(frank), f"/pro/events/{qa.slug}/"
     assert REGISTERED not in reader.get(url).content.decode()
     with commit():
         response = reader.post(f"{url}register/")
@@ -68,8 +57,8 @@ def test_registering_shows_at_once_on_the_cached_page(qa, frank, commit):
 
 def test_a_free_member_gets_the_offer_not_the_pro_copy(qa, erin):
     url = f"/pro/events/{qa.slug}/"
-    assert "Register in one click" in _client(erin).get(url).content.decode()
-    free = _client(verified_user("freya")).get(url)
+    assert "Register in one click" in signed_in_client(erin).get(url).content.decode()
+    free = signed_in_client(verified_user("freya")).get(url)
     assert free["X-Page-Cache"] == "miss"  # a copy of its own, not the PRO one
     page = free.content.decode()
     assert "Register in one click" not in page
@@ -78,10 +67,10 @@ def test_a_free_member_gets_the_offer_not_the_pro_copy(qa, erin):
 
 def test_each_member_sees_times_in_their_own_zone(qa, erin, frank):
     url = f"/pro/events/{qa.slug}/"
-    tokyo = _client(erin)
+    tokyo = signed_in_client(erin)
     tokyo.cookies["tz"] = "Asia/Tokyo"
     assert "in Tokyo, your choice" in tokyo.get(url).content.decode()
-    dubai = _client(frank)
+    dubai = signed_in_client(frank)
     dubai.cookies["tz"] = "Asia/Dubai"
     page = dubai.get(url)
     assert page["X-Page-Cache"] == "hit"
@@ -93,7 +82,7 @@ def test_each_member_sees_times_in_their_own_zone(qa, erin, frank):
 def test_editing_an_event_reaches_members_at_once(client, qa, erin, bob, django_capture_on_commit_callbacks):
     from tests.events.test_admin import _event_form
 
-    reader, url = _client(erin), f"/pro/events/{qa.slug}/"
+    reader, url = signed_in_client(erin), f"/pro/events/{qa.slug}/"
     reader.get(url)
     client.force_login(bob)
     form = _event_form(slug=qa.slug, title="The drone pipeline, moved to Thursday")

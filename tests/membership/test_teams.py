@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.models import OutletSettings
 from membership.models import Invitation, Lead, Seat
 from membership.services import MembershipError, seat_add
+from tests.clients import signed_in_client
 from tests.membership.cast import live_team, verified_user
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +29,8 @@ def team(admin):
     return team
 
 
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _invite(admin, email: str) -> str:
-    _client(admin).post("/account/team/invite/", {"emails": email})
+    signed_in_client(admin).post("/account/team/invite/", {"emails": email})
     found = re.search(r"/team/join/[\w-]+/", str(mail.outbox[-1].body))
     assert found
     return found.group(0)
@@ -44,7 +39,7 @@ def _invite(admin, email: str) -> str:
 def test_an_invited_colleague_takes_a_seat_and_reads_pro(team, admin):
     colleague = verified_user("colleague")
     link = _invite(admin, colleague.email)
-    client = _client(colleague)
+    client = signed_in_client(colleague)
     assert b"Take my seat" in client.get(link).content
     assert client.post(link).status_code == 302
     assert Seat.objects.filter(team=team, user=colleague).exists()
@@ -53,7 +48,7 @@ def test_an_invited_colleague_takes_a_seat_and_reads_pro(team, admin):
 
 def test_an_invitation_is_for_its_address_only(team, admin, dora):
     link = _invite(admin, "someone.else@example.com")
-    response = _client(dora).post(link)
+    response = signed_in_client(dora).post(link)
     assert response.status_code == 403
     assert b"someone.else@example.com" in response.content
     assert not Seat.objects.filter(user=dora).exists()
@@ -62,7 +57,7 @@ def test_an_invitation_is_for_its_address_only(team, admin, dora):
 def test_an_expired_invitation_gets_a_clear_410(team, admin, dora):
     link = _invite(admin, dora.email)
     Invitation.objects.update(expires_at=timezone.now() - dt.timedelta(minutes=1))
-    response = _client(dora).post(link)
+    response = signed_in_client(dora).post(link)
     assert response.status_code == 410
     assert b"expired" in response.content
 
@@ -72,35 +67,35 @@ def test_a_team_cannot_go_over_its_seats(team, admin):
         seat_add(team=team, user=verified_user(f"member{n}"), how="admin")
     extra = verified_user("extra")
     link = _invite(admin, extra.email)
-    response = _client(extra).post(link)
+    response = signed_in_client(extra).post(link)
     assert response.status_code == 409
     assert b"seats are taken" in response.content
     assert Invitation.objects.get(email=extra.email).accepted_at is None
 
 
 def test_domain_join_needs_a_verified_address_at_the_domain(team, admin, dora):
-    _client(admin).post("/account/team/settings/", {"domain": "gulfanalytics.com", "domain_join": "on"})
+    signed_in_client(admin).post("/account/team/settings/", {"domain": "gulfanalytics.com", "domain_join": "on"})
     team.refresh_from_db()
     assert team.domain_join
-    assert _client(dora).post(f"/team/{team.uid}/join/").status_code == 403
+    assert signed_in_client(dora).post(f"/team/{team.uid}/join/").status_code == 403
     insider = verified_user("insider", email="insider@gulfanalytics.com")
-    assert _client(insider).post(f"/team/{team.uid}/join/").status_code == 302
+    assert signed_in_client(insider).post(f"/team/{team.uid}/join/").status_code == 302
     assert Seat.objects.filter(user=insider, team=team).exists()
 
 
 def test_an_admin_removes_and_reassigns_seats(team, admin):
     member = verified_user("member")
     seat = seat_add(team=team, user=member, how="admin")
-    client = _client(admin)
+    client = signed_in_client(admin)
     client.post(f"/account/team/seats/{seat.pk}/reassign/", {"email": "newcomer@example.com"})
     assert not Seat.objects.filter(user=member).exists()
     assert Invitation.objects.filter(email="newcomer@example.com").exists()
 
 
 def test_only_the_admin_manages_the_team(team, dora):
-    assert _client(dora).get("/account/team/").status_code == 404
+    assert signed_in_client(dora).get("/account/team/").status_code == 404
     seat = Seat.objects.get(team=team)
-    assert _client(dora).post(f"/account/team/seats/{seat.pk}/remove/").status_code == 404
+    assert signed_in_client(dora).post(f"/account/team/seats/{seat.pk}/remove/").status_code == 404
 
 
 def test_seat_changes_go_to_stripe_with_proration(team, admin, stripe_fake):
@@ -114,7 +109,7 @@ def test_seat_changes_go_to_stripe_with_proration(team, admin, stripe_fake):
         "trial_end": None,
         "items": {"data": [{"id": "si_team", "quantity": 3, "current_period_end": 2_000_000_000}]},
     }
-    response = _client(admin).post("/account/team/seats/", {"seats": "6"})
+    response = signed_in_client(admin).post("/account/team/seats/", {"seats": "6"})
     assert response.status_code == 302
     team.refresh_from_db()
     assert team.seats == 6
@@ -130,7 +125,7 @@ def test_a_large_team_is_sent_to_talk_to_us_and_the_lead_reaches_the_pro_desk(
     outlet = OutletSettings.load()
     outlet.pro_desk_email = "pro@newsdesk.example"
     outlet.save()
-    client = _client(dora)
+    client = signed_in_client(dora)
     response = client.post("/pro/teams/", {"team_name": "Big Bank", "seats": "400"})
     assert response["Location"] == "/pro/teams/talk/?seats=400"
     with django_capture_on_commit_callbacks(execute=True):

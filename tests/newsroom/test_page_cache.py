@@ -5,14 +5,9 @@ from core.access import Access
 from core.models import OutletSettings
 from tests.factories import ArticleFactory, paragraphs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 PREMIUM = "Only members may read this cached-page sentinel."
-
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
 
 
 def test_cookieless_visitors_get_the_cached_page(client, site):
