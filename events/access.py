@@ -152,6 +152,10 @@ class Times:
         return format_weekday_datetime(self.utc, dt.UTC)
 
     @property
+    def event_zone_name(self) -> str:
+        return str(self.event_local.tzinfo)
+
+    @property
     def event_text(self) -> str:
         zone = self.event_local.tzinfo
         return format_time(self.event_local, zone) + _in_place(zone)

@@ -47,10 +47,11 @@ def zone_picker(context: Any) -> dict[str, Any]:
 
 
 @register.simple_tag(takes_context=True)
-def reader_time(context: Any, starts: str) -> str:
-    """`starts` (ISO 8601) in the reader's chosen zone, or "" when they chose none."""
+def reader_time(context: Any, starts: str, event_zone: str = "") -> str:
+    """`starts` (ISO 8601) in the reader's chosen zone, or "" when they chose none or chose a
+    zone the page already shows it in (UTC, or the event's own zone)."""
     zone = request_zone(context["request"])
-    if zone is None:
+    if zone is None or zone.key in {"UTC", "Etc/UTC", event_zone}:
         return ""
     try:
         return reader_time_text(dt.datetime.fromisoformat(starts), zone)

@@ -47,6 +47,16 @@ def test_the_editor_cannot_save_an_unknown_event_zone(noon_event):
         noon_event.full_clean()
 
 
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Tehran"])
+def test_a_zone_the_page_already_shows_is_not_repeated_as_the_readers_choice(client, noon_event, zone):
+    # A browser set to UTC, or to the event's own zone, sends that zone in the tz cookie.
+    client.cookies["tz"] = zone
+    body = client.get("/pro/events/noon/").content.decode()
+    assert "your choice" not in body
+    client.cookies["tz"] = "Asia/Tokyo"
+    assert "21:00 JST in Tokyo, your choice" in client.get("/pro/events/noon/").content.decode()
+
+
 def test_a_signed_in_reader_keeps_their_chosen_zone(client, noon_event, alice):
     client.force_login(alice)
     client.get("/pro/events/noon/?tz=Asia/Tokyo")
