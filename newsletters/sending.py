@@ -46,7 +46,7 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
-from newsletters.mime import MessageBuilder, QuotedTemplate, list_unsubscribe, message_id
+from newsletters.mime import Addressee, MessageBuilder, QuotedTemplate, list_unsubscribe, message_id
 from newsletters.models import Delivery, Issue, SendWorker, Subscription, Suppression
 from newsletters.rendering import PERSONAL_FIELDS, PreparedIssue, prepare_issue
 from newsletters.transport import (
@@ -364,13 +364,14 @@ class _Run:
         manage_url = f"{self.manage_prefix}{row.manage_token}/"
         unsubscribe_url = f"{self.unsub_prefix}{row.unsubscribe_token}/"
         mid = message_id(delivery_id=row.pk, issue_uuid=self.issue_uuid)
+        addressee = Addressee(row.email, row.name, mid, unsubscribe_url, row.unsubscribe_token)
         message = Outgoing(
             from_email=self.prepared.from_email,
             to_email=row.email,
             to_name=row.name,
             subject=self.prepared.subject,
             reply_to=self.prepared.reply_to,
-            headers=self.builder.headers(unsubscribe_url=unsubscribe_url, message_id=mid, token=row.unsubscribe_token),
+            headers=self.builder.headers(addressee),
             html="",
             text="",
         )
@@ -383,11 +384,7 @@ class _Run:
                 "unsubscribe_url": unsubscribe_url,
             }
             message.raw = self.builder.build_encoded(
-                to_email=row.email,
-                to_name=row.name,
-                message_id=mid,
-                unsubscribe_url=unsubscribe_url,
-                token=row.unsubscribe_token,
+                addressee,
                 text=text.fill(values),
                 html=html.fill({name: html_escape(value) for name, value in values.items()}),
             )
