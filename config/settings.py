@@ -284,7 +284,7 @@ S3_PUBLIC_URL_SECONDS = env_int("S3_PUBLIC_URL_SECONDS", 7 * 24 * 3600)
 S3_PUBLIC_MEDIA_URL = env_str("S3_PUBLIC_MEDIA_URL")
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "lib.storage.S3MediaStorage",
+        "BACKEND": "lib.s3_storage.S3MediaStorage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": env_str("S3_ENDPOINT_URL") or env_str("AWS_S3_ENDPOINT_URL") or None,
