@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +115,41 @@ def make_edition(recipients: int, *, pro_share: float = 0.1) -> Any:
     EmailAddress.objects.bulk_create([EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in pros])
     print(f"created {recipients} subscribers ({pro_count} PRO) in {time.monotonic() - started:.1f}s", flush=True)
     return issue_draft(newsletter=newsletter, since=now - dt.timedelta(days=2))
+
+
+def start_edition(var_dir: Path, smtp_port: int, recipients: int, **extra: str) -> tuple[Any, int]:
+    """A migrated throwaway database with the edition and N subscribers, its issue started: (issue, recipients)."""
+    setup_django(var_dir, smtp_port, **extra)
+    from newsletters.services import issue_send_start
+
+    issue = make_edition(recipients)
+    return issue, issue_send_start(issue=issue, enqueue=False)
+
+
+@dataclass
+class Tally:
+    """What the receiving end logged (one address a line) against the issue's ledger."""
+
+    ledger: dict[str, bool]  # email -> flagged as a possible duplicate
+    states: Counter[str]
+    lost: list[str]  # in the ledger, never received
+    duplicated: int  # extra copies received
+    unreported: list[str]  # received more than once, not flagged
+
+
+def tally(issue: Any, log_path: Path) -> Tally:
+    from newsletters.models import Delivery
+
+    received = Counter(line.strip() for line in log_path.read_text().splitlines() if line.strip())
+    deliveries = Delivery.objects.filter(issue=issue)
+    ledger = dict(deliveries.values_list("email", "possible_duplicate"))
+    return Tally(
+        ledger=ledger,
+        states=Counter(deliveries.values_list("state", flat=True)),
+        lost=sorted(email for email in ledger if received[email] == 0),
+        duplicated=sum(count - 1 for count in received.values() if count > 1),
+        unreported=sorted(email for email, count in received.items() if count > 1 and not ledger.get(email)),
+    )
 
 
 @dataclass

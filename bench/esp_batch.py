@@ -25,12 +25,11 @@ import re
 import resource
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsletter_env import ROOT, child_env, make_edition, send_with_kills, setup_django
+from _newsletter_env import ROOT, child_env, send_with_kills, start_edition, tally
 
 sys.path.insert(0, str(ROOT))
 from tests.fake_esp import FakeEsp
@@ -49,12 +48,7 @@ def main() -> int:
         log_path = var_dir / "received.log"
         with FakeEsp(log_path=str(log_path), keep_payloads=False) as esp:
             esp_env = {"ANYMAIL_SENDGRID_API_KEY": "bench-key", "ANYMAIL_SENDGRID_API_URL": esp.api_url}
-            setup_django(var_dir, 1, **esp_env)
-            from newsletters.models import Delivery
-            from newsletters.services import issue_send_start
-
-            issue = make_edition(args.recipients)
-            recipients = issue_send_start(issue=issue, enqueue=False)
+            issue, recipients = start_edition(var_dir, 1, args.recipients, **esp_env)
             env = child_env(var_dir, 1, NEWSLETTER_SEND_THREADS="1", PYTHONWARNINGS="ignore", **esp_env)
             points = sorted(rng.sample(range(max(1, recipients // 50), max(2, recipients * 9 // 10)), args.kills))
             runs = send_with_kills(
@@ -70,33 +64,29 @@ def main() -> int:
             calls = esp.calls
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
-        received = Counter(line.strip() for line in log_path.read_text().splitlines() if line.strip())
-        ledger = dict(Delivery.objects.filter(issue=issue).values_list("email", "possible_duplicate"))
-        states = Counter(Delivery.objects.filter(issue=issue).values_list("state", flat=True))
-        lost = sorted(email for email in ledger if received[email] == 0)
-        duplicated = sum(count - 1 for count in received.values() if count > 1)
+        counted = tally(issue, log_path)
         # What restarted workers reported in flight (a row killed in flight twice counts twice).
         reported = sum(int(n) for n in re.findall(r"(\d+) in flight with unknown outcome", runs.worker_log))
-        unreported = sorted(email for email, count in received.items() if count > 1 and not ledger.get(email))
 
     figures = {
-        "recipients": len(ledger),
+        "recipients": len(counted.ledger),
         "kills": kills,
         "api_calls": calls,
-        "recipients_per_second": round(len(ledger) / elapsed),
+        "recipients_per_second": round(len(counted.ledger) / elapsed),
         "last_run_recipients_per_second": round(last_sent / last_elapsed) if last_elapsed else 0,
         "last_run_recipients": last_sent,
         "peak_worker_mb": round(peak_mb, 1),
         "worker_startup_s": round(sum(runs.startups) / max(1, len(runs.startups)), 2),
         "worker_startups_s_total": round(sum(runs.startups), 1),
-        "lost": len(lost),
-        "duplicated": duplicated,
+        "lost": len(counted.lost),
+        "duplicated": counted.duplicated,
         "duplicate_bound": reported,
-        "unreported_duplicates": len(unreported),
+        "unreported_duplicates": len(counted.unreported),
     }
     print()
-    print(f"recipients in the ledger:   {len(ledger):,} (states: {dict(states)})")
-    print(f"API calls:                  {calls:,} ({len(ledger) / max(1, calls):.0f} recipients a call on average)")
+    print(f"recipients in the ledger:   {len(counted.ledger):,} (states: {dict(counted.states)})")
+    per_call = len(counted.ledger) / max(1, calls)
+    print(f"API calls:                  {calls:,} ({per_call:.0f} recipients a call on average)")
     print(f"worker kills (SIGKILL):     {kills} in {elapsed:.1f}s")
     print(f"recipients per second:      {figures['recipients_per_second']:,} overall, restarts included (goal ≥ 5,000)")
     print(f"  last, uninterrupted run:  {figures['last_run_recipients_per_second']:,} ({last_sent:,} recipients)")
@@ -105,10 +95,10 @@ def main() -> int:
         f"{figures['worker_startups_s_total']:.0f}s of the {elapsed:.0f}s over {len(runs.startups)} starts"
     )
     print(f"workers' peak memory:       {peak_mb:.0f} MB")
-    print(f"lost (never received):      {len(lost)}")
-    print(f"duplicated (extra copies):  {duplicated} (reported in flight at a kill: {reported}, the bound)")
-    print(f"duplicates not reported:    {len(unreported)}")
-    ok = not lost and duplicated <= reported and not unreported
+    print(f"lost (never received):      {len(counted.lost)}")
+    print(f"duplicated (extra copies):  {counted.duplicated} (reported in flight at a kill: {reported}, the bound)")
+    print(f"duplicates not reported:    {len(counted.unreported)}")
+    ok = not counted.lost and counted.duplicated <= reported and not counted.unreported
     print("verdict:", "OK — nobody lost, every duplicate reported" if ok else "FAILED")
     print("The machine is shared: rates are noisy.")
     print(json.dumps(figures))

@@ -18,12 +18,11 @@ import json
 import random
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsletter_env import child_env, make_edition, send_with_kills, setup_django
+from _newsletter_env import child_env, send_with_kills, start_edition, tally
 from _smtp_sink import Sink
 
 
@@ -40,12 +39,7 @@ def main() -> int:
         var_dir = Path(tmp)
         log_path = var_dir / "received.log"
         with Sink(log_path=str(log_path)) as sink:
-            setup_django(var_dir, sink.port)
-            from newsletters.models import Delivery
-            from newsletters.services import issue_send_start
-
-            issue = make_edition(args.recipients)
-            recipients = issue_send_start(issue=issue, enqueue=False)
+            issue, recipients = start_edition(var_dir, sink.port, args.recipients)
             env = child_env(var_dir, sink.port, NEWSLETTER_SEND_THREADS=str(args.threads))
             points = sorted(rng.sample(range(max(1, recipients // 50), max(2, recipients * 19 // 20)), args.kills))
             runs = send_with_kills(
@@ -59,34 +53,30 @@ def main() -> int:
             kills, elapsed = runs.kills, runs.elapsed
             sink.wait_for(sink.received, timeout=2)
 
-        received = Counter(line.strip() for line in log_path.read_text().splitlines() if line.strip())
-        ledger = dict(Delivery.objects.filter(issue=issue).values_list("email", "possible_duplicate"))
-        states = Counter(Delivery.objects.filter(issue=issue).values_list("state", flat=True))
-        lost = sorted(email for email in ledger if received[email] == 0)
-        duplicated = sum(count - 1 for email, count in received.items() if count > 1)
-        reported = sum(1 for flagged in ledger.values() if flagged)
-        unreported = sorted(email for email, count in received.items() if count > 1 and not ledger.get(email))
+        counted = tally(issue, log_path)
+        reported = sum(1 for flagged in counted.ledger.values() if flagged)
         reports = [line for line in runs.worker_log.splitlines() if "died while handing" in line]
 
     print()
-    print(f"recipients in the ledger:     {len(ledger)} (states: {dict(states)})")
+    print(f"recipients in the ledger:     {len(counted.ledger)} (states: {dict(counted.states)})")
     print(f"worker kills (SIGKILL):       {kills} in {elapsed:.1f}s")
+    lost, unreported = counted.lost, counted.unreported
     print(f"lost (never received):        {len(lost)}{' ' + ', '.join(lost[:10]) if lost else ''}")
-    print(f"duplicated (extra copies):    {duplicated}")
+    print(f"duplicated (extra copies):    {counted.duplicated}")
     print(f"reported in flight at a kill: {reported} (the bound on duplicates)")
     print(f"duplicates not reported:      {len(unreported)}{' ' + ', '.join(unreported[:10]) if unreported else ''}")
     print(f"restarted workers' reports:   {len(reports)}")
     for line in reports[:5]:
         print(f"  {line[:160]}")
-    ok = not lost and duplicated <= reported and not unreported
+    ok = not counted.lost and counted.duplicated <= reported and not counted.unreported
     print("verdict:", "OK — nobody lost, every duplicate reported" if ok else "FAILED")
     print(
         json.dumps(
             {
-                "recipients": len(ledger),
+                "recipients": len(counted.ledger),
                 "kills": kills,
-                "lost": len(lost),
-                "duplicated": duplicated,
+                "lost": len(counted.lost),
+                "duplicated": counted.duplicated,
                 "duplicate_bound": reported,
             }
         )

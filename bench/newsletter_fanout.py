@@ -76,7 +76,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="newsletter-fanout-") as tmp, Sink(kind=args.sink) as sink:
         setup_django(Path(tmp), sink.port, NEWSLETTER_SEND_THREADS=str(args.threads))
-        from newsletters.mime import MessageBuilder
+        from newsletters.mime import Addressee, MessageBuilder
         from newsletters.models import Delivery, IssueItem
         from newsletters.rendering import prepare_issue
         from newsletters.sending import issue_run
@@ -100,15 +100,14 @@ def main() -> int:
             unsubscribe_url="https://news.example.com/newsletters/unsubscribe/x/",
         )
         builder = MessageBuilder(prepared.from_email, prepared.subject, "", prepared.list_id, "unsubscribe@example.com")
-        message = builder.build(
-            to_email="floor@example.org",
-            to_name="Reader",
-            message_id="<floor@example.com>",
-            unsubscribe_url="https://news.example.com/newsletters/unsubscribe/x/",
-            token="x",  # noqa: S106
-            html=html,
-            text=text,
+        addressee = Addressee(
+            "floor@example.org",
+            "Reader",
+            "<floor@example.com>",
+            "https://news.example.com/newsletters/unsubscribe/x/",
+            "x",
         )
+        message = builder.build(addressee, html=html, text=text)
         print(f"message size: {len(message) / 1024:.1f} KiB (HTML {len(html) / 1024:.1f} KiB)", flush=True)
 
         sink_cpu = sink.cpu_seconds()

@@ -284,7 +284,7 @@ S3_PUBLIC_URL_SECONDS = env_int("S3_PUBLIC_URL_SECONDS", 7 * 24 * 3600)
 S3_PUBLIC_MEDIA_URL = env_str("S3_PUBLIC_MEDIA_URL")
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "lib.storage.S3MediaStorage",
+        "BACKEND": "lib.s3_storage.S3MediaStorage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": env_str("S3_ENDPOINT_URL") or env_str("AWS_S3_ENDPOINT_URL") or None,
@@ -491,6 +491,16 @@ NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
 # recipients (SendGrid allows 1,000); 0 sends one message per call through Django's email backend.
 NEWSLETTER_ESP_BATCH_SIZE = env_int("NEWSLETTER_ESP_BATCH_SIZE", 1000)
 NEWSLETTER_MESSAGES_PER_CONNECTION = env_int("NEWSLETTER_MESSAGES_PER_CONNECTION", 1000)
+# Over SMTP, rows one connection marks `sending` in one commit: the most a crash can leave with an
+# unknown outcome (sent again and reported) per connection. Higher: fewer commits, more to resend.
+NEWSLETTER_IN_FLIGHT_PER_CONNECTION = env_int("NEWSLETTER_IN_FLIGHT_PER_CONNECTION", 10)
+if NEWSLETTER_IN_FLIGHT_PER_CONNECTION < 1:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"NEWSLETTER_IN_FLIGHT_PER_CONNECTION must be 1 or more (messages marked `sending` per commit "
+        f"on each SMTP connection); got {NEWSLETTER_IN_FLIGHT_PER_CONNECTION}."
+    )
 NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
 NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 60)  # doubled after each transient failure
 NEWSLETTER_WORKER_LEASE_SECONDS = env_int("NEWSLETTER_WORKER_LEASE_SECONDS", 120)

@@ -31,7 +31,8 @@ from django.core.files.storage import storages
 from django.db import connection, connections
 from django.utils import timezone
 
-from lib.storage import S3MediaStorage, is_private
+from lib.s3_storage import S3MediaStorage
+from lib.storage import is_private
 
 DB_SQLITE = "database.sqlite3"
 DB_PGDUMP = "database.pgdump"

@@ -18,7 +18,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-import django_rq
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -50,6 +49,8 @@ def queue_depth() -> int:
     """Tasks waiting to run on the configured queue."""
     backend = str(settings.TASKS["default"]["BACKEND"])
     if backend.startswith("django_tasks_rq"):
+        import django_rq  # only here: every process that loads the URLconf would import redis and rq
+
         return sum(len(django_rq.get_queue(name)) for name in settings.RQ_QUEUES)
     if backend.startswith("django_tasks_db"):
         return DBTaskResult.objects.ready().count()

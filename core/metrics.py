@@ -21,7 +21,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-import redis
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
@@ -78,6 +77,8 @@ def metrics_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> C
 def _redis_hit_ratio() -> float | None:
     if not settings.REDIS_URL:
         return None
+    import redis  # only with Redis configured: the URLconf loads this module in every process
+
     stats = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).info("stats")
     lookups = int(stats.get("keyspace_hits", 0)) + int(stats.get("keyspace_misses", 0))
     return int(stats.get("keyspace_hits", 0)) / lookups if lookups else None

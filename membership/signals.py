@@ -12,8 +12,6 @@ from django.contrib.auth import update_session_auth_hash
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from membership.services import account_claim
-
 
 @receiver(email_confirmed)
 def claim_on_first_proof(sender: Any, request: HttpRequest | None, email_address: EmailAddress, **kwargs: Any) -> None:
@@ -22,6 +20,9 @@ def claim_on_first_proof(sender: Any, request: HttpRequest | None, email_address
         return  # the owner proved an address before: this is an extra address, nothing to undo
     current = request is not None and getattr(request, "user", None) is not None and request.user.pk == user.pk
     keep = (request.session.session_key or "") if current and request is not None else ""
+    # Imported here: the services pull in stripe, which every process would load at start-up.
+    from membership.services import account_claim
+
     account_claim(user=user, email=email_address.email, keep_session_key=keep)
     if current and request is not None:
         # The new password hash ends every other session; this one stays.

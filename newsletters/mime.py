@@ -95,6 +95,17 @@ def _address(name: str, email: str) -> str:
     return formataddr((name, email), charset="utf-8") if name else email
 
 
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """One recipient and what their own headers carry: the Message-ID and the unsubscribe link and token."""
+
+    email: str
+    name: str
+    message_id: str
+    unsubscribe_url: str
+    token: str
+
+
 @dataclass
 class MessageBuilder:
     from_email: str
@@ -139,55 +150,30 @@ class MessageBuilder:
         )
         self._close = CRLF + b"--" + b + b"--" + CRLF
 
-    def headers(self, *, unsubscribe_url: str, message_id: str, token: str) -> dict[str, str]:
+    def headers(self, addressee: Addressee) -> dict[str, str]:
         """Per-recipient headers, also used by the Django/anymail path."""
         return {
-            "Message-ID": message_id,
-            "List-Unsubscribe": list_unsubscribe(unsubscribe_url, self.unsubscribe_mailto, token),
+            "Message-ID": addressee.message_id,
+            "List-Unsubscribe": list_unsubscribe(addressee.unsubscribe_url, self.unsubscribe_mailto, addressee.token),
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "List-Id": self.list_id,
         }
 
-    def build(
-        self,
-        *,
-        to_email: str,
-        to_name: str,
-        message_id: str,
-        unsubscribe_url: str,
-        token: str,
-        html: str,
-        text: str,
-    ) -> bytes:
-        return self.build_encoded(
-            to_email=to_email,
-            to_name=to_name,
-            message_id=message_id,
-            unsubscribe_url=unsubscribe_url,
-            token=token,
-            html=_qp(html),
-            text=_qp(text),
-        )
+    def build(self, addressee: Addressee, *, html: str, text: str) -> bytes:
+        return self.build_encoded(addressee, html=_qp(html), text=_qp(text))
 
-    def build_encoded(
-        self,
-        *,
-        to_email: str,
-        to_name: str,
-        message_id: str,
-        unsubscribe_url: str,
-        token: str,
-        html: bytes,
-        text: bytes,
-    ) -> bytes:
+    def build_encoded(self, addressee: Addressee, *, html: bytes, text: bytes) -> bytes:
         """The message from bodies already quoted-printable encoded with CRLF line ends."""
         return b"".join(
             (
                 self._head,
-                _header("To", _address(to_name, to_email)),
+                _header("To", _address(addressee.name, addressee.email)),
                 _header("Date", _date()),
-                _header("Message-ID", message_id),
-                _header("List-Unsubscribe", list_unsubscribe(unsubscribe_url, self.unsubscribe_mailto, token)),
+                _header("Message-ID", addressee.message_id),
+                _header(
+                    "List-Unsubscribe",
+                    list_unsubscribe(addressee.unsubscribe_url, self.unsubscribe_mailto, addressee.token),
+                ),
                 self._text_open,
                 text,
                 self._html_open,

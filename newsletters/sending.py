@@ -8,7 +8,7 @@ Each `Delivery` row moves, by conditional UPDATEs that only one worker can win:
 
 `sending` is written (and committed) before a message is handed to the mail
 server, and `sent` after the server accepts it. Over SMTP each connection
-takes its rows in groups of IN_FLIGHT_PER_CONNECTION: one commit turns a group
+takes its rows in groups of NEWSLETTER_IN_FLIGHT_PER_CONNECTION: one commit turns a group
 `sending`, the messages go out one by one, and the next commit writes the
 group's outcomes together with the next group's `sending`, so a commit serves
 many messages while the rows in flight stay at most one group per connection.
@@ -46,7 +46,7 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
-from newsletters.mime import MessageBuilder, QuotedTemplate, list_unsubscribe, message_id
+from newsletters.mime import Addressee, MessageBuilder, QuotedTemplate, list_unsubscribe, message_id
 from newsletters.models import Delivery, Issue, SendWorker, Subscription, Suppression
 from newsletters.rendering import PERSONAL_FIELDS, PreparedIssue, prepare_issue
 from newsletters.transport import (
@@ -65,10 +65,6 @@ logger = logging.getLogger(__name__)
 HOSTNAME = socket.gethostname()[:255]
 HEARTBEAT_SECONDS = 2.0
 OPEN_STATES = (Delivery.State.QUEUED, Delivery.State.CLAIMED, Delivery.State.SENDING)
-# Rows an SMTP connection marks `sending` in one commit: the most a crash can leave with an
-# unknown outcome (to send again and report) per connection. A commit per message cost more
-# than building and handing over the message; one per 10 costs a tenth of that.
-IN_FLIGHT_PER_CONNECTION = 10
 _running_workers: set[int] = set()  # SendWorker ids alive in this process
 
 # Sent once, with `issue_id`, when the last delivery of an issue is done.
@@ -207,6 +203,10 @@ class _Run:
         self.manage_prefix = settings.SITE_URL + reverse("newsletters:manage", args=["TOKEN"]).replace("TOKEN/", "")
         self.unsub_prefix = settings.SITE_URL + reverse("newsletters:unsubscribe", args=["TOKEN"]).replace("TOKEN/", "")
         self.rate = RateLimiter(settings.NEWSLETTER_RATE_PER_SECOND)
+        # Rows an SMTP connection marks `sending` in one commit: the most a crash can leave with an
+        # unknown outcome per connection. A commit per message cost more than building and handing
+        # over the message; one per 10 costs a tenth of that.
+        self.in_flight = settings.NEWSLETTER_IN_FLIGHT_PER_CONNECTION
         self.lock = threading.Lock()
         self.claim_lock = threading.Lock()  # threads share a worker id: one claim at a time keeps their rows apart
         self.stopping = threading.Event()
@@ -364,13 +364,14 @@ class _Run:
         manage_url = f"{self.manage_prefix}{row.manage_token}/"
         unsubscribe_url = f"{self.unsub_prefix}{row.unsubscribe_token}/"
         mid = message_id(delivery_id=row.pk, issue_uuid=self.issue_uuid)
+        addressee = Addressee(row.email, row.name, mid, unsubscribe_url, row.unsubscribe_token)
         message = Outgoing(
             from_email=self.prepared.from_email,
             to_email=row.email,
             to_name=row.name,
             subject=self.prepared.subject,
             reply_to=self.prepared.reply_to,
-            headers=self.builder.headers(unsubscribe_url=unsubscribe_url, message_id=mid, token=row.unsubscribe_token),
+            headers=self.builder.headers(addressee),
             html="",
             text="",
         )
@@ -383,11 +384,7 @@ class _Run:
                 "unsubscribe_url": unsubscribe_url,
             }
             message.raw = self.builder.build_encoded(
-                to_email=row.email,
-                to_name=row.name,
-                message_id=mid,
-                unsubscribe_url=unsubscribe_url,
-                token=row.unsubscribe_token,
+                addressee,
                 text=text.fill(values),
                 html=html.fill({name: html_escape(value) for name, value in values.items()}),
             )
@@ -417,17 +414,18 @@ class _Run:
     def send_groups(self, batch: list[_Row], transport: Transport) -> None:
         """Send a claimed batch group by group, each group's bookkeeping in one commit."""
         outcomes: list[tuple[str, _Row, Any]] = []
-        for start in range(0, len(batch), IN_FLIGHT_PER_CONNECTION):
+        size = self.in_flight
+        for start in range(0, len(batch), size):
             if self.stopping.is_set():
                 self.record(outcomes, [])
                 self.release(batch[start:])
                 return
-            group = self.record(outcomes, batch[start : start + IN_FLIGHT_PER_CONNECTION])
+            group = self.record(outcomes, batch[start : start + size])
             outcomes = []
             for position, row in enumerate(group):
                 if self.stopping.is_set():  # paused: what is not handed over yet goes back
                     self.record(outcomes, [], unsent=group[position:])
-                    self.release(batch[start + IN_FLIGHT_PER_CONNECTION :])
+                    self.release(batch[start + size :])
                     return
                 self.rate.wait()
                 try:
@@ -435,7 +433,7 @@ class _Run:
                 except BaseException:
                     # An unexpected error: keep what is known; the message in hand has an unknown outcome.
                     self.abandon(outcomes, row, group[position + 1 :])
-                    self.release(batch[start + IN_FLIGHT_PER_CONNECTION :])
+                    self.release(batch[start + size :])
                     raise
         self.record(outcomes, [])
 

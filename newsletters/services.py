@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from core.accounts import owns_verified_address
 from core.entitlement import pro_users
-from newsletters.mime import MessageBuilder
+from newsletters.mime import Addressee, MessageBuilder
 from newsletters.models import (
     Consent,
     Delivery,
@@ -482,19 +482,13 @@ def issue_send_test(*, issue: Issue, to: str, name: str = "") -> None:
         unsubscribe_mailto=settings.NEWSLETTER_UNSUBSCRIBE_MAILTO,
     )
     mid = f"<test.{timezone.now().timestamp():.0f}.{issue.uuid.hex}@{settings.SITE_HOST}>"
-    headers = builder.headers(unsubscribe_url=personal["unsubscribe_url"], message_id=mid, token="test")  # noqa: S106
+    addressee = Addressee(to, name, mid, personal["unsubscribe_url"], "test")
     transport = transport_for_settings()
-    message = Outgoing(prepared.from_email, to, name, subject, prepared.reply_to, headers, html, text)
+    message = Outgoing(
+        prepared.from_email, to, name, subject, prepared.reply_to, builder.headers(addressee), html, text
+    )
     if transport.needs_raw:
-        message.raw = builder.build(
-            to_email=to,
-            to_name=name,
-            message_id=mid,
-            unsubscribe_url=personal["unsubscribe_url"],
-            token="test",  # noqa: S106
-            html=html,
-            text=text,
-        )
+        message.raw = builder.build(addressee, html=html, text=text)
     try:
         transport.send(message)
     finally:

@@ -32,6 +32,10 @@ RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
 # Imports that must stay inside a function, each with its reason. Keyed by
 # (importing module, imported module); anything else goes at the top of the file.
 _READY = "AppConfig.ready(): signal receivers connect only once every app's models are loaded"
+_START_UP = (
+    "loaded by every process (settings, URLconf or AppConfig.ready()) but used by few: importing it where it "
+    "is used keeps a restarted send worker's start-up short"
+)
 _HEAVY = "a large library (hundreds of milliseconds to import) loaded only when someone asks for that file format"
 FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
     ("newsroom.apps", "django"): _READY,
@@ -64,6 +68,9 @@ FUNCTION_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
         "needed only when Redis is down"
     ),
     ("newsletters.transport", "anymail"): "anymail's exceptions are only needed when an email service provider refuses",
+    ("core.health", "django_rq"): _START_UP,
+    ("core.metrics", "redis"): _START_UP,
+    ("membership.signals", "membership.services"): _START_UP + " (the services import stripe)",
 }
 
 

@@ -66,3 +66,28 @@ def test_the_scheduler_runs_every_job_of_the_one_schedule(monkeypatch, db):  # i
     call_command("run_scheduler", "--once", stdout=out)
     assert ran == [name for name, _ in settings.SCHEDULE]
     assert {"publish_scheduled", "send_due_issues", "send_event_reminders"} <= set(ran)
+
+
+def test_the_messages_in_flight_per_connection_come_from_the_environment():
+    assert (
+        _settings_value({"NEWSLETTER_IN_FLIGHT_PER_CONNECTION": "25"}, "settings.NEWSLETTER_IN_FLIGHT_PER_CONNECTION")
+        == "25"
+    )
+
+
+def _start_up_error(extra_env: dict[str, str]) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANYMAIL_")}
+    env.update(extra_env, DJANGO_SETTINGS_MODULE="config.settings")
+    code = "import django; django.setup()"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_a_bad_number_in_flight_per_connection_stops_start_up_with_a_clear_message():
+    assert _start_up_error({"NEWSLETTER_IN_FLIGHT_PER_CONNECTION": "ten"}) == (
+        "ValueError: NEWSLETTER_IN_FLIGHT_PER_CONNECTION must be a whole number; got 'ten'"
+    )
+    assert "NEWSLETTER_IN_FLIGHT_PER_CONNECTION must be 1 or more" in _start_up_error(
+        {"NEWSLETTER_IN_FLIGHT_PER_CONNECTION": "0"}
+    )

@@ -1,8 +1,8 @@
-from newsletters.mime import MessageBuilder
+from newsletters.mime import Addressee, MessageBuilder
 from tests.smtp import Received
 
 
-def build(**overrides):
+def build(**overrides: str) -> bytes:
     builder = MessageBuilder(
         from_email="Newsdesk Briefings <briefings@news.example.com>",
         subject="Security Briefing — Iran and Belarus sign a défense pact",
@@ -10,17 +10,19 @@ def build(**overrides):
         list_id="Security Briefing <security.newsletters.news.example.com>",
         unsubscribe_mailto="unsubscribe@news.example.com",
     )
-    fields = {
-        "to_email": "zoe@example.org",
-        "to_name": "Zoë\r\nBcc: victim@example.org",
-        "message_id": "<1.abc@news.example.com>",
-        "unsubscribe_url": "https://news.example.com/newsletters/unsubscribe/tok/",
-        "token": "tok",
+    addressee = Addressee(
+        email="zoe@example.org",
+        name="Zoë\r\nBcc: victim@example.org",
+        message_id="<1.abc@news.example.com>",
+        unsubscribe_url="https://news.example.com/newsletters/unsubscribe/tok/",
+        token="tok",
+    )
+    bodies = {
         "html": "<p>Hello Zoë,</p>\n<p>" + "Long line of text. " * 30 + "</p>\n.starts with a dot\n",
         "text": "Hello Zoë,\n\n" + "Long line of text. " * 30 + "\n.starts with a dot \n",
     }
-    fields.update(overrides)
-    return builder.build(**fields)
+    bodies.update(overrides)
+    return builder.build(addressee, **bodies)
 
 
 def test_the_message_parses_back_to_what_was_rendered():
@@ -79,14 +81,7 @@ def test_a_body_encoded_once_for_the_issue_decodes_to_each_recipients_own_text()
         list_id="Security Briefing <security.newsletters.news.example.com>",
         unsubscribe_mailto="unsubscribe@news.example.com",
     )
-    raw = builder.build_encoded(
-        to_email="zoe@example.org",
-        to_name="Zoë",
-        message_id="<1.abc@news.example.com>",
-        unsubscribe_url=values["unsubscribe_url"],
-        token="tok",
-        html=body,
-        text=body,
-    )
+    addressee = Addressee("zoe@example.org", "Zoë", "<1.abc@news.example.com>", values["unsubscribe_url"], "tok")
+    raw = builder.build_encoded(addressee, html=body, text=body)
     message = Received("x", ["zoe@example.org"], raw)
     assert message.text.replace("\r\n", "\n") == rendered.fill(values)

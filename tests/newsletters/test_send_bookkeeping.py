@@ -3,10 +3,11 @@
 from typing import Any
 
 import pytest
+from django.conf import settings
 
 from newsletters import sending
 from newsletters.models import Delivery, Issue
-from newsletters.sending import IN_FLIGHT_PER_CONNECTION, issue_run
+from newsletters.sending import issue_run
 from newsletters.services import issue_draft, issue_pause, issue_send_start
 from newsletters.transport import Outgoing, transport_for_settings
 from tests.newsletters.conftest import make_subscribers
@@ -34,9 +35,12 @@ class Watching:
         self.inner.close()
 
 
+GROUP = settings.NEWSLETTER_IN_FLIGHT_PER_CONNECTION
+
+
 @pytest.fixture
 def big_issue(security, security_story) -> Issue:
-    make_subscribers(security, IN_FLIGHT_PER_CONNECTION * 2 + 5)
+    make_subscribers(security, GROUP * 2 + 5)
     issue = issue_draft(newsletter=security)
     issue_send_start(issue=issue, enqueue=False)
     return issue
@@ -47,11 +51,23 @@ def test_each_message_is_marked_sending_before_it_is_handed_over_and_at_most_a_g
 ):
     watching = Watching()
     report = issue_run(issue_id=big_issue.pk, transport_factory=lambda: watching)
-    assert report.sent == IN_FLIGHT_PER_CONNECTION * 2 + 5 and report.finished
+    assert report.sent == GROUP * 2 + 5 and report.finished
     assert {state for state, _ in watching.seen} == {Delivery.State.SENDING}
-    assert max(in_flight for _, in_flight in watching.seen) == IN_FLIGHT_PER_CONNECTION
+    assert max(in_flight for _, in_flight in watching.seen) == GROUP
     assert set(Delivery.objects.values_list("state", flat=True)) == {Delivery.State.SENT}
     assert set(Delivery.objects.values_list("attempts", flat=True)) == {1}
+
+
+def test_the_operator_setting_sets_how_many_messages_a_connection_has_in_flight(smtp_server, big_issue, settings):
+    settings.NEWSLETTER_IN_FLIGHT_PER_CONNECTION = 4
+    watching = Watching()
+    report = issue_run(issue_id=big_issue.pk, transport_factory=lambda: watching)
+    assert report.sent == GROUP * 2 + 5 and report.finished
+    # Groups of 4 (the last one shorter), each marked `sending` in one commit before its first message.
+    in_flight = [count for _, count in watching.seen]
+    assert max(in_flight) == 4
+    assert in_flight == [4] * 24 + [1]
+    assert {state for state, _ in watching.seen} == {Delivery.State.SENDING}
 
 
 def test_an_unexpected_error_mid_group_keeps_what_was_sent_and_reports_only_the_message_in_hand(smtp_server, big_issue):

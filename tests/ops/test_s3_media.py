@@ -19,7 +19,7 @@ from django.core.management import call_command
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
-from lib.storage import S3MediaStorage
+from lib.s3_storage import S3MediaStorage
 from tests.ops.test_backup import POPULATE, manage
 
 BUCKET = "newsdesk-test-media"
@@ -66,7 +66,7 @@ def s3_storage(s3_endpoint, settings):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "lib.storage.S3MediaStorage",
+            "BACKEND": "lib.s3_storage.S3MediaStorage",
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": endpoint,

@@ -6,7 +6,7 @@ from django.core.files.storage import storages
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from lib.storage import S3MediaStorage, s3_bucket_prepare
+from lib.s3_storage import S3MediaStorage, s3_bucket_prepare
 
 # Folders anyone may read (as config/urls.py serves them from local disk).
 PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
