@@ -613,9 +613,9 @@ def related_stories_refresh(*, article_ids: Iterable[int], neighbours: bool = Fa
     return len(done)
 
 
-def related_stories_dependants(article_ids: Iterable[int]) -> list[int]:
-    """Stories whose stored related stories list any of these."""
-    listing = RelatedStory.objects.filter(related_id__in=list(article_ids)).values_list("article_id", flat=True)
+def related_stories_dependants(article_ids: list[int] | QuerySet[Any]) -> list[int]:
+    """Stories whose stored related stories list any of these (ids, or a query of them)."""
+    listing = RelatedStory.objects.filter(related_id__in=article_ids).values_list("article_id", flat=True)
     return sorted(set(listing))
 
 

@@ -5,6 +5,7 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -53,7 +54,7 @@ def store_related_stories(sender: type, instance: ArticlePage, **kwargs: Any) ->
         transaction.on_commit(partial(refresh_related_stories_task.enqueue, chosen))
 
 
-def refresh_dependants(article_ids: list[int]) -> None:
+def refresh_dependants(article_ids: list[int] | QuerySet[Any]) -> None:
     dependants = related_stories_dependants(article_ids)
     if dependants:
         transaction.on_commit(partial(refresh_related_stories_task.enqueue, dependants, drop_cached=True))
@@ -68,8 +69,8 @@ def story_left(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
 def stories_restricted(sender: type, instance: PageViewRestriction, **kwargs: Any) -> None:
     page = Page.objects.filter(pk=instance.page_id).only("path").first()
     if page is not None:
-        under = ArticlePage.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
-        refresh_dependants(list(under))
+        # A query, not a list: a section can hold more stories than a query takes parameters.
+        refresh_dependants(ArticlePage.objects.filter(path__startswith=page.path).values("pk"))
 
 
 page_published.connect(store_related_stories, sender=ArticlePage, dispatch_uid="related-stories-published")
