@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from newsroom.models import (
     RELATED_SHOWN,
+    RELATED_STORED,
     ArticlePage,
     RelatedStory,
     related_articles,
@@ -136,3 +137,16 @@ def test_stored_related_stories_cost_two_queries_whatever_the_archive(site, bela
     worked_out = cost()
     assert stored == 2  # the cards, then their sections
     assert worked_out > stored + 2
+
+
+def test_a_deleted_story_leaves_the_lists_and_they_are_filled_again(site, django_capture_on_commit_callbacks):
+    for n in range(RELATED_STORED + 2):
+        ArticleFactory(parent=site.gulf, title=f"Candidate {n}", topics=[site.iran])
+    story = ArticleFactory(parent=site.security, title="Reader story", topics=[site.iran])
+    assert len(_stored(story)) == RELATED_STORED
+    gone = ArticlePage.objects.get(pk=_stored(story)[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        gone.delete()
+    assert gone.pk not in _stored(story)
+    assert len(_stored(story)) == RELATED_STORED  # a spare took its place in the stored list too
+    assert len(related_articles(story)) == RELATED_SHOWN
