@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from core.access import Access
-from monitor.models import KIND_PLURALS, Alert, ArticleEntity, BriefingFolder, Clip, Entity, Follow, Kind
+from monitor.models import KIND_PLURALS, Alert, ArticleEntity, BriefingFolder, Entity, Follow, Kind
 from monitor.registry import registry_tagger
 from monitor.tagger import Found
 from newsroom.models import ArticlePage, attach_sections, live_articles
@@ -50,18 +50,28 @@ def visible_tags(article: ArticlePage) -> QuerySet[ArticleEntity]:
     )
 
 
+# The story page asks twice (its entity list, its locator map's places): each answer is
+# kept on the page object, which lives for one request.
+_TAGS = "_monitor_visible_tags"
+_PUBLIC_IDS = "_monitor_public_entity_ids"
+
+
 def article_entities(*, article: ArticlePage, full_text_allowed: bool) -> list[Entity]:
     """The entities to show on an article, grouped by the reader's access.
 
     A reader who may not read the whole story sees only the entities named in
     the part they can read, so the list says nothing about a premium body.
     """
-    tags = list(visible_tags(article))
+    if _TAGS not in article.__dict__:
+        article.__dict__[_TAGS] = list(visible_tags(article))
+    tags: list[ArticleEntity] = article.__dict__[_TAGS]
     if full_text_allowed:
         return [t.entity for t in tags]
 
-    public_text = "\n\n".join([article.title, article.dek, public_view(article).text])
-    public_ids = {f.entity_id for f in registry_tagger().tag(public_text)}
+    if _PUBLIC_IDS not in article.__dict__:
+        public_text = "\n\n".join([article.title, article.dek, public_view(article).text])
+        article.__dict__[_PUBLIC_IDS] = {f.entity_id for f in registry_tagger().tag(public_text)}
+    public_ids: set[int | str] = article.__dict__[_PUBLIC_IDS]
     return [t.entity for t in tags if t.entity_id in public_ids or t.source == ArticleEntity.Source.EDITOR]
 
 
@@ -264,16 +274,18 @@ def entity_suggestions(prefix: str, *, limit: int = 10) -> list[dict[str, str]]:
     return [{"name": e.name, "kind": e.kind_label, "slug": e.slug} for e in found[:limit]]
 
 
-def member_folders(user: Any) -> list[BriefingFolder]:
-    return list(BriefingFolder.objects.filter(owner_id=user.pk).order_by("name"))
-
-
-def last_used_folder(user: Any) -> BriefingFolder | None:
-    """The briefing book the member last clipped into, else the one they last created or changed."""
-    clip = Clip.objects.filter(folder__owner_id=user.pk).select_related("folder").order_by("-created_at", "-pk").first()
-    if clip is not None:
-        return clip.folder
-    return BriefingFolder.objects.filter(owner_id=user.pk).order_by("-updated_at", "-pk").first()
+def member_folders_and_last_used(user: Any) -> tuple[list[BriefingFolder], BriefingFolder | None]:
+    """The member's briefing books by name, and the last used: the one they last clipped
+    into, else the one they last created or changed. One query."""
+    folders: list[Any] = list(
+        BriefingFolder.objects.filter(owner_id=user.pk)
+        .annotate(last_clip_at=Max("clips__created_at"), last_clip_pk=Max("clips__pk"))
+        .order_by("name")
+    )
+    clipped = [f for f in folders if f.last_clip_at is not None]
+    if clipped:
+        return folders, max(clipped, key=lambda f: (f.last_clip_at, f.last_clip_pk))
+    return folders, max(folders, key=lambda f: (f.updated_at, f.pk), default=None)
 
 
 def article_place_names(article: ArticlePage) -> list[str]:

@@ -8,7 +8,7 @@ from django_tasks import task
 from monitor.alerts import alert_delivery_send, alerts_match_article
 from monitor.models import Alert
 from monitor.tagging import article_tag
-from newsroom.models import ArticlePage
+from newsroom.models import ArticlePage, related_stories_refresh
 
 
 @task()
@@ -17,6 +17,8 @@ def tag_article_task(page_id: int) -> None:
     if article is None:
         return  # unpublished or deleted before the worker got to it
     article_tag(article=article)
+    # Its entities weigh in its related stories, and it may now belong in theirs.
+    related_stories_refresh(article_ids=[article.pk], neighbours=True)
     for delivery in alerts_match_article(article=article):
         if delivery.alert.frequency == Alert.Frequency.INSTANT:
             transaction.on_commit(partial(send_alert_task.enqueue, delivery.pk))

@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.dispatch import Signal
@@ -416,8 +416,10 @@ class ArticlePage(SharedByAudienceMixin, Page):
         context["reader_kind"] = f"{context['view'].needs or 'full'}:{tier}:{signed_in}"
         context["reader_is_pro"] = tier == "pro"
         # Looked up only when the cached fragment holding it has expired.
-        context["related"] = partial(related_articles, self)
-        if getattr(request, "is_preview", False):
+        preview = getattr(request, "is_preview", False)
+        # A preview ranks the draft's own picks and topics; the live story reads its stored list.
+        context["related"] = partial(related_articles, self, fresh=preview)
+        if preview:
             # A preview shows the draft, never a cached copy of the live story.
             context["cache_generation"], context["fragment_seconds"] = f"preview-{uuid.uuid4()}", 0
         else:
@@ -515,7 +517,26 @@ def related_candidates() -> PageQuerySet:
     return live_articles().prefetch_related(None)
 
 
-def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
+RELATED_SHOWN = 4
+# Stored beyond those shown, so a story that leaves the site (unpublished, deleted, put
+# behind a view restriction) is replaced by the next one at once, before its dependants'
+# lists are worked out again in the background.
+RELATED_STORED = 2 * RELATED_SHOWN
+
+
+def related_articles(article: ArticlePage, limit: int = RELATED_SHOWN, *, fresh: bool = False) -> list[ArticlePage]:
+    """The related stories shown under a story: those stored when it was published,
+    read in one query, or, for a story with none stored (published before they were
+    stored, or imported) and for previews (`fresh`), worked out now."""
+    if article.pk and not fresh:
+        stored = related_candidates().filter(related_to__article=article.pk).order_by("related_to__position")
+        shown = list(stored[:limit])
+        if shown:
+            return attach_sections(shown)
+    return attach_sections(related_choice(article, limit))
+
+
+def related_choice(article: ArticlePage, limit: int) -> list[ArticlePage]:
     """Editor-picked related stories first, then those sharing the rarest topics."""
     picked = [
         link.article
@@ -528,7 +549,74 @@ def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
         topic_ids = [topic.pk for topic in article.topic_list]  # loaded once for the whole page
         ranked = topic_ranked_articles(topic_ids, exclude=exclude, limit=limit - len(picked), article=article)
         picked += ranked or list(related_candidates().exclude(pk__in=exclude).child_of(article.get_parent())[:limit])
-    return attach_sections(picked[:limit])
+    return picked[:limit]
+
+
+class RelatedStory(models.Model):
+    """One of the stories listed under a story as related, in its place.
+
+    Worked out when the story is published, again once Monitor has tagged it, and again
+    when a story it lists leaves the site (`related_stories_refresh`): a reader's view
+    reads them in one query instead of ranking the archive.
+    """
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    related = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="related_to")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = "related story"
+        verbose_name_plural = "related stories"
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="one_related_story_per_place"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.related_id} (#{self.position + 1})"
+
+
+def related_stories_store(*, article: ArticlePage) -> list[int]:
+    """Work out a live story's related stories and store them; returns their ids."""
+    # The stories shown are chosen exactly as a view would choose them; the spares after.
+    chosen = [a.pk for a in related_choice(article, RELATED_SHOWN)]
+    chosen += [a.pk for a in related_choice(article, RELATED_STORED) if a.pk not in chosen]
+    chosen = chosen[:RELATED_STORED]
+    with transaction.atomic():
+        RelatedStory.objects.filter(article_id=article.pk).delete()
+        RelatedStory.objects.bulk_create(
+            RelatedStory(article_id=article.pk, related_id=pk, position=place) for place, pk in enumerate(chosen)
+        )
+    return chosen
+
+
+def related_stories_refresh(*, article_ids: Iterable[int], neighbours: bool = False) -> int:
+    """Store afresh the related stories of these stories (those still live; the others'
+    lists are dropped). With `neighbours`, also those of the stories each one now lists,
+    so a new story joins the lists of the stories it is related to. Returns how many
+    lists were stored."""
+    ids = set(article_ids)
+    RelatedStory.objects.filter(article_id__in=ids).exclude(article__live=True).delete()
+    done: set[int] = set()
+    todo = [a.pk for a in ArticlePage.objects.live().filter(pk__in=ids).only("pk").order_by("pk")]
+    while todo:
+        pk = todo.pop(0)
+        if pk in done:
+            continue
+        article = ArticlePage.objects.live().filter(pk=pk).first()
+        if article is None:
+            continue
+        done.add(pk)
+        chosen = related_stories_store(article=article)
+        if neighbours and pk in ids:
+            todo += [other for other in chosen if other not in done]
+    return len(done)
+
+
+def related_stories_dependants(article_ids: list[int] | QuerySet[Any]) -> list[int]:
+    """Stories whose stored related stories list any of these (ids, or a query of them)."""
+    listing = RelatedStory.objects.filter(related_id__in=article_ids).values_list("article_id", flat=True)
+    return sorted(set(listing))
 
 
 # What two stories can share, beside topics: (document frequency per feature,

@@ -5,7 +5,7 @@ from django import template
 from core.access import may_read
 from core.entitlement import user_is_pro
 from monitor.models import Entity
-from monitor.queries import alert_for_entity, followed_entities, group_by_kind, last_used_folder, member_folders
+from monitor.queries import alert_for_entity, followed_entities, group_by_kind, member_folders_and_last_used
 from monitor.queries import article_entities as visible_entities
 from newsroom.models import ArticlePage
 from newsroom.paywall import article_view
@@ -56,8 +56,7 @@ def clip_form(context: Any, page_id: int | None) -> dict[str, Any]:
     choices = [
         (p, p if len(p) <= CLIP_CHOICE_LENGTH else p[:CLIP_CHOICE_LENGTH].rsplit(" ", 1)[0] + "…") for p in paragraphs
     ]
-    folders = member_folders(user)
-    last = last_used_folder(user)
+    folders, last = member_folders_and_last_used(user)
     return {
         "show": True,
         "page": page,
