@@ -23,7 +23,11 @@ confidence at which readers' precision on the development set stays >= 0.975,
 and writes both to monitor/data/confidence.json. Runs with no database: the
 registry comes from its seed files.
 
-    .venv/bin/python bench/tagging_quality.py [--dev-only] [--show-errors] [--registry-only] [--calibrate] [--fit]
+`--stories FIRST-LAST` scores only those development stories (by id), nothing
+else: how a new batch is scored once before any rule is tuned on it.
+
+    .venv/bin/python bench/tagging_quality.py [--dev-only] [--stories 103-136] [--show-errors] [--registry-only]
+    .venv/bin/python bench/tagging_quality.py --calibrate | --fit
 """
 
 from __future__ import annotations
@@ -254,6 +258,17 @@ def _line(name: str, result: dict[str, Any]) -> str:
     return f"{name:34} {result['precision']:9.3f} {result['recall']:7.3f} {result['f1']:6.3f}"
 
 
+def _stories() -> range | None:
+    """The id range given as `--stories FIRST-LAST`, if any."""
+    if "--stories" not in sys.argv:
+        return None
+    try:
+        first, last = (int(n) for n in sys.argv[sys.argv.index("--stories") + 1].split("-"))
+    except (IndexError, ValueError):
+        sys.exit("--stories takes a range of development story ids, such as 103-136")
+    return range(first, last + 1)
+
+
 def main() -> None:
     show = "--show-errors" in sys.argv
     tagger = Tagger(seed_entries())
@@ -268,9 +283,14 @@ def main() -> None:
     use_model = "--registry-only" not in sys.argv and discovery.model_available()
     if "--registry-only" not in sys.argv and not use_model:
         print(f"The model stage is unavailable ({discovery.MODEL_MISSING}); scoring the registry only.")
-    sets: dict[str, Articles] = {"registry set": labelled_articles(), "dev": dev_articles()}
-    if "--dev-only" not in sys.argv:
-        sets["heldout"] = heldout_articles()
+    stories = _stories()
+    sets: dict[str, Articles]
+    if stories is not None:
+        sets = {f"dev stories {stories.start}-{stories.stop - 1}": dev_articles(stories)}
+    else:
+        sets = {"registry set": labelled_articles(), "dev": dev_articles()}
+        if "--dev-only" not in sys.argv:
+            sets["heldout"] = heldout_articles()
     # Score the fitted threshold whatever this install sets, beside reviewed names only.
     from django.conf import settings
 
@@ -302,6 +322,9 @@ def main() -> None:
         print(_line("  readers, reviewed only", v))
         print(_line("  editors offered (span)", e))
         report[name] = {"articles": len(articles), "gold": gold, "readers": r, "readers_reviewed_only": v, "editors": e}
+    if stories is not None:
+        print(json.dumps({**report, "reader_threshold": threshold}))
+        return
     registry = registry_score(sets["registry set"], tagger)
     print(_line("registry set (span + entity)", registry))
     for kind, s in registry["per_kind"].items():
