@@ -133,8 +133,11 @@ _TITLES = {
     "supreme",
     "leader",
     "director",
+    *("admiral commodore captain vice rear sergeant lt col brig maj sgt adm cmdr").split(),
 }
 _LEADING = {"the", "a", "an"}
+# Title words that name a minister's portfolio ("Oil Minister ...") and also open companies' names.
+_PORTFOLIOS = {"foreign", "defence", "defense", "finance", "energy", "oil", "interior", "economy"}
 _COMPANY_WORDS = {
     "company",
     "corporation",
@@ -183,6 +186,12 @@ _COMPANY_WORDS = {
     "logistics",
     "petrochemicals",
     "pharmaceuticals",
+    "minerals",
+    "metals",
+    "resources",
+    "chemicals",
+    "shipyard",
+    "shipyards",
 }
 _ORGANISATION_WORDS = {
     "ministry",
@@ -324,7 +333,10 @@ _INSTITUTIONS = {"cabinet", "judiciary", "police", "presidency", "navy", "milita
 # Words that open a place's name ("Gulf of Aden", "Strait of Gibraltar").
 _PLACE_OPENERS = {"gulf", "strait", "bay", "sea", "lake", "mount", "cape", "port", "straits", "gate"}
 # Arabic words for cape, mountain, valley, inlet, spring and well that open a place's name ("Ras El Hekma").
-_ARABIC_PLACE_OPENERS = {"ras", "jebel", "jabal", "wadi", "khor", "shatt", "ain", "bir", "hassi", "tal", "tell"}
+_ARABIC_PLACE_OPENERS = {
+    *("ras jebel jabal wadi khor shatt ain bir hassi tal tell").split(),
+    *("bahr marsa sidi qasr").split(),  # sea, anchorage, saint's shrine, palace
+}
 # Heads of an organisation's name that may be followed by "in" ("UN Support Mission in Libya").
 _IN_HEADS = {"mission", "force", "forces", "office", "embassy", "treasury", "bureau", "rights", "delegation"}
 _HEADS = _PLACE_WORDS | _COMPANY_WORDS | _ORGANISATION_WORDS | _IN_HEADS
@@ -347,7 +359,10 @@ _PLACE_NOUNS = {
     *("mine mines deposit deposits desert lake reservoir peninsula island airport").split(),
 }
 # Lower-case nouns after a name that make it an organisation ("the Amanat party", "CHP leader").
-_ORGANISATION_AFTER = {"party", "movement", "militia", "bloc", "faction", "leader", "lawmakers", "militants"}
+_ORGANISATION_AFTER = {
+    *("party movement militia bloc faction leader lawmakers militants").split(),
+    *("force fighters gunmen insurgents rebels").split(),
+}
 # Lower-case words that may sit between a name and its place noun ("the Absheron gas field").
 _PLACE_MODIFIERS = {
     *("gas oil offshore onshore condensate phosphate border container free").split(),
@@ -436,6 +451,16 @@ _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
 _US_CUES = re.compile(r"\b(?:state of|U\.?S\.? state|Atlanta|Savannah|Augusta|Macon|Peach State)\b")
 # A designation with a number before a weapon word: "Toufan-3 missile", "F-35 jets".
 _DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)")
+# "Tehreek-e-Taliban", "Jaish-e-Adl", "Lashkar-e-Taiba": name words joined by an Urdu or Persian connective.
+_COMPOUND = re.compile(r"\b[A-Z][a-z]+(?:-(?:e|i|ul|ud|ut)-[A-Z][a-z]+)+\b")
+# A wire story's dateline: the place in capitals, perhaps a country or a date, then a dash.
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*)*)(?=(?:,[^—–\n]{1,40})?\s+[—–]\s)")
+# Words that name a line of business and no one thing alone ("Oil and Gas", "Shipyard and Engineering Works").
+_BUSINESS_WORDS = {
+    *("oil gas petroleum energy mining metallurgical shipyard engineering works development construction").split(),
+    *("trading services investment finance technology technologies minerals metals chemicals industries").split(),
+    *("logistics shipping transport power water electricity petrochemicals steel cement").split(),
+}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7}|[A-Z]{2,8})\)")
 _ARTICLE = re.compile(r"^(?:al|el|al|as|ash|ad|an|ar)[-‐ ]", re.IGNORECASE)
 
@@ -605,6 +630,9 @@ class _Reader:
         spans = self._joined([s for s in (self._span(ent) for ent in self.doc.ents) if s is not None])
         spans = self._with_designations(spans)
         spans = self._with_chunks(spans)
+        spans = self._with_compounds(spans)
+        spans = self._with_and_names(spans)
+        spans = self._with_dateline(spans)
         found = self._correct(self.found, spans)
         taken = [(f.start, f.end) for f in found]
         spans = [s for s in spans if not _overlaps(s.start, s.end, taken) and not self._known(s)]
@@ -637,6 +665,11 @@ class _Reader:
                 continue
             if any(_overlaps(start, end, [(c.start, c.end)]) for c in chunks):
                 continue
+            if any(
+                s.label in {"ORG", "FAC"} and s.start <= start and end <= s.end and s.end - s.start > end - start
+                for s in spans
+            ):
+                continue  # "Yemen Kuwait Bank": the model read the whole name, the chunk only "Kuwait Bank"
             kind = self._chunk_kind(words, start, end, spans)
             chunks.append(_Span(start, end, kind, "CHUNK", _sentence(self.doc, start)))
         if not chunks:
@@ -644,6 +677,62 @@ class _Reader:
         taken = [(c.start, c.end) for c in chunks]
         kept = [s for s in spans if not _overlaps(s.start, s.end, taken)]
         return sorted(kept + chunks, key=lambda s: s.start)
+
+    def _with_compounds(self, spans: list[_Span]) -> list[_Span]:
+        """Names whose words an Urdu or Persian connective joins ("Tehreek-e-Taliban Pakistan", "Jaish-e-Adl").
+
+        The registry's "Taliban" or "Pakistan" inside such a name is not the
+        movement or the country; capitalised words right before or after the
+        compound are part of the name ("Pakistan Tehreek-e-Insaf").
+        """
+        compounds: list[_Span] = []
+        words = self.words
+        for match in _COMPOUND.finditer(self.text):
+            first, last = self._word_at.get(match.start()), self._word_ending.get(match.end())
+            if first is None or last is None:
+                continue
+            while last + 1 < len(words) and self._joined_by_space(words[last], words[last + 1]):
+                if not self._name_word(words[last + 1], []):
+                    break
+                last += 1
+            while first > 0 and self._joined_by_space(words[first - 1], words[first]):
+                if not self._name_word(words[first - 1], []) or self._sentence_start(words[first - 1]):
+                    break
+                first -= 1
+            start, end = words[first].start(), words[last].end()
+            kind = self._name_kind(self.text[start:end]) or "organisation"
+            compounds.append(_Span(start, end, kind, "CHUNK", _sentence(self.doc, start)))
+        if not compounds:
+            return spans
+        taken = [(c.start, c.end) for c in compounds]
+        return sorted([s for s in spans if not _overlaps(s.start, s.end, taken)] + compounds, key=lambda s: s.start)
+
+    def _with_and_names(self, spans: list[_Span]) -> list[_Span]:
+        """ "Mellitah Oil" + "and Gas": words that name no one thing alone end the name before them."""
+        out = list(spans)
+        for span in spans:
+            if span.label in {"SURNAME", "ACRONYM"} or self._t(span).split()[-1].lower() not in _BUSINESS_WORDS:
+                continue
+            rest = re.match(r" and ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*)", self.text[span.end :])
+            if rest is None or any(w.lower() not in _BUSINESS_WORDS for w in rest.group(1).split()):
+                continue
+            end = span.end + rest.end()
+            kind = self._name_kind(self.text[span.start : end]) or "company"
+            out = [s for s in out if not _overlaps(s.start, s.end, [(span.start, end)])]
+            out.append(_Span(span.start, end, kind, "CHUNK", span.sentence))
+        return sorted(out, key=lambda s: s.start)
+
+    def _with_dateline(self, spans: list[_Span]) -> list[_Span]:
+        """ "KARACHI, Pakistan —": the capitals that open a wire story name the place it was filed from."""
+        match = _DATELINE.match(self.text)
+        if match is None or not any(c.isalpha() for c in match.group(1)):
+            return spans
+        start, end = match.span(1)
+        if any(f.start == start and f.end == end for f in self.found):
+            return spans
+        kept = [s for s in spans if not _overlaps(s.start, s.end, [(start, end)])]
+        dateline = _Span(start, end, "place", "DATELINE", _sentence(self.doc, start), cued=True)
+        return sorted([*kept, dateline], key=lambda s: s.start)
 
     def _chunk(self, start: int, end: int, tags: list[tuple[int, int]]) -> tuple[int, int]:
         """How far capitalised name words (and "of", "in", "for" between them) extend a tag.
@@ -698,7 +787,10 @@ class _Reader:
             before = words[j - 2]
             if (
                 self._joined_by_space(before, previous)
-                and (self._name_word(before, tags) or before.group().lower() in _PLACE_OPENERS)
+                and (
+                    self._name_word(before, tags)
+                    or (before.group().lower() in _PLACE_OPENERS and before.group()[:1].isupper())
+                )
                 and before.group().lower() not in _TITLES
                 and (previous.group() != "in" or before.group().lower() in _IN_HEADS)
                 and (previous.group() != "of" or before.group().lower() in _OF_HEADS)
@@ -742,7 +834,7 @@ class _Reader:
         i = word.start() - 1
         while i >= 0 and self.text[i] in " \t":
             i -= 1
-        return i < 0 or self.text[i] in '.!?:"“\n'
+        return i < 0 or self.text[i] in '.!?:"“\n—–'
 
     def _chunk_kind(self, words: list[str], start: int, end: int, spans: list[_Span]) -> str:
         lowered = [w.lower().strip(".,") for w in words]
@@ -842,7 +934,7 @@ class _Reader:
         an organisation is otherwise a company: the registry already holds the
         organisations everyone names.
         """
-        if span.label in {"SURNAME", "ACRONYM", "DESIGNATION"}:
+        if span.label in {"SURNAME", "ACRONYM", "DESIGNATION", "DATELINE"}:
             return span
         surface = self._t(span)
         one_word = len(surface.split()) == 1
@@ -895,6 +987,8 @@ class _Reader:
             if i == 0 and lower == "news" and len(words) > 1 and words[1].lower().startswith("agency"):
                 return "organisation"
             if i == 0 and word == lower and lower in _ORGANISATION_AFTER:
+                if lower == "fighters" and any(c.isdigit() for c in self.text[:end].rsplit(" ", 1)[-1]):
+                    break  # "JF-17 fighters" are aircraft
                 return "organisation"
             if word != raw or not (
                 lower in _WEAPON_MODIFIERS or (i == 0 and lower in _PLACE_MODIFIERS) or (word[:1].isupper() and i > 0)
@@ -1022,6 +1116,13 @@ class _Reader:
                 return None
             if tokens[0].lower_ not in _LEADING and tokens[1].lower_ in _HEADS and tokens[1].text[:1].isupper():
                 break  # "Supreme Court", "General Directorate": the title word names the body
+            if (
+                label == "ORG"
+                and tokens[0].lower_ in _PORTFOLIOS
+                and tokens[-1].lower_ in _HEADS
+                and tokens[1].lower_ not in {"minister", "ministry"}
+            ):
+                break  # "Oil and Gas Development Company", not the oil minister
             tokens = tokens[1:]
         # "port of Hodeidah": lower-case words before the name are not part of it.
         while len(tokens) > 1 and tokens[0].text[:1].islower() and not _ARTICLE.match(tokens[0].text + " "):
@@ -1056,8 +1157,10 @@ class _Reader:
         preceding = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if self._after_airliner_maker(start):
             return None  # an airliner's model ("Airbus A350", "Boeing 737 MAX")
-        if label in {"PRODUCT", "ORG", "PERSON"} and (following in _WEAPON_CUES or preceding in _WEAPON_CUES):
-            if any(c.isdigit() for c in surface) or label == "PRODUCT" or following in _WEAPON_CUES:
+        digit = any(c.isdigit() for c in surface)
+        weapon_after = following in _WEAPON_CUES and (following != "fighters" or digit or label == "PRODUCT")
+        if label in {"PRODUCT", "ORG", "PERSON"} and (weapon_after or preceding in _WEAPON_CUES):
+            if digit or label == "PRODUCT" or weapon_after:
                 return _Span(start, end, "weapon", label, sentence)
         if label not in _LABELS:
             return None
@@ -1152,6 +1255,27 @@ class _Reader:
                     )
                 )
                 taken.append((hit.start(), hit.end()))
+        # Without brackets: "the Balochistan Liberation Army ... The BLA", when the letters are exactly its initials.
+        for hit in re.finditer(r"\b[A-Z]{2,6}\b", self.text):
+            if any(s.start == hit.start() and s.label == "ACRONYM" for s in out) or _overlaps(
+                hit.start(), hit.end(), [(f.start, f.end) for f in found]
+            ):
+                continue
+            owner = next(
+                (
+                    s
+                    for s in out
+                    if s.end <= hit.start()
+                    and s.label not in {"ACRONYM", "SURNAME"}
+                    and len(self._t(s).split()) > 1
+                    and _initials(self._t(s)).upper() == hit.group()
+                ),
+                None,
+            )
+            if owner is None:
+                continue
+            out = [s for s in out if not _overlaps(s.start, s.end, [hit.span()])]
+            out.append(_Span(hit.start(), hit.end(), owner.kind, "ACRONYM", _sentence(self.doc, hit.start())))
         return sorted(out, key=lambda s: s.start)
 
     def _with_surnames(self, spans: list[_Span], found: list[Found]) -> list[_Span]:
@@ -1277,8 +1401,14 @@ def _initials_fit(acronym: str, name: str) -> bool:
     letters = [c for c in acronym.upper() if c.isalpha()]
     words = [w for w in re.split(r"[\s-]+", name) if w]
     capitals = [w[0].upper() for w in words if w[:1].isupper()]
-    every = [w[0].upper() for w in words]
+    every = [c for w in words for c in (w if w.isupper() and len(w) <= 4 else w[0].upper())]
     return _subsequence(letters, every) and letters[:1] == capitals[:1]
+
+
+def _initials(name: str) -> str:
+    """The letters an acronym of `name` is made of: "Balochistan Liberation Army" → BLA, "UN Support Mission" → UNSM."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words)
 
 
 def _subsequence(letters: list[str], initials: list[str]) -> bool:
