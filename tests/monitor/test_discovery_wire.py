@@ -1,0 +1,74 @@
+"""The model stage on wire copy: datelines, ranks, acronyms, compound names (text written for these tests)."""
+
+import pytest
+
+from monitor import discovery
+from monitor.registry import seed_entries
+from monitor.tagger import Tagger
+
+pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Tagger(seed_entries())
+
+
+def _suggested(text, tagger):
+    return [(s.text, s.kind) for s in discovery.analyse(text, tagger).suggestions]
+
+
+def _tagged(text, tagger):
+    return [f.text for f in discovery.analyse(text, tagger).entities]
+
+
+def test_a_dateline_in_capitals_is_the_place_the_story_was_filed_from(tagger):
+    text = "QUETTA, Pakistan — Traders shut their shops on Monday. Officials said the market would reopen."
+    assert ("QUETTA", "place") in _suggested(text, tagger)
+    assert "Pakistan" in _tagged(text, tagger)
+
+
+def test_a_capitalised_word_after_the_datelines_dash_opens_a_sentence(tagger):
+    text = "MARIB, Yemen — Negotiators met tribal elders on Sunday."
+    assert [s for s in _suggested(text, tagger) if s[0] == "Negotiators"] == []
+
+
+def test_a_rank_the_registry_does_not_list_is_a_title_not_a_name(tagger):
+    text = "The navy said Rear Admiral Faisal Qureshi would command the new flotilla from Ormara."
+    suggested = _suggested(text, tagger)
+    assert ("Faisal Qureshi", "person") in suggested
+    assert not [s for s in suggested if "Admiral" in s[0]]
+
+
+def test_an_acronym_without_brackets_takes_the_kind_of_the_name_it_abbreviates(tagger):
+    text = (
+        "Gunmen from the Sindhudesh Revolutionary Army attacked a bridge near Larkana. "
+        "The SRA has threatened foreign contractors before."
+    )
+    assert ("SRA", "organisation") in _suggested(text, tagger)
+
+
+def test_a_registry_movement_inside_a_name_joined_by_an_urdu_connective_is_not_the_movement(tagger):
+    text = "Police arrested members of the Tehreek-e-Taliban Swat network in Mingora."
+    assert "Taliban" not in _tagged(text, tagger)
+    assert ("Tehreek-e-Taliban Swat", "organisation") in _suggested(text, tagger)
+
+
+def test_words_that_name_no_one_thing_after_and_are_part_of_the_name_before_them(tagger):
+    text = "The frigates will be built by Gwadar Shipyard and Engineering Works, the navy said."
+    suggested = _suggested(text, tagger)
+    assert ("Gwadar Shipyard and Engineering Works", "company") in suggested
+    assert not [s for s in suggested if s[0] == "Engineering Works"]
+
+
+def test_a_lower_case_port_of_is_not_part_of_the_place(tagger):
+    text = "Drones struck the port of Hodeidah overnight, residents said."
+    assert "Hodeidah" in _tagged(text, tagger)
+    assert not [s for s in _suggested(text, tagger) if "port" in s[0]]
+
+
+def test_fighters_after_a_groups_name_are_people_and_after_a_designation_aircraft(tagger):
+    text = "Ansar al-Sunna fighters ambushed a convoy, and the air force sent two JF-17 fighters."
+    suggested = _suggested(text, tagger)
+    assert not [s for s in suggested if s[0].startswith("Ansar") and s[1] == "weapon"]
+    assert ("JF-17", "weapon") in suggested
