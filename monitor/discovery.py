@@ -192,6 +192,8 @@ _COMPANY_WORDS = {
     "chemicals",
     "shipyard",
     "shipyards",
+    # newspapers and broadcasters ("Times of Israel", "Tehran Times", "Sudan Tribune")
+    *("times post tribune herald gazette journal observer telegraph television broadcasting").split(),
 }
 _ORGANISATION_WORDS = {
     "ministry",
@@ -298,7 +300,15 @@ _WEAPON_CUES = {
     "corvettes",
 }
 # Regional words that read like names but are not an organisation ("Gulf investors").
-_GENERIC = {"gulf", "arab", "western", "eastern", "middle east", "levant", "maghreb", "sunni", "shia", "shiite"}
+_GENERIC = {
+    *("gulf arab western eastern levant maghreb sunni shia shiite").split(),
+    *("middle east", "asian", "african", "european", "arabian"),
+}
+# Words that end the name of a meeting or a show, which is no entity ("Doha Forum", "Manama Dialogue").
+_EVENT_WORDS = {
+    *("forum dialogue summit conference congress expo exhibition show festival airshow week games").split(),
+    *("cup championship prize award talks process format").split(),
+}
 # Words after a country's name that make it part of a company's name.
 _CARRIER_WORDS = {"airlines", "airways", "air", "telecom", "petroleum", "energy", "railways", "press", "news"}
 # Words after a one-word name that make it a market benchmark or product, not a name ("Brent prices").
@@ -356,7 +366,7 @@ _WEAPON_MODIFIERS = {
 _PLACE_NOUNS = {
     *("field fields province governorate region district valley river corridor pipeline waterway").split(),
     *("crossing basin port terminal refinery camp airbase base dam oasis mountains border area prospect").split(),
-    *("mine mines deposit deposits desert lake reservoir peninsula island airport").split(),
+    *("mine mines deposit deposits desert lake reservoir peninsula island airport smelter plant station").split(),
 }
 # Lower-case nouns after a name that make it an organisation ("the Amanat party", "CHP leader").
 _ORGANISATION_AFTER = {
@@ -365,7 +375,7 @@ _ORGANISATION_AFTER = {
 }
 # Lower-case words that may sit between a name and its place noun ("the Absheron gas field").
 _PLACE_MODIFIERS = {
-    *("gas oil offshore onshore condensate phosphate border container free").split(),
+    *("gas oil offshore onshore condensate phosphate border container free power").split(),
     *("gold copper uranium coal iron lithium silver zinc potash").split(),
 }
 # Nouns in an apposition ("Ambrey, a maritime security firm,") that tell a name's kind.
@@ -633,12 +643,14 @@ class _Reader:
         spans = self._with_compounds(spans)
         spans = self._with_and_names(spans)
         spans = self._with_dateline(spans)
-        found = self._correct(self.found, spans)
+        found = self._surnames_over_places(self._correct(self.found, spans), spans)
         taken = [(f.start, f.end) for f in found]
         spans = [s for s in spans if not _overlaps(s.start, s.end, taken) and not self._known(s)]
         spans = self._with_acronyms(spans, found)
         spans = self._with_surnames(spans, found)
         spans = self._with_capitals(spans, found)
+        # A meeting's name is no entity, though it still hides the place inside it from the registry.
+        spans = [s for s in spans if self._t(s).split()[-1].lower() not in _EVENT_WORDS or s.label == "ACRONYM"]
         return Analysis(found, self._group([self._cued(s) for s in spans]))
 
     # --- names the model split or missed ---
@@ -663,10 +675,17 @@ class _Reader:
             head = words[-1].lower()
             if f.kind == "person" and head not in _HEADS:
                 continue
+            if head in _COMPANY_WORDS | _ORGANISATION_WORDS:
+                start = self._places_before(start)  # "Cairo Amman Bank", "Jordan Kuwait Bank"
+                words = self.text[start:end].split()
             if any(_overlaps(start, end, [(c.start, c.end)]) for c in chunks):
                 continue
             if any(
-                s.label in {"ORG", "FAC"} and s.start <= start and end <= s.end and s.end - s.start > end - start
+                s.label in {"ORG", "FAC"}
+                and s.start <= start
+                and end <= s.end
+                and s.end - s.start > end - start
+                and " and " not in self._t(s)
                 for s in spans
             ):
                 continue  # "Yemen Kuwait Bank": the model read the whole name, the chunk only "Kuwait Bank"
@@ -677,6 +696,20 @@ class _Reader:
         taken = [(c.start, c.end) for c in chunks]
         kept = [s for s in spans if not _overlaps(s.start, s.end, taken)]
         return sorted(kept + chunks, key=lambda s: s.start)
+
+    def _places_before(self, start: int) -> int:
+        """Where a business's name starts when the registry's places open it ("Cairo Amman Bank")."""
+        words = self.words
+        j = self._word_at.get(start)
+        while j is not None and j > 0 and self._joined_by_space(words[j - 1], words[j]):
+            previous = words[j - 1]
+            if not any(
+                f.kind in {"country", "place"} and f.start <= previous.start() and previous.end() <= f.end
+                for f in self.found
+            ):
+                break
+            j -= 1
+        return words[j].start() if j is not None else start
 
     def _with_compounds(self, spans: list[_Span]) -> list[_Span]:
         """Names whose words an Urdu or Persian connective joins ("Tehreek-e-Taliban Pakistan", "Jaish-e-Adl").
@@ -749,10 +782,18 @@ class _Reader:
         if i != last and words[i].group().lower() not in _COMPANY_WORDS | _ORGANISATION_WORDS:
             i = self._rightwards(words, last, tags, titles=False)
         j = self._leftwards(words, first, tags)
+        if j == first and first > 0 and self._joined_by_space(words[first - 1], words[first]):
+            # "Aluminium Bahrain (Alba)": a name given with its short form opens even a sentence.
+            previous = words[first - 1]
+            short = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", self.text[words[i].end() :])
+            if short and short.group(1)[0] == previous.group()[0] and self._name_word(previous, tags):
+                j = first - 1
         return words[j].start(), words[i].end()
 
     def _rightwards(self, words: list[re.Match[str]], i: int, tags: list[tuple[int, int]], *, titles: bool) -> int:
         while i + 1 < len(words) and self._joined_by_space(words[i], words[i + 1]):
+            if words[i].group().endswith(("'s", "’s")):
+                break
             nxt = words[i + 1]
             if self._name_word(nxt, tags, titles=titles):
                 i += 1
@@ -779,6 +820,8 @@ class _Reader:
 
         while j > 0 and self._joined_by_space(words[j - 1], words[j]):
             previous = words[j - 1]
+            if previous.group().endswith(("'s", "’s")):
+                break  # "HSBC's Omani business": a possessive ends the name before it
             if self._name_word(previous, tags, organisations=True) and opener(previous):
                 j -= 1
                 continue
@@ -1142,6 +1185,17 @@ class _Reader:
             ),
             None,
         )
+        if cut is None:
+            # "HSBC's Omani business": a possessive and a country after it end the name.
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(tokens) - 1)
+                    if tokens[k].text in {"'s", "’s"}
+                    and any(f.kind == "country" for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text))
+                ),
+                None,
+            )
         if cut is not None:
             tokens = tokens[:cut]
         while len(tokens) > 1 and tokens[-1].lower_ in _CONNECTORS | {"and"}:
@@ -1215,6 +1269,11 @@ class _Reader:
                 continue
             kept.append(f)
         return kept
+
+    def _surnames_over_places(self, found: list[Found], spans: list[_Span]) -> list[Found]:
+        """ "Rovshan Najaf ... Najaf met officials": once a story names a person, their surname alone is them."""
+        surnames = {self._t(s).split()[-1] for s in spans if s.kind == "person" and len(self._t(s).split()) >= 2}
+        return [f for f in found if not (f.kind == "place" and f.text in surnames)]
 
     def _t(self, span: _Span) -> str:
         return self.text[span.start : span.end]

@@ -72,3 +72,33 @@ def test_fighters_after_a_groups_name_are_people_and_after_a_designation_aircraf
     suggested = _suggested(text, tagger)
     assert not [s for s in suggested if s[0].startswith("Ansar") and s[1] == "weapon"]
     assert ("JF-17", "weapon") in suggested
+
+
+def test_registry_places_that_open_a_banks_name_are_part_of_it(tagger):
+    text = "Depositors queued outside branches of Cairo Amman Bank on Tuesday, a witness said."
+    assert "Cairo" not in _tagged(text, tagger)
+    assert ("Cairo Amman Bank", "company") in _suggested(text, tagger)
+
+
+def test_a_country_inside_a_newspapers_name_is_not_the_country(tagger):
+    text = "The talks had stalled, the Times of Israel reported on Sunday."
+    assert "Israel" not in _tagged(text, tagger)
+    assert ("Times of Israel", "company") in _suggested(text, tagger)
+
+
+def test_a_meeting_named_after_a_city_is_neither_the_city_nor_an_entity(tagger):
+    text = "Ministers spoke at the Doha Forum about shipping."
+    assert "Doha" not in _tagged(text, tagger)
+    assert _suggested(text, tagger) == []
+
+
+def test_a_place_that_is_a_persons_surname_in_the_story_is_that_person_later(tagger):
+    text = "Company president Rovshan Najaf signed the deal in Baku. Najaf said gas would flow by 2028."
+    assert "Najaf" not in _tagged(text, tagger)
+    later = text.rindex("Najaf")
+    assert [s.name for s in discovery.analyse(text, tagger).suggestions if s.start == later] == ["Rovshan Najaf"]
+
+
+def test_a_possessive_ends_a_name_before_a_demonym(tagger):
+    text = "The bank completed its purchase of HSBC's Omani business in 2023."
+    assert "Omani" in _tagged(text, tagger)
