@@ -119,13 +119,24 @@ Analysed = list[tuple[str, list[Gold], Any]]  # text, gold, discovery.Analysis
 
 
 def analysed(articles: Articles, tagger: Tagger) -> Analysed:
+    """Each story analysed in order, knowing which names the stories before it were suggested under.
+
+    In production the queue of suggestions holds every story tagged before; here a
+    story sees only the earlier ones in its set, which is the harder case.
+    """
     from monitor import discovery
 
     texts = [text for text, _ in articles]
-    return [
-        (text, gold, analysis)
-        for (text, gold), analysis in zip(articles, discovery.analyse_many(texts, tagger), strict=True)
-    ]
+    stories: Counter[tuple[str, str]] = Counter()
+
+    def seen(_: int) -> discovery.Seen:
+        return lambda pairs: {pair: stories[pair] for pair in pairs}
+
+    runs: Analysed = []
+    for (text, gold), analysis in zip(articles, discovery.analyse_many(texts, tagger, seen=seen), strict=True):
+        runs.append((text, gold, analysis))
+        stories.update({(discovery.fold(s.name), s.kind) for s in analysis.suggestions})
+    return runs
 
 
 def _right(gold: list[Gold], suggestion: Any) -> bool:

@@ -26,7 +26,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -71,7 +71,11 @@ FEATURES = (
     "capitals_only",
     "context_cue",
     "lone_person",
+    "named_elsewhere",
 )
+# How many other stories named each (folded name, kind): what editors' queue of suggestions already
+# holds (monitor.tagging), or in the quality bench the stories before this one.
+Seen = Callable[[set[tuple[str, str]]], Mapping[tuple[str, str], int]]
 
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -575,25 +579,37 @@ def nlp() -> Any:
     return _nlp
 
 
-def analyse(text: str, tagger: Tagger, *, found: list[Found] | None = None, doc: Any = None) -> Analysis:
-    """Registry tags (corrected) and suggestions for one text."""
+def analyse(
+    text: str, tagger: Tagger, *, found: list[Found] | None = None, doc: Any = None, seen: Seen | None = None
+) -> Analysis:
+    """Registry tags (corrected) and suggestions for one text.
+
+    `seen` says how many other stories named each suggestion with the same kind;
+    without it every name counts as new.
+    """
     found = tagger.tag(text) if found is None else found
     if not text.strip() or (doc is None and not model_available()):
         return Analysis(found, [])
-    return _Reader(text, tagger, found, doc if doc is not None else nlp()(text)).run()
+    return _Reader(text, tagger, found, doc if doc is not None else nlp()(text), seen).run()
 
 
 def analyse_many(
-    texts: Iterable[str], tagger: Tagger, *, batch_size: int = 32, n_process: int = 1
+    texts: Iterable[str],
+    tagger: Tagger,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    seen: Callable[[int], Seen | None] | None = None,
 ) -> Iterator[Analysis]:
-    """`analyse` for many texts, batched through the model (`nlp.pipe`)."""
+    """`analyse` for many texts, batched through the model (`nlp.pipe`); `seen(i)` is the i-th text's `seen`."""
     items = list(texts)
     if not model_available():
         for text in items:
             yield Analysis(tagger.tag(text), [])
         return
-    for text, doc in zip(items, nlp().pipe(items, batch_size=batch_size, n_process=n_process), strict=True):
-        yield analyse(text, tagger, doc=doc)
+    docs = nlp().pipe(items, batch_size=batch_size, n_process=n_process)
+    for i, (text, doc) in enumerate(zip(items, docs, strict=True)):
+        yield analyse(text, tagger, doc=doc, seen=seen(i) if seen is not None else None)
 
 
 def discover(text: str, found: list[Found], *, tagger: Tagger) -> list[Suggestion]:
@@ -620,7 +636,8 @@ class _Span:
 
 
 class _Reader:
-    def __init__(self, text: str, tagger: Tagger, found: list[Found], doc: Any) -> None:
+    def __init__(self, text: str, tagger: Tagger, found: list[Found], doc: Any, seen: Seen | None = None) -> None:
+        self.seen = seen
         self.text = text
         self.tagger = tagger
         self.found = found
@@ -1396,22 +1413,30 @@ class _Reader:
             key = fold(self._t(owner)) if owner is not None else fold(self._t(span))
             groups.setdefault(key, []).append(span)
             names.setdefault(key, self._t(owner) if owner is not None else self._t(span))
-        suggestions = []
+        kinds_of: dict[str, str] = {}
         for key, members in groups.items():
             # What the words around a mention said outweighs the model's guesses; ties go to the first.
             voters = [m for m in members if m.cued] or members
             kinds = [m.kind for m in voters]
-            kind = max(kinds, key=kinds.count)
+            kinds_of[key] = max(kinds, key=kinds.count)
+        pairs = {(fold(names[key]), kind) for key, kind in kinds_of.items()}
+        elsewhere = self.seen(pairs) if self.seen is not None and pairs else {}
+        suggestions = []
+        for key, members in groups.items():
+            kind = kinds_of[key]
             cued = any(m.cued and m.kind == kind for m in members)
             for m in members:
-                features = self._features(m, kind, len(members), cued=cued)
+                stories = elsewhere.get((fold(names[key]), kind), 0)
+                features = self._features(m, kind, len(members), cued=cued, stories=stories)
                 surface = self._t(m)
                 suggestions.append(
                     Suggestion(names[key], kind, m.start, m.end, surface, m.sentence, confidence(features), features)
                 )
         return sorted(suggestions, key=lambda s: s.start)
 
-    def _features(self, span: _Span, kind: str, mentions: int, *, cued: bool = False) -> tuple[float, ...]:
+    def _features(
+        self, span: _Span, kind: str, mentions: int, *, cued: bool = False, stories: int = 0
+    ) -> tuple[float, ...]:
         surface = self._t(span)
         words = surface.split()
         lowered = {w.lower().strip(".,") for w in words}
@@ -1438,6 +1463,8 @@ class _Reader:
             "capitals_only": span.label == "CAPITALS",
             "context_cue": cued,
             "lone_person": span.label == "PERSON" and len(words) == 1,
+            # Other stories that named it with this kind: the model rarely repeats a mistake word for word.
+            "named_elsewhere": min(stories, 3) / 3,
         }
         return tuple(float(values[name]) for name in FEATURES)
 
