@@ -196,6 +196,7 @@ _COMPANY_WORDS = {
     "chemicals",
     "shipyard",
     "shipyards",
+    *("financial capital ventures securities investments insurance").split(),
     # newspapers and broadcasters ("Times of Israel", "Tehran Times", "Sudan Tribune")
     *("times post tribune herald gazette journal observer telegraph television broadcasting").split(),
 }
@@ -393,7 +394,10 @@ _APPOSITION_KINDS = {
         "company",
     ),
     **dict.fromkeys(
-        "agency ministry militia party movement council union court regulator watchdog alliance coalition".split(),
+        (
+            "agency ministry militia party movement council union court regulator watchdog alliance coalition"
+            " association federation chamber institute"
+        ).split(),
         "organisation",
     ),
     **dict.fromkeys(
@@ -901,7 +905,7 @@ class _Reader:
         # The head of "UN Support Mission in Libya" is "Mission": the word before the first connector.
         cut = next((k for k, w in enumerate(lowered) if w in _CONNECTORS and k > 0), len(lowered))
         head, opener = lowered[cut - 1], lowered[0]
-        if head == "bank" and (cut < len(lowered) or "central" in lowered):
+        if head == "bank" and _public_bank(lowered, cut):
             return "organisation"  # a central bank ("Bank of Israel")
         if "investment" in lowered:
             return "company"  # a sovereign fund ("Qatar Investment Authority")
@@ -911,6 +915,8 @@ class _Reader:
             return "organisation"
         if head in _PLACE_WORDS or opener in _PLACE_OPENERS:
             return "place"
+        if set(lowered) & _COMPANY_WORDS:
+            return "company"  # "Borsa Istanbul", "Boursa Kuwait"
         inside = [s for s in spans if _overlaps(s.start, s.end, [(start, end)])]
         return inside[0].kind if inside else "organisation"
 
@@ -1113,7 +1119,7 @@ class _Reader:
         lowered = [w.lower().strip(".,") for w in words]
         cut = next((k for k, w in enumerate(lowered) if w in _CONNECTORS and k > 0), len(lowered))
         head = lowered[cut - 1]
-        if head == "bank" and (cut < len(lowered) or {"central", "development"} & set(lowered)):
+        if head == "bank" and _public_bank(lowered, cut):
             return "organisation"
         if lowered[0] in {"block", "blocks"} and any(c.isdigit() for c in lowered[1]):
             return "place"  # an oil or gas licence area ("Block 10")
@@ -1184,6 +1190,10 @@ class _Reader:
             ):
                 break  # "Oil and Gas Development Company", not the oil minister
             tokens = tokens[1:]
+        # "Cybersecurity company Wiz": the noun saying what it is comes before the name, not in it.
+        cue = max((k for k, t in enumerate(tokens[:-1]) if t.text in _COMPANY_CUES), default=None)
+        if cue is not None and tokens[cue + 1].text[:1].isupper():
+            tokens = tokens[cue + 1 :]
         # "port of Hodeidah": lower-case words before the name are not part of it.
         while len(tokens) > 1 and tokens[0].text[:1].islower() and not _ARTICLE.match(tokens[0].text + " "):
             tokens = tokens[1:]
@@ -1271,7 +1281,7 @@ class _Reader:
         longer = [
             (s.start, s.end)
             for s in spans
-            if s.label in {"ORG", "PERSON", "FAC", "CHUNK", "DESIGNATION"} and " and " not in self._t(s)
+            if s.label in {"ORG", "PERSON", "FAC", "CHUNK", "DESIGNATION", "DATELINE"} and " and " not in self._t(s)
         ]
         kept = []
         for f in found:
@@ -1480,6 +1490,14 @@ class _Reader:
             if span.label == "ACRONYM" and _initials_fit(text, full):
                 return other
         return None
+
+
+def _public_bank(lowered: list[str], cut: int) -> bool:
+    """A central or a development bank, an organisation: "Bank of Israel", "State Bank of Pakistan",
+    "Asian Development Bank"; "Commercial Bank of Ethiopia" is a company like any lender."""
+    if {"central", "development", "reserve"} & set(lowered):
+        return True
+    return cut < len(lowered) and (cut == 1 or lowered[cut - 2] in {"state", "national", "people's"})
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

@@ -102,3 +102,30 @@ def test_a_place_that_is_a_persons_surname_in_the_story_is_that_person_later(tag
 def test_a_possessive_ends_a_name_before_a_demonym(tagger):
     text = "The bank completed its purchase of HSBC's Omani business in 2023."
     assert "Omani" in _tagged(text, tagger)
+
+
+def test_a_dateline_of_two_words_is_one_place_and_the_word_after_its_dash_opens_a_sentence(tagger):
+    text = "PANAMA CITY — Shipping agents said canal traffic was normal."
+    suggested = _suggested(text, tagger)
+    assert ("PANAMA CITY", "place") in suggested
+    assert not [s for s in suggested if s[0] == "Shipping"]
+
+
+def test_a_commercial_bank_named_after_its_country_is_a_company_and_a_state_bank_an_organisation(tagger):
+    text = (
+        "Depositors at the Commercial Bank of Eritrea queued on Monday, and the State Bank of Eritrea "
+        "said it would lend to it."
+    )
+    suggested = _suggested(text, tagger)
+    assert ("Commercial Bank of Eritrea", "company") in suggested
+    assert ("State Bank of Eritrea", "organisation") in suggested
+
+
+def test_the_noun_saying_what_a_name_is_stays_out_of_it(tagger):
+    text = "HAIFA — Cybersecurity company Zorvix hired 200 engineers this year."
+    assert _suggested(text, tagger) == [("Zorvix", "company")]
+
+
+def test_an_apposition_naming_an_association_makes_an_organisation(tagger):
+    text = "Insurers raised premiums, said a director at GAMCO, the tanker owners' association."
+    assert ("GAMCO", "organisation") in _suggested(text, tagger)
