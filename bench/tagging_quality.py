@@ -19,7 +19,7 @@ Views, scored mention by mention:
 `--fit` fits the confidence model on the development set (a logistic
 regression, L2-regularised, over `discovery.FEATURES`), picks the reader
 threshold from out-of-fold predictions (5 folds by article) as the lowest
-confidence at which readers' precision on the development set stays >= 0.975,
+confidence at which readers' precision on the development set stays >= 0.985,
 and writes both to monitor/data/confidence.json. Runs with no database: the
 registry comes from its seed files.
 
@@ -45,9 +45,9 @@ from monitor.tagger import Tagger
 Span = tuple[int, int, str]
 Articles = list[tuple[str, list[Gold]]]
 # The goal on unseen text is 0.97; batches of development stories scored before any rule was
-# tuned on them read several points lower than the tuned set (bench/data/dev/README.md), so the
-# threshold is fitted for a little more than the goal on the set it is tuned on.
-READER_PRECISION = 0.975
+# tuned on them read 4 to 9 points lower than the tuned set (bench/data/dev/README.md), so the
+# threshold is fitted for well above the goal on the set it is tuned on.
+READER_PRECISION = 0.985
 FOLDS = 5
 L2 = 1.0
 
