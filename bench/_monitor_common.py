@@ -66,6 +66,7 @@ def heldout_articles() -> list[tuple[str, list[Gold]]]:
     return [parse(item["text"], {}) for item in items]
 
 
-def dev_articles() -> list[tuple[str, list[Gold]]]:
+def dev_articles(ids: range | None = None) -> list[tuple[str, list[Gold]]]:
+    """The development set, or only the stories whose ids are in `ids` (a batch written together)."""
     items = json.loads(DEV.read_text(encoding="utf-8"))
-    return [parse(item["text"], {}) for item in items]
+    return [parse(item["text"], {}) for item in items if ids is None or item["id"] in ids]

@@ -19,11 +19,15 @@ Views, scored mention by mention:
 `--fit` fits the confidence model on the development set (a logistic
 regression, L2-regularised, over `discovery.FEATURES`), picks the reader
 threshold from out-of-fold predictions (5 folds by article) as the lowest
-confidence at which readers' precision on the development set stays >= 0.975,
+confidence at which readers' precision on the development set stays >= 0.985,
 and writes both to monitor/data/confidence.json. Runs with no database: the
 registry comes from its seed files.
 
-    .venv/bin/python bench/tagging_quality.py [--dev-only] [--show-errors] [--registry-only] [--calibrate] [--fit]
+`--stories FIRST-LAST` scores only those development stories (by id), nothing
+else: how a new batch is scored once before any rule is tuned on it.
+
+    .venv/bin/python bench/tagging_quality.py [--dev-only] [--stories 103-136] [--show-errors] [--registry-only]
+    .venv/bin/python bench/tagging_quality.py --calibrate | --fit
 """
 
 from __future__ import annotations
@@ -41,9 +45,9 @@ from monitor.tagger import Tagger
 Span = tuple[int, int, str]
 Articles = list[tuple[str, list[Gold]]]
 # The goal on unseen text is 0.97; batches of development stories scored before any rule was
-# tuned on them read several points lower than the tuned set (bench/data/dev/README.md), so the
-# threshold is fitted for a little more than the goal on the set it is tuned on.
-READER_PRECISION = 0.975
+# tuned on them read 4 to 9 points lower than the tuned set (bench/data/dev/README.md), so the
+# threshold is fitted for well above the goal on the set it is tuned on.
+READER_PRECISION = 0.985
 FOLDS = 5
 L2 = 1.0
 
@@ -115,13 +119,24 @@ Analysed = list[tuple[str, list[Gold], Any]]  # text, gold, discovery.Analysis
 
 
 def analysed(articles: Articles, tagger: Tagger) -> Analysed:
+    """Each story analysed in order, knowing which names the stories before it were suggested under.
+
+    In production the queue of suggestions holds every story tagged before; here a
+    story sees only the earlier ones in its set, which is the harder case.
+    """
     from monitor import discovery
 
     texts = [text for text, _ in articles]
-    return [
-        (text, gold, analysis)
-        for (text, gold), analysis in zip(articles, discovery.analyse_many(texts, tagger), strict=True)
-    ]
+    stories: Counter[tuple[str, str]] = Counter()
+
+    def seen(_: int) -> discovery.Seen:
+        return lambda pairs: {pair: stories[pair] for pair in pairs}
+
+    runs: Analysed = []
+    for (text, gold), analysis in zip(articles, discovery.analyse_many(texts, tagger, seen=seen), strict=True):
+        runs.append((text, gold, analysis))
+        stories.update({(discovery.fold(s.name), s.kind) for s in analysis.suggestions})
+    return runs
 
 
 def _right(gold: list[Gold], suggestion: Any) -> bool:
@@ -254,6 +269,17 @@ def _line(name: str, result: dict[str, Any]) -> str:
     return f"{name:34} {result['precision']:9.3f} {result['recall']:7.3f} {result['f1']:6.3f}"
 
 
+def _stories() -> range | None:
+    """The id range given as `--stories FIRST-LAST`, if any."""
+    if "--stories" not in sys.argv:
+        return None
+    try:
+        first, last = (int(n) for n in sys.argv[sys.argv.index("--stories") + 1].split("-"))
+    except (IndexError, ValueError):
+        sys.exit("--stories takes a range of development story ids, such as 103-136")
+    return range(first, last + 1)
+
+
 def main() -> None:
     show = "--show-errors" in sys.argv
     tagger = Tagger(seed_entries())
@@ -268,9 +294,14 @@ def main() -> None:
     use_model = "--registry-only" not in sys.argv and discovery.model_available()
     if "--registry-only" not in sys.argv and not use_model:
         print(f"The model stage is unavailable ({discovery.MODEL_MISSING}); scoring the registry only.")
-    sets: dict[str, Articles] = {"registry set": labelled_articles(), "dev": dev_articles()}
-    if "--dev-only" not in sys.argv:
-        sets["heldout"] = heldout_articles()
+    stories = _stories()
+    sets: dict[str, Articles]
+    if stories is not None:
+        sets = {f"dev stories {stories.start}-{stories.stop - 1}": dev_articles(stories)}
+    else:
+        sets = {"registry set": labelled_articles(), "dev": dev_articles()}
+        if "--dev-only" not in sys.argv:
+            sets["heldout"] = heldout_articles()
     # Score the fitted threshold whatever this install sets, beside reviewed names only.
     from django.conf import settings
 
@@ -302,6 +333,9 @@ def main() -> None:
         print(_line("  readers, reviewed only", v))
         print(_line("  editors offered (span)", e))
         report[name] = {"articles": len(articles), "gold": gold, "readers": r, "readers_reviewed_only": v, "editors": e}
+    if stories is not None:
+        print(json.dumps({**report, "reader_threshold": threshold}))
+        return
     registry = registry_score(sets["registry set"], tagger)
     print(_line("registry set (span + entity)", registry))
     for kind, s in registry["per_kind"].items():

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 from lib.page_cache import invalidate_all
-from monitor.discovery import Analysis, Suggestion, analyse, analyse_many, fold
+from monitor.discovery import Analysis, Seen, Suggestion, analyse, analyse_many, fold
 from monitor.models import ArticleEntity, Entity, Mention, SuggestedEntity
 from monitor.registry import registry_tagger
 from monitor.tagger import Tagger
@@ -29,20 +29,45 @@ def model_stage_enabled() -> bool:
     return bool(getattr(settings, "MONITOR_MODEL_STAGE", True))
 
 
-def text_analyse(text: str, tagger: Tagger | None = None) -> Analysis:
-    """Registry tags and suggestions for a text, leaving out names editors rejected."""
+def text_analyse(text: str, tagger: Tagger | None = None, *, article_id: int | None = None) -> Analysis:
+    """Registry tags and suggestions for a text, leaving out names editors rejected.
+
+    A suggestion's confidence counts the other stories already suggested under the
+    same name and kind; `article_id` is the story this text is, which does not count.
+    """
     tagger = tagger or registry_tagger()
     if not model_stage_enabled():
         return Analysis(tagger.tag(text), [])
-    return _unsettled(analyse(text, tagger))
+    return _unsettled(analyse(text, tagger, seen=stories_naming(exclude=article_id)))
 
 
-def texts_analyse(texts: list[str], *, batch_size: int = 32, n_process: int = 1) -> list[Analysis]:
+def texts_analyse(
+    texts: list[str], *, batch_size: int = 32, n_process: int = 1, article_ids: list[int] | None = None
+) -> list[Analysis]:
     """`text_analyse` for many texts, batched through the model (for retagging the archive)."""
     tagger = registry_tagger()
     if not model_stage_enabled():
         return [Analysis(tagger.tag(text), []) for text in texts]
-    return [_unsettled(a) for a in analyse_many(texts, tagger, batch_size=batch_size, n_process=n_process)]
+
+    def seen(i: int) -> Seen:
+        return stories_naming(exclude=article_ids[i] if article_ids is not None else None)
+
+    analyses = analyse_many(texts, tagger, batch_size=batch_size, n_process=n_process, seen=seen)
+    return [_unsettled(a) for a in analyses]
+
+
+def stories_naming(*, exclude: int | None = None) -> Seen:
+    """How many stories, other than `exclude`, the queue holds under each (folded name, kind)."""
+
+    def seen(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        through = SuggestedEntity.articles.through.objects.filter(suggestedentity__key__in={key for key, _ in pairs})
+        if exclude is not None:
+            through = through.exclude(articlepage_id=exclude)
+        rows = through.values_list("suggestedentity__key", "suggestedentity__kind", "articlepage_id").distinct()
+        counts = Counter((key, kind) for key, kind, _ in rows)
+        return {pair: counts.get(pair, 0) for pair in pairs}
+
+    return seen
 
 
 def _unsettled(result: Analysis) -> Analysis:
@@ -88,7 +113,7 @@ def article_tag(*, article: ArticlePage, analysis: Analysis | None = None) -> li
     `analysis` is the article text's analysis when the caller has batched it.
     """
     text = article_text(article)
-    analysis = analysis or text_analyse(text)
+    analysis = analysis or text_analyse(text, article_id=article.pk)
     found = analysis.entities
     existing = {tag.entity_id: tag for tag in ArticleEntity.objects.select_for_update().filter(article=article)}
     removed = {entity_id for entity_id, tag in existing.items() if tag.removed}

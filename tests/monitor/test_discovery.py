@@ -136,3 +136,23 @@ def test_a_designation_hides_the_country_in_it_and_a_missed_name_is_still_offere
     assert suggestions["Tunis"].kind == "place"
     assert not suggestions["Sonatrach"].shown_to_readers
     assert "Sunday" not in suggestions
+
+
+def test_a_name_other_stories_were_suggested_under_with_the_same_kind_is_surer(tagger):
+    text = "Interior minister Anas Khattab visited Homs on Tuesday."
+    asked = []
+
+    def seen(pairs):
+        asked.append(pairs)
+        return {pair: 2 for pair in pairs if pair == ("anas khattab", "person")}
+
+    def khattab(analysis):
+        return next(s for s in analysis.suggestions if s.name == "Anas Khattab")
+
+    alone = khattab(discovery.analyse(text, tagger))
+    again = khattab(discovery.analyse(text, tagger, seen=seen))
+    assert again.confidence > alone.confidence
+    assert ("anas khattab", "person") in asked[0]
+    # Named elsewhere as something else: no surer.
+    other = khattab(discovery.analyse(text, tagger, seen=lambda pairs: {("anas khattab", "company"): 3}))
+    assert other.confidence == alone.confidence

@@ -8,7 +8,8 @@ from django.core.management import call_command
 
 from monitor import discovery
 from monitor.models import ArticleEntity, Entity, SuggestedEntity
-from monitor.tagging import article_tag
+from monitor.registry import registry_tagger
+from monitor.tagging import article_tag, article_text, text_analyse
 from tests.factories import UserFactory, paragraphs
 
 pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
@@ -173,3 +174,22 @@ def test_retagging_the_archive_in_batches_records_suggestions_and_tags(khattab_s
     assert "Retagged 1 article(s)" in out.getvalue()
     assert SuggestedEntity.objects.get(name="Anas Khattab").occurrences == 1
     assert ArticleEntity.objects.filter(article=khattab_story, entity__name="Homs").exists()
+
+
+def _khattab_confidence(text, **kwargs):
+    return next(s.confidence for s in text_analyse(text, **kwargs).suggestions if s.name == "Anas Khattab")
+
+
+def test_a_name_other_stories_were_suggested_under_is_surer_and_a_story_never_counts_itself(
+    site, registry, publish, khattab_story
+):
+    text = article_text(khattab_story)
+    new = next(s.confidence for s in discovery.analyse(text, registry_tagger()).suggestions if s.name == "Anas Khattab")
+    # The queue holds the name from this story only: retagging it, the name is as new as ever.
+    assert _khattab_confidence(text, article_id=khattab_story.pk) == new
+    second = publish(
+        parent=site.security, title="Khattab in Hama", body=paragraphs("Interior minister Anas Khattab went to Hama.")
+    )
+    # Another story named him: surer.
+    assert _khattab_confidence(text, article_id=khattab_story.pk) > new
+    assert set(SuggestedEntity.objects.get(name="Anas Khattab").articles.all()) == {khattab_story, second}

@@ -35,7 +35,11 @@ class Command(BaseCommand):
         for offset in range(0, total, batch):
             articles = list(ArticlePage.objects.filter(pk__in=ids[offset : offset + batch]).order_by("pk"))
             # The model reads the whole batch at once (nlp.pipe), then each article is tagged.
-            analyses = texts_analyse([article_text(a) for a in articles], n_process=max(1, processes))
+            analyses = texts_analyse(
+                [article_text(a) for a in articles],
+                n_process=max(1, processes),
+                article_ids=[a.pk for a in articles],
+            )
             for article, analysis in zip(articles, analyses, strict=True):
                 tags += len(article_tag(article=article, analysis=analysis))
             if show or options.get("verbosity", 1) >= 2:
