@@ -132,7 +132,9 @@ def wordpress_import(
 ) -> Report:  # fmt: skip
     report = Report(source="WordPress", dry_run=dry_run)
     authors, attachments, total = scan(path)
-    report.notes.append(f"{total} items, {len(authors)} authors, {len(attachments)} attachments in the file.")
+    report.notes.append(
+        f"{_many(total, 'item')}, {_many(len(authors), 'author')}, {_many(len(attachments), 'attachment')} in the file."
+    )
 
     def published() -> Iterator[dict[str, Any]]:
         for element in _elements(path, {"item"}):
@@ -151,3 +153,8 @@ def wordpress_import(
         images=images,
     )
     return report
+
+
+def _many(number: int, noun: str) -> str:
+    """ "1 author", "3 authors"."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -32,6 +32,9 @@ def test_an_admin_dry_runs_then_imports_an_upload(site, admin_user, tmp_path, dj
         job = _upload(client, content, dry_run=True)
     page = client.get(f"/admin/imports/{job.pk}/").content.decode()
     assert "Dry run (nothing saved)" in page and "2 new" in page
+    # A finished job says what it read, in words that agree with the numbers.
+    assert "2 items read." in page and "so far" not in page
+    assert "1 author, 1 attachment in the file." in page
     assert ArticlePage.objects.count() == before
     with django_capture_on_commit_callbacks(execute=True):
         job = _upload(client, content, dry_run=False)
