@@ -131,3 +131,31 @@ def test_the_search_runs_a_fixed_number_of_queries_whatever_the_matches(client, 
     with django_assert_max_num_queries(12):
         response = client.get("/search/", {"q": "harbour"})
     assert "12 results" in response.content.decode()
+
+
+@pytest.mark.parametrize("limit", [2, 1000])
+def test_a_page_is_the_same_whether_few_or_many_stories_match(site, monkeypatch, limit):
+    # Few matches and many are read by different queries; readers must not tell which.
+    stories = [_story(site.gulf, n) for n in range(5)]
+    _story(site.gulf, 9, text="Nothing about ships.")
+    monkeypatch.setattr(search, "COUNT_LIMIT", limit)
+    hits = SearchHits(parse_search("tankers"), SearchScope(), by_relevance=False)
+    assert hits.more_than_limit == (limit == 2)
+    assert [a.pk for a in hits[0:2]] == [stories[0].pk, stories[1].pk]
+    assert [a.pk for a in hits[2:3]] == [stories[2].pk]
+    assert _ids("zzyzx") == []
+
+
+def test_ranking_many_matches_ranks_the_newest_the_reader_is_offered(site, monkeypatch):
+    # With more matches than the page offers, only the newest COUNT_LIMIT + 1 are ranked.
+    newer = [_story(site.gulf, n, title="Port news", text="A word about potash, once.") for n in (0, 2, 3)]
+    in_title = _story(site.gulf, 1, title="Potash exports climb", text="Potash shipments rose.")
+    too_old = _story(site.gulf, 50, title="Potash potash potash", text="Potash, potash and potash.")
+    monkeypatch.setattr(search, "COUNT_LIMIT", 3)
+    ranked = SearchHits(parse_search("potash"), SearchScope(), by_relevance=True)
+    assert ranked.more_than_limit
+    ids = ranked.story_ids(0, 10)
+    assert ids[0] == in_title.pk
+    assert too_old.pk not in ids
+    assert sorted(ids) == sorted([in_title.pk, *[s.pk for s in newer]])
+    assert ranked.story_ids(4, 10) == []
