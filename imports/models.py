@@ -54,6 +54,16 @@ class ImportJob(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # One-to-one, so the database itself refuses a second import of the same dry run.
+    from_dry_run = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="real_import",
+        verbose_name="from dry run",
+        help_text="The dry run this import was started from, with its file and options.",
+    )
 
     class Meta:
         verbose_name = "import"
@@ -65,3 +75,18 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_state_display()})"
+
+    def file_stored(self) -> bool:
+        return bool(self.file.name) and self.file.storage.exists(self.file.name)
+
+    def import_now_refusal(self) -> str:
+        """Why this job's file cannot be imported from its report ("" when it can)."""
+        if not self.dry_run:
+            return "This was an import, not a dry run: there is nothing more to import from it."
+        if self.state in (self.State.QUEUED, self.State.RUNNING):
+            return "The dry run has not finished yet: wait for its report, then import."
+        if self.state != self.State.DONE:
+            return "The dry run refused this file, so it cannot be imported. Fix the file and upload it again."
+        if not self.file_stored():
+            return "The uploaded file is no longer stored. Upload it again to import it."
+        return ""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -14,6 +16,10 @@ from imports.models import ImportJob
 from imports.wordpress import wordpress_import
 from newsletters.models import Newsletter
 from newsroom.models import SectionPage
+
+
+class NotImportable(Exception):
+    """A dry run whose file cannot be imported: still running, refused, or its file is gone."""
 
 
 def _section(slug: str) -> SectionPage:
@@ -54,3 +60,33 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
     )
     job.refresh_from_db()
     return job
+
+
+@transaction.atomic
+def import_job_from_dry_run(*, dry_run: ImportJob, user: Any) -> tuple[ImportJob, bool]:
+    """The real import of a dry run's stored file with its options, and whether this call created it.
+
+    Started once however often it is asked for: a second press, or a second tab, gets the first job.
+    The caller enqueues a created job once this transaction commits.
+    """
+    # The row lock makes a concurrent press wait here, then find the job the first one made.
+    dry_run = ImportJob.objects.select_for_update().get(pk=dry_run.pk)
+    existing = ImportJob.objects.filter(from_dry_run=dry_run).first()
+    if existing is not None:
+        return existing, False
+    refusal = dry_run.import_now_refusal()
+    if refusal:
+        raise NotImportable(refusal)
+    try:
+        with transaction.atomic():
+            job = ImportJob.objects.create(
+                kind=dry_run.kind,
+                file=dry_run.file.name,
+                target=dry_run.target,
+                dry_run=False,
+                from_dry_run=dry_run,
+                created_by=user,
+            )
+    except IntegrityError:  # where row locks are not enforced (SQLite), the one-to-one link still is
+        return ImportJob.objects.get(from_dry_run=dry_run), False
+    return job, True

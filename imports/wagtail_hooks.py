@@ -11,6 +11,7 @@ from imports import views
 urlpatterns = [
     path("", views.import_upload, name="upload"),
     path("<int:pk>/", views.import_job, name="job"),
+    path("<int:pk>/import-now/", views.import_now, name="import_now"),
     path("exports/", views.export_list, name="exports"),
     path("exports/<slug:name>/", views.export_download, name="export"),
 ]
