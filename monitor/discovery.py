@@ -140,6 +140,8 @@ _TITLES = {
     "leader",
     "director",
     *("admiral commodore captain vice rear sergeant lt col brig maj sgt adm cmdr").split(),
+    # clergy, scholars, judges and members of parliament
+    *("archbishop bishop patriarch pope rabbi mufti cardinal professor prof mp counsellor prosecutor sir").split(),
 }
 _LEADING = {"the", "a", "an"}
 # Title words that name a minister's portfolio ("Oil Minister ...") and also open companies' names.
@@ -201,6 +203,8 @@ _COMPANY_WORDS = {
     *("financial capital ventures securities investments insurance").split(),
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise").split(),
+    *("breweries brewery mills textiles").split(),
+    *("lines retail foods dairy hotels hospitality healthcare pharma technologies solutions payments").split(),
     # newspapers and broadcasters ("Times of Israel", "Tehran Times", "Sudan Tribune")
     *("times post tribune herald gazette journal observer telegraph television broadcasting").split(),
 }
@@ -268,6 +272,7 @@ _COMPANY_CUES = {
     "shipper",
     "developer",
     "manufacturer",
+    *("fintech startup start-up").split(),
 }
 _WEAPON_CUES = {
     "missile",
@@ -354,7 +359,7 @@ _PLACE_WORDS = {
     "corridor",
     "pipeline",
     "republic",
-    *("road causeway highway airbase").split(),
+    *("road causeway highway airbase zone").split(),
 }
 # Common nouns for a state's institutions, capitalised at a sentence's start ("Cabinet chairman ...").
 _INSTITUTIONS = {"cabinet", "judiciary", "police", "presidency", "navy", "military", "palace", "senate"}
@@ -454,6 +459,20 @@ _TRAVEL_BEFORE = re.compile(
 # A name that says or tells something: "Vijay Valecha said", "said Vijay Valecha", "according to ...".
 _SPEAKS_AFTER = re.compile(r"(?:,[^,.]{1,60},)? (?:said|says|told|added|wrote|warned|argued|insisted|explained)\b")
 _SPEAKS_BEFORE = re.compile(r"(?:\b(?:said|says|told|added|according to)|[.,]”) $")
+# Capitalised words that are none of Monitor's kinds: languages, feasts, scriptures, faiths and their followers.
+_NOT_ENTITIES = {
+    *("arabic farsi persian hebrew urdu pashto dari amharic tigrinya somali swahili berber tamazight").split(),
+    *("english french russian armenian azeri uzbek kazakh turkmen tajik aramaic").split(),
+    *("ramadan eid hajj umrah nowruz ashura arbaeen christmas easter passover hanukkah diwali").split(),
+    *("quran koran bible torah islam christianity judaism muslims christians jews sunnis shias shiites").split(),
+    *("alawites copts yazidis druze").split(),
+}
+# A ship's name follows what it is ("the tanker Sea Falcon", "the vessel Galaxy Leader").
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:tanker|supertanker|vessel|ship|freighter|bulker|dhow|ferry|yacht|trawler|boat)s? (?:the )?$"
+)
+# Words that open a family name and never a whole one ("Ould Taya", "Mint Ahmed", "bin Tarik").
+_NAME_PARTICLES = {"ould", "mint", "bin", "ibn", "bint", "abu", "ben", "bou", "ait"}
 # Civil aircraft makers: "Airbus A350 jets" are airliners, not weapons.
 _AIRLINER_MAKERS = {"airbus", "embraer", "comac", "bombardier", "atr"}
 # Plural nouns before "such as" that make the names after them companies ("lenders such as Akbank").
@@ -480,11 +499,12 @@ _CUE_LOCATIVE = {"in", "near", "at", "outside", "around", "between"}
 _NOT_LOCATIVE = {
     *("stake stakes invest invested investment investing investors shares share interest listed").split(),
     *("workers staff employees executives jobs").split(),
-    # "analysts at Standard Chartered": people who work for it
-    *("analysts economists strategists bankers traders brokers researchers").split(),
 }
 # People who work for a business: "analysts at Emirates NBD" is a company, not a place.
-_WORKS_AT = re.compile(r"\b(?i:analysts|economists|strategists|bankers|traders|brokers) at\s+(?:the\s+)?$")
+_WORKS_AT = re.compile(
+    r"\b(?i:analysts?|economists?|strategists?|bankers?|traders?|brokers?|editors?|reporters?|journalists?"
+    r"|correspondents?|researchers?) at\s+(?:the\s+)?$"
+)
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
 # Lower-case words the model keeps at the end of a place's name ("Sulaymaniyah province").
@@ -505,7 +525,12 @@ _NOT_NAME_WORDS = {
     "cup",
 }
 _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
-_US_CUES = re.compile(r"\b(?:state of|U\.?S\.? state|Atlanta|Savannah|Augusta|Macon|Peach State)\b")
+_US_CUES = re.compile(
+    r"\b(?:state of|U\.?S\.? state|Atlanta|Savannah|Augusta|Macon|Peach State|Republicans?|Democrats?|swing states?"
+    r"|Arizona|Pennsylvania|Michigan|Wisconsin|Nevada|North Carolina|Florida|Texas|Alabama|Tennessee|Ohio)\b"
+)
+# An aircraft's or a missile's designation alone ("F-35s", "Su-57", "J-10C"), not a summit ("G-20", "COP-29").
+_DESIGNATION_ONLY = re.compile(r"(?!G-|COP-|Covid-)[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]{0,2}s?")
 # A designation with a number before a weapon word: "Toufan-3 missile", "F-35 jets".
 _DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)")
 # "Tehreek-e-Taliban", "Jaish-e-Adl", "Lashkar-e-Taiba": name words joined by an Urdu or Persian connective.
@@ -718,6 +743,7 @@ class _Reader:
         spans = self._with_capitals(spans, found)
         # A meeting's name is no entity, though it still hides the place inside it from the registry.
         spans = [s for s in spans if self._t(s).split()[-1].lower() not in _EVENT_WORDS or s.label == "ACRONYM"]
+        spans = [s for s in spans if not self._no_entity(s)]
         return Analysis(found, self._group([self._cued(s) for s in spans]))
 
     # --- names the model split or missed ---
@@ -760,6 +786,8 @@ class _Reader:
             ):
                 continue  # "Yemen Kuwait Bank": the model read the whole name, the chunk only "Kuwait Bank"
             kind = self._chunk_kind(words, start, end, spans)
+            if f.kind in {"company", "organisation"} and self._name_kind(self.text[start:end]) is None:
+                kind = f.kind  # "Emirates SkyCargo" is a company like Emirates
             chunks.append(_Span(start, end, kind, "CHUNK", _sentence(self.doc, start)))
         if not chunks:
             return spans
@@ -769,9 +797,11 @@ class _Reader:
 
     def _headed_after(self, f: Found) -> tuple[int, int]:
         """ "Emirates Group", "OPEC Fund": a company or body and a capitalised head word after it name another."""
-        nxt = re.match(r" ([A-Z][a-z]+)\b", self.text[f.end :])
-        if nxt is None or nxt.group(1).lower() not in _COMPANY_WORDS | _ORGANISATION_WORDS:
-            return f.start, f.end
+        nxt = re.match(r" ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b", self.text[f.end :])
+        if nxt is None or not (
+            nxt.group(1).lower() in _COMPANY_WORDS | _ORGANISATION_WORDS or not nxt.group(1)[1:].islower()
+        ):
+            return f.start, f.end  # "Emirates SkyCargo": a brand-shaped word after it too
         return f.start, f.end + nxt.end()
 
     def _places_before(self, start: int) -> int:
@@ -983,6 +1013,8 @@ class _Reader:
         # The head of "UN Support Mission in Libya" is "Mission": the word before the first connector.
         cut = next((k for k, w in enumerate(lowered) if w in _CONNECTORS and k > 0), len(lowered))
         head, opener = lowered[cut - 1], lowered[0]
+        if self._place_then_head(words, lowered, cut):
+            head = lowered[-1]  # "Islamic Republic of Iran Shipping Lines": the last word heads it
         if self._public_bank(words, lowered, cut):
             return "organisation"  # a central bank ("Bank of Israel")
         if "investment" in lowered:
@@ -1073,13 +1105,29 @@ class _Reader:
             number = _NAME_NUMBER.match(self.text, end)
             if number is not None:
                 end = number.end()
-            if not self._benchmark(start, end, _MARKET_WORDS):
+            if not self._benchmark(start, end, _MARKET_WORDS) and not _title_case(_sentence(self.doc, start)):
                 surface = self.text[start:end]
+                person = next((s for s in spans if s.kind == "person" and s.start == end + 1), None)
+                if person is not None and j == i and self.text[end] == " " and person.label == "PERSON":
+                    # "Muse" + "Bihi Abdi": a given name the model left out of the name after it
+                    spans = [s for s in spans if s is not person] + [replace(person, start=start)]
+                    i = j + 1
+                    continue
                 kind = self._context_kind(surface, start)
                 extra.append(_Span(start, end, kind, "CAPITALS", _sentence(self.doc, start)))
             i = j + 1
         extra = [s for s in extra if not self._known(s)]
         return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+    def _no_entity(self, span: _Span) -> bool:
+        """Capitalised words that name none of Monitor's kinds: a language, a feast, a scripture, a faith's
+        followers ("in Farsi", "before Ramadan"), a military operation, a ship ("the tanker Sea Falcon")."""
+        words = self._t(span).split()
+        if len(words) == 1 and words[0].lower().strip(".,") in _NOT_ENTITIES:
+            return True
+        if words[0] == "Operation" and len(words) > 1:
+            return True
+        return bool(_VESSEL_BEFORE.search(self.text, max(0, span.start - 40), span.start))
 
     # --- kinds from the words around a name ---
 
@@ -1101,6 +1149,8 @@ class _Reader:
         kind = self._cue_after(span.end) or self._cue_before(span.start, one_word=one_word)
         if kind is None and span.kind != "person":
             kind = self._listed_with(span.start)
+        if kind == "person" and surface.isupper():
+            kind = None  # a person's name is never written in capitals
         apposed = kind is not None and self.text[span.end : span.end + 1] == ","
         if kind == "weapon" and self._after_airliner_maker(span.start):
             kind = None
@@ -1177,8 +1227,10 @@ class _Reader:
         for k, word in enumerate(words[:8]):
             if word.endswith(("'s", "’s")):
                 continue
-            if word in _PERSON_ROLES or word in _PERSON_NOUNS:
-                return "person"  # "a former executive at the firm", "a doctor in Port Sudan" describe a person
+            if (word in _PERSON_ROLES and word not in {"owner", "member"}) or word in _PERSON_NOUNS:
+                return "person"  # "a former executive at the firm", "a doctor in Port Sudan"
+            if word in _PERSON_ROLES:
+                return None  # "QIA, its owner,": a fund or a person may own
             kind = _APPOSITION_KINDS.get(word)
             if word == "group":
                 kind = "company" if k and words[k - 1] in _GROUP_BUSINESS else "organisation"
@@ -1238,6 +1290,15 @@ class _Reader:
                 return f.kind
         return None
 
+    def _place_then_head(self, words: list[str], lowered: list[str], cut: int) -> bool:
+        """ "... of Iran Shipping Lines": a place after the connector and a head word after the place."""
+        if cut + 2 >= len(lowered) or lowered[-1] not in _COMPANY_WORDS | _ORGANISATION_WORDS:
+            return False
+        return any(
+            f.start == 0 and f.kind in {"country", "place"} and f.end < len(" ".join(words[cut + 1 : -1]))
+            for f in self.tagger.tag(" ".join(words[cut + 1 :]))
+        )
+
     def _public_bank(self, words: list[str], lowered: list[str], cut: int) -> bool:
         """A central or development bank: "Bank of Israel", "Banque du Liban", not "Bank of Africa"."""
         if lowered[0] == "banque":
@@ -1258,6 +1319,8 @@ class _Reader:
         lowered = [w.lower().strip(".,") for w in words]
         cut = next((k for k, w in enumerate(lowered) if w in _CONNECTORS and k > 0), len(lowered))
         head = lowered[cut - 1]
+        if self._place_then_head(words, lowered, cut):
+            head = lowered[-1]
         if self._public_bank(words, lowered, cut):
             return "organisation"
         if lowered[0] in {"block", "blocks"} and any(c.isdigit() for c in lowered[1]):
@@ -1305,6 +1368,15 @@ class _Reader:
                 and (_ARTICLE.match(self.text[span.start : span.end] + " ") or span.label == "PERSON")
             ):  # "Samia Suluhu" + "Hassan": the model split one name in two
                 out[-1] = _Span(previous.start, span.end, "person", "PERSON", previous.sentence)
+                continue
+            if (
+                previous is not None
+                and span.kind == "person"
+                and self.text[previous.end : span.start] == " "
+                and self.text[span.start : span.end].split()[0].lower() in _NAME_PARTICLES
+                and " " not in self.text[previous.start : previous.end]
+            ):  # "Maaouiya" + "Ould Taya": a particle opens the family name, not the whole name
+                out[-1] = _Span(previous.start, span.end, "person", "PERSON", span.sentence)
                 continue
             out.append(span)
         return out
@@ -1375,6 +1447,16 @@ class _Reader:
             tokens = tokens[:-1]  # "Centerra Gold of": the model stopped before the country
         if not tokens:
             return None
+        if label == "PERSON" and tokens[0].lower_ in _NAME_PARTICLES and tokens[0].i == ent.start and ent.start > 0:
+            given = ent.doc[ent.start - 1]
+            if (
+                given.is_title
+                and not given.ent_type_
+                and given.whitespace_ == " "
+                and given.lower_.rstrip(".") not in _TITLES | _NOT_NAME_WORDS | _GENERIC | _LEADING
+                and not any(f.start <= given.idx < f.end for f in self.found)
+            ):
+                tokens = [given, *tokens]  # "Maaouiya" + "Ould Taya": a particle opens a family name
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         surface = self.text[start:end]
         if not any(c.isupper() for c in surface[:1]) or not any(c.isalpha() for c in surface):
@@ -1389,6 +1471,8 @@ class _Reader:
         if label in {"PRODUCT", "ORG", "PERSON"} and (weapon_after or preceding in _WEAPON_CUES):
             if digit or label == "PRODUCT" or weapon_after:
                 return _Span(start, end, "weapon", label, sentence)
+        if _DESIGNATION_ONLY.fullmatch(surface) and not self._benchmark(start, end, _MARKET_WORDS):
+            return _Span(start, end, "weapon", label, sentence)  # "F-35s", "Su-57": a designation is no place
         if label not in _LABELS:
             return None
         if len(tokens) == 1 and surface.lower() in _ORGANISATION_WORDS | _COMPANY_WORDS | _INSTITUTIONS:
@@ -1418,6 +1502,9 @@ class _Reader:
         named = self._name_kind(surface)
         if named is None and label == "ORG" and len(tokens) > 1 and preceding.rstrip(".") in _TITLES:
             named = "person"  # "Judiciary chief Gholamhossein Mohseni-Ejei"
+        titled = re.search(r"\b(\w+), $", self.text[max(0, start - 30) : start])
+        if named is None and label == "ORG" and len(tokens) > 1 and titled and titled.group(1).lower() in _TITLES:
+            named = "person"  # "Somaliland's new president, Abdirahman Mohamed Abdullahi,"
         kind = named or kind
         return _Span(start, end, kind, label, sentence)
 
@@ -1672,6 +1759,12 @@ def _public_bank(lowered: list[str], cut: int) -> bool:
     if {"central", "development", "reserve"} & set(lowered):
         return True
     return cut < len(lowered) and (cut == 1 or lowered[cut - 2] in {"state", "national", "people's"})
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline written in title case ("Oil Prices Climb As Tensions Rise"): its capitals say nothing."""
+    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 6 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

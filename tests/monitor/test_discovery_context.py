@@ -184,3 +184,84 @@ def test_a_name_that_speaks_is_marked_so(tagger):
     text = "“Nobody is paid when the fields shut,” said Omar Belhaj, an adviser to the bank."
     suggestions = {s.text: s for s in _analyse(text, tagger).suggestions}
     assert dict(zip(discovery.FEATURES, suggestions["Omar Belhaj"].features, strict=True))["speaks"] == 1.0
+
+
+def test_languages_feasts_and_scriptures_are_not_offered(tagger):
+    text = "Before Ramadan the imam read the Quran in Arabic and then in Farsi to the crowd in Herat."
+    names = set(_kinds(text, tagger))
+    assert not names & {"Ramadan", "Quran", "Arabic", "Farsi"}
+
+
+def test_a_ship_named_after_its_type_is_not_offered(tagger):
+    text = "The tanker Sea Falcon was seized near Hormuz by the navy on Friday."
+    assert "Sea Falcon" not in _kinds(text, tagger)
+
+
+def test_a_military_operation_is_not_offered(tagger):
+    text = "The frigate joined Operation Aspides to escort ships through the strait."
+    assert not any(name.startswith("Operation") for name in _kinds(text, tagger))
+
+
+def test_capitals_in_a_title_case_headline_are_not_offered(tagger):
+    text = "Oil Prices Climb As Tensions Rise In The Strait, Traders Say."
+    assert _kinds(text, tagger) == {}
+
+
+def test_clergy_scholars_and_members_of_parliament_are_titles(tagger):
+    kinds = _kinds("Archbishop Youssef Soueif and MP Marwa Mahmoud visited the camp near Tyre.", tagger)
+    assert kinds.get("Youssef Soueif") == "person"
+    assert kinds.get("Marwa Mahmoud") == "person"
+    assert "Archbishop Youssef Soueif" not in kinds
+
+
+def test_a_given_name_joins_a_family_name_opened_by_a_particle(tagger):
+    text = "He spent two years in prison under Maaouiya Ould Taya and later taught in Nouakchott."
+    assert _kinds(text, tagger).get("Maaouiya Ould Taya") == "person"
+
+
+def test_a_given_name_the_model_left_out_joins_the_name_after_it(tagger):
+    text = "Officials said they would keep the memorandum signed by his predecessor, Muse Bihi Abdi."
+    names = _kinds(text, tagger)
+    assert names.get("Muse Bihi Abdi") == "person"
+    assert "Bihi Abdi" not in names
+
+
+def test_a_name_after_a_title_and_a_comma_is_a_person(tagger):
+    text = "Somaliland's new president, Abdirahman Mohamed Abdullahi, visited Berbera on Monday."
+    assert _kinds(text, tagger).get("Abdirahman Mohamed Abdullahi") == "person"
+
+
+def test_an_aircraft_designation_alone_is_a_weapon(tagger):
+    text = "Talks on F-35s with Washington had not resumed, the minister said."
+    assert _kinds(text, tagger).get("F-35s") == "weapon"
+
+
+def test_georgia_beside_another_us_state_is_not_the_country(tagger):
+    text = "Voters in Georgia and Arizona will decide the election, pollsters said."
+    assert "Georgia" not in _tags(text, tagger)
+
+
+def test_a_company_word_after_a_country_heads_a_name_opened_by_republic(tagger):
+    text = "The Islamic Republic of Iran Shipping Lines said two vessels were delayed."
+    assert _kinds(text, tagger).get("Islamic Republic of Iran Shipping Lines") == "company"
+
+
+def test_an_editor_at_a_name_works_for_a_company_not_in_a_place(tagger):
+    text = "“He never asked permission,” said Ahmed Salem, now an editor at Sahara Medias."
+    assert _kinds(text, tagger).get("Sahara Medias") == "company"
+
+
+def test_reporters_in_a_name_are_in_a_place(tagger):
+    text = "Reporters in Kassala said the road to the border had been closed since Monday."
+    assert _kinds(text, tagger).get("Kassala") == "place"
+
+
+def test_an_acronym_described_as_an_owner_is_not_a_person(tagger):
+    text = "QIA, its owner, will not inject capital into the airline this year."
+    assert _kinds(text, tagger).get("QIA") != "person"
+
+
+def test_a_brand_shaped_word_after_a_known_company_names_its_unit(tagger):
+    text = "Qatar Airways Cargo had overtaken Emirates SkyCargo by volume, the carrier said."
+    assert "Emirates" not in _tags(text, tagger)
+    assert _kinds(text, tagger).get("Emirates SkyCargo") == "company"
