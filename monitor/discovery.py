@@ -486,8 +486,15 @@ _COMPANY_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:chief executive|shares|shareholders|profit|revenue|chairman|board)"
     r"|\s+(?:television|channel|newspaper|shares|bonds|stock|chips))\b"
 )
+# A share price's move in markets copy ("Salik rose 2.1 percent"), unless a preposition puts the name in a place.
+_PRICE_MOVE = re.compile(
+    r"\s+(?:rose|fell|gained|lost|jumped|slipped|climbed|dropped|surged|slumped|tumbled|advanced|declined|added)"
+    r"\s+[\d.]+\s*(?:%|percent|per cent)"
+)
 _COMPANY_BEFORE = re.compile(
-    r"\b(?i:shares in|stake in|shares of|chief executive of|listing of|joint venture with)\s+"
+    r"\b(?i:shares in|stake in|shares of|chief executive of|listing of|joint venture with|dragged down by"
+    r"|weighed down by|(?:gains?|rall(?:y|ied)|rose|index|stocks|shares|bourse|losses|fell)\b"
+    r"(?:[^.;]|\.\d){0,40}\bled by)\s+"
     r"(?:[A-Z][\w'’.&-]*(?:\s+|\s*,\s*|\s+and\s+))*$"
 )
 # Words before a one-word name that make it a place ("the port of Zawiya", "between Metlaoui and ...").
@@ -853,7 +860,7 @@ class _Reader:
         for span in spans:
             if span.label in {"SURNAME", "ACRONYM"} or self._t(span).split()[-1].lower() not in _BUSINESS_WORDS:
                 continue
-            rest = re.match(r" and ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*)", self.text[span.end :])
+            rest = re.match(r" and ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*)\b(?![\w-])", self.text[span.end :])
             if rest is None or any(w.lower() not in _BUSINESS_WORDS for w in rest.group(1).split()):
                 continue
             end = span.end + rest.end()
@@ -1151,6 +1158,8 @@ class _Reader:
             kind = self._listed_with(span.start)
         if kind == "person" and surface.isupper():
             kind = None  # a person's name is never written in capitals
+        if re.search(r"\bcentral bank,\s+(?:the\s+)?$", self.text[max(0, span.start - 20) : span.start], re.I):
+            return replace(span, kind="organisation", cued=True)  # "Morocco's central bank, Bank Al-Maghrib,"
         apposed = kind is not None and self.text[span.end : span.end + 1] == ","
         if kind == "weapon" and self._after_airliner_maker(span.start):
             kind = None
@@ -1186,6 +1195,11 @@ class _Reader:
     def _cue_after(self, end: int) -> str | None:
         rest = self.text[end : end + 120]
         if _COMPANY_AFTER.match(rest):
+            return "company"
+        if _PRICE_MOVE.match(rest) and not re.search(
+            r"\b(?:to|from|in|at|for|of|on|near)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+)*[A-Z][\w'’.&-]*$",
+            self.text[max(0, end - 60) : end],
+        ):
             return "company"
         if rest.startswith(","):
             return self._apposition(rest[1:])

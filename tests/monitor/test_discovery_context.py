@@ -265,3 +265,32 @@ def test_a_brand_shaped_word_after_a_known_company_names_its_unit(tagger):
     text = "Qatar Airways Cargo had overtaken Emirates SkyCargo by volume, the carrier said."
     assert "Emirates" not in _tags(text, tagger)
     assert _kinds(text, tagger).get("Emirates SkyCargo") == "company"
+
+
+def test_a_brand_that_starts_with_a_business_word_is_not_joined_to_the_name_before(tagger):
+    text = "The utility signed contracts with China Energy Engineering and PowerChina for three plants."
+    names = set(_kinds(text, tagger))
+    assert "China Energy Engineering and Power" not in names
+    assert "PowerChina" in names
+
+
+def test_names_leading_a_market_move_are_companies(tagger):
+    text = "Dubai's index gained 1.1 percent, led by Emaar and Salik, while Taqa fell 2 percent."
+    kinds = _kinds(text, tagger)
+    assert kinds.get("Emaar") == "company"
+    assert kinds.get("Salik") == "company"
+
+
+def test_a_coalition_led_by_a_name_does_not_make_it_a_company(tagger):
+    text = "Forces led by Hemedti withdrew from the town of Um Rawaba, residents said."
+    assert _kinds(text, tagger).get("Hemedti") != "company"
+
+
+def test_a_freight_rate_to_a_port_does_not_make_the_port_a_company(tagger):
+    text = "Freight rates from Shanghai to Rotterdam fell 8 percent this week, brokers said."
+    assert _kinds(text, tagger).get("Rotterdam") == "place"
+
+
+def test_a_name_after_central_bank_and_a_comma_is_an_organisation(tagger):
+    text = "Morocco's central bank, Bank Al-Maghrib, cut its key rate to 2.5 percent on Tuesday."
+    assert _kinds(text, tagger).get("Bank Al-Maghrib") == "organisation"
