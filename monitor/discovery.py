@@ -857,11 +857,26 @@ class _Reader:
     def _with_and_names(self, spans: list[_Span]) -> list[_Span]:
         """ "Mellitah Oil" + "and Gas": words that name no one thing alone end the name before them."""
         out = list(spans)
+        taken = [(f.start, f.end) for f in self.found]
         for span in spans:
-            if span.label in {"SURNAME", "ACRONYM"} or self._t(span).split()[-1].lower() not in _BUSINESS_WORDS:
+            if span.label in {"SURNAME", "ACRONYM"}:
                 continue
-            rest = re.match(r" and ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*)\b(?![\w-])", self.text[span.end :])
-            if rest is None or any(w.lower() not in _BUSINESS_WORDS for w in rest.group(1).split()):
+            rest = re.match(r" and ((?:[A-Z][a-z]+['’]?)(?: [A-Z][a-z]+['’]?){0,2})\b(?![\w-])", self.text[span.end :])
+            if rest is None:
+                continue
+            business = self._t(span).split()[-1].lower() in _BUSINESS_WORDS and all(
+                w.lower() in _BUSINESS_WORDS for w in rest.group(1).split()
+            )
+            # "Commission for Rights" + "and Freedoms": a body named for what it serves runs on past "and"
+            served = (
+                span.kind == "organisation"
+                and re.search(r" (?:for|on) [A-Z]", self._t(span)) is not None
+                and re.match(r"[,.;:)]| [a-z]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
+                is not None
+                and not any(s.kind == "person" and span.end <= s.start < span.end + rest.end() for s in spans)
+                and not _overlaps(span.end, span.end + rest.end(), taken)
+            )
+            if not (business or served):
                 continue
             end = span.end + rest.end()
             kind = self._name_kind(self.text[span.start : end]) or "company"
@@ -1532,7 +1547,8 @@ class _Reader:
         longer = [
             (s.start, s.end)
             for s in spans
-            if s.label in {"ORG", "PERSON", "FAC", "CHUNK", "DESIGNATION", "DATELINE"} and " and " not in self._t(s)
+            if s.label in {"ORG", "PERSON", "FAC", "CHUNK", "DESIGNATION", "DATELINE"}
+            and (" and " not in self._t(s) or s.label == "CHUNK")
         ]
         kept = []
         for f in found:

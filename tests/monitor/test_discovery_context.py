@@ -294,3 +294,14 @@ def test_a_freight_rate_to_a_port_does_not_make_the_port_a_company(tagger):
 def test_a_name_after_central_bank_and_a_comma_is_an_organisation(tagger):
     text = "Morocco's central bank, Bank Al-Maghrib, cut its key rate to 2.5 percent on Tuesday."
     assert _kinds(text, tagger).get("Bank Al-Maghrib") == "organisation"
+
+
+def test_a_body_named_for_two_causes_runs_past_and(tagger):
+    text = "The Egyptian Commission for Rights and Freedoms said the trial had lasted 14 minutes."
+    assert "Egyptian" not in _tags(text, tagger)
+    assert _kinds(text, tagger).get("Egyptian Commission for Rights and Freedoms") == "organisation"
+
+
+def test_a_body_named_for_a_cause_does_not_swallow_a_person_after_and(tagger):
+    text = "Officials of the Council for Reconstruction and Ahmed Haddad visited the port on Monday."
+    assert not any(name.endswith("Ahmed Haddad") and name != "Ahmed Haddad" for name in _kinds(text, tagger))
