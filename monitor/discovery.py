@@ -272,7 +272,7 @@ _COMPANY_CUES = {
     "shipper",
     "developer",
     "manufacturer",
-    *("fintech startup start-up").split(),
+    *("fintech startup start-up newspaper broadcaster magazine").split(),
 }
 _WEAPON_CUES = {
     "missile",
@@ -492,7 +492,7 @@ _PRICE_MOVE = re.compile(
     r"\s+[\d.]+\s*(?:%|percent|per cent)"
 )
 _COMPANY_BEFORE = re.compile(
-    r"\b(?i:shares in|stake in|shares of|chief executive of|listing of|joint venture with|dragged down by"
+    r"\b(?i:shares in|stake in|shares of|listing of|joint venture with|dragged down by"
     r"|weighed down by|(?:gains?|rall(?:y|ied)|rose|index|stocks|shares|bourse|losses|fell)\b"
     r"(?:[^.;]|\.\d){0,40}\bled by)\s+"
     r"(?:[A-Z][\w'’.&-]*(?:\s+|\s*,\s*|\s+and\s+))*$"
@@ -1278,6 +1278,8 @@ class _Reader:
         before = self.text[max(0, start - 80) : start]
         if _LISTED_AFTER_COMPANIES.search(before) or _COMPANY_BEFORE.search(before):
             return "company"
+        if re.search(r"\b(?i:chief executive|chairman|owner|founder) of\s+$", before):
+            return "company"  # "the chief executive of Modon Holding, Bill O'Regan": only the name right after
         if _WORKS_AT.search(before):
             named = self._name_kind(self.text[start : self._name_end(start)])
             return named if named in {"organisation", "place"} else "company"

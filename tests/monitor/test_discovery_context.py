@@ -305,3 +305,10 @@ def test_a_body_named_for_two_causes_runs_past_and(tagger):
 def test_a_body_named_for_a_cause_does_not_swallow_a_person_after_and(tagger):
     text = "Officials of the Council for Reconstruction and Ahmed Haddad visited the port on Monday."
     assert not any(name.endswith("Ahmed Haddad") and name != "Ahmed Haddad" for name in _kinds(text, tagger))
+
+
+def test_a_person_named_after_the_company_they_run_is_not_the_company(tagger):
+    text = "The deal was signed by the chief executive of Modon Holding, Bill O'Regan, on Sunday."
+    kinds = _kinds(text, tagger)
+    assert kinds.get("Modon Holding") == "company"
+    assert kinds.get("Bill O'Regan") == "person"
