@@ -183,3 +183,35 @@ def test_free_accounts_and_outsiders_share_the_registered_copy(site):
     story = ArticleFactory(parent=site.security)
     signed_in_client(UserFactory(username="charlie")).get(story.url)
     assert signed_in_client(verified_user("freya")).get(story.url)["X-Page-Cache"] == "hit"
+
+
+def test_an_editor_by_group_alone_is_never_served_a_shared_page(site):
+    # Not staff: the Editors group's admin permission is what makes them an editor.
+    from django.contrib.auth.models import Group
+
+    story = ArticleFactory(parent=site.security)
+    editor = verified_user("greta")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client = signed_in_client(editor)
+    client.get(story.url)
+    assert "X-Page-Cache" not in client.get(story.url)
+    reader = signed_in_client(verified_user("henrik"))
+    reader.get(story.url)
+    assert reader.get(story.url)["X-Page-Cache"] == "hit"
+
+
+def test_pro_members_share_the_clip_form_but_each_sees_their_own_books(site, rf):
+    from monitor.models import BriefingFolder
+
+    story = ArticleFactory(parent=site.security, body=paragraphs("Convoys of tankers waited at the harbour mouth."))
+    first, second = pro_member("ingrid"), pro_member("jonas")
+    BriefingFolder.objects.create(owner=first, name="Ingrid's harbour book")
+    BriefingFolder.objects.create(owner=second, name="Jonas on shipping")
+    signed_in_client(first).get(story.url)
+    page = signed_in_client(second).get(story.url)
+    assert page["X-Page-Cache"] == "hit"
+    html = page.content.decode()
+    assert 'value="Convoys of tankers waited at the harbour mouth."' in html
+    assert "Jonas on shipping" in html and "Ingrid&#x27;s harbour book" not in html
+    stored = "".join(p for p in cache.get(page_cache._key(rf.get(story.url), "pro"))[2] if isinstance(p, str))
+    assert 'id="clip-passage"' in stored and "harbour book" not in stored and "shipping" not in stored

@@ -7,8 +7,6 @@ from core.entitlement import user_is_pro
 from monitor.models import Entity
 from monitor.queries import alert_for_entity, followed_entities, group_by_kind, member_folders_and_last_used
 from monitor.queries import article_entities as visible_entities
-from newsroom.models import ArticlePage
-from newsroom.paywall import article_view
 
 register = template.Library()
 
@@ -40,32 +38,34 @@ def _shorten(text: str) -> str:
 
 
 @register.inclusion_tag("monitor/components/clip_form.html", takes_context=True)
-def clip_form(context: Any, page_id: int | None) -> dict[str, Any]:
-    """For PRO members on a live story: clip a paragraph (or, with JavaScript, a selection)
-    into a briefing book, the last-used one chosen. A personal part of the page: it is
-    given the story's id and renders from the request alone."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if not page_id or not user_is_pro(user):
+def clip_form(context: Any) -> dict[str, Any]:
+    """For PRO members under a live story: clip a paragraph (or, with JavaScript, a
+    selection) into a briefing book. The same for every PRO reader of the story, so it
+    is cached with the page; the member's own books are a personal part inside it
+    (`clip_folders`)."""
+    page, view = context.get("page"), context.get("view")
+    if not context.get("reader_is_pro") or view is None or not getattr(page, "pk", None) or not page.live:
         return {"show": False}
-    page = ArticlePage.objects.live().filter(pk=page_id).first()
-    if page is None:
-        return {"show": False}
-    text = article_view(article=page, user=user).text
-    paragraphs = [" ".join(p.split()) for p in text.split("\n") if len(p.split()) >= 4]
-    choices = [
-        (p, p if len(p) <= CLIP_CHOICE_LENGTH else p[:CLIP_CHOICE_LENGTH].rsplit(" ", 1)[0] + "…") for p in paragraphs
-    ]
-    folders, last = member_folders_and_last_used(user)
+    paragraphs = [" ".join(p.split()) for p in view.text.split("\n") if len(p.split()) >= 4]
     return {
         "show": True,
         "page": page,
-        "choices": choices,
-        "folders": folders,
-        "last": last,
-        "request": request,
+        "choices": [(p, _shorten(p)) for p in paragraphs],
+        "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("monitor/components/clip_folders.html", takes_context=True)
+def clip_folders(context: Any) -> dict[str, Any]:
+    """The member's briefing books in the clip form, the last used chosen: rendered for
+    each request from the request alone."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not user_is_pro(user):
+        return {"show": False}
+    folders, last = member_folders_and_last_used(user)
+    return {"show": True, "folders": folders, "last": last}
 
 
 @register.inclusion_tag("monitor/components/entity_actions_inner.html", takes_context=True)
