@@ -159,3 +159,15 @@ def test_ranking_many_matches_ranks_the_newest_the_reader_is_offered(site, monke
     assert too_old.pk not in ids
     assert sorted(ids) == sorted([in_title.pk, *[s.pk for s in newer]])
     assert ranked.story_ids(4, 10) == []
+
+
+def test_past_the_limit_the_page_says_which_stories_it_offers(client, site, monkeypatch):
+    for n in range(4):
+        _story(site.gulf, n)
+    monkeypatch.setattr(search, "COUNT_LIMIT", 2)
+    newest = client.get("/search/", {"q": "harbour"}).content.decode()
+    assert "narrow the dates to see older stories" in newest
+    ranked = client.get("/search/", {"q": "harbour", "sort": "relevance"}).content.decode()
+    assert "The best matches among the newest 2 come first." in ranked
+    monkeypatch.setattr(search, "COUNT_LIMIT", 1000)
+    assert "narrow the dates" not in client.get("/search/", {"q": "harbour"}).content.decode()
