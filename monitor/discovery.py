@@ -204,6 +204,8 @@ _COMPANY_WORDS = {
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise").split(),
     *("breweries brewery mills textiles").split(),
+    # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
+    *("seaways tankers trading fze llc pjsc").split(),
     *("lines retail foods dairy hotels hospitality healthcare pharma technologies solutions payments").split(),
     # newspapers and broadcasters ("Times of Israel", "Tehran Times", "Sudan Tribune")
     *("times post tribune herald gazette journal observer telegraph television broadcasting").split(),
@@ -227,6 +229,7 @@ _ORGANISATION_WORDS = {
     "brigades",
     "coalition",
     "committee",
+    "prosecution",
     "assembly",
     "parliament",
     "central",
@@ -249,6 +252,7 @@ _ORGANISATION_WORDS = {
     "asaib",
     "jaish",
     "liwa",
+    *("jama'at jamaat jama’at jamaa").split(),
     *("institute society federation chamber league academy foundation syndicate").split(),
 }
 _COMPANY_CUES = {
@@ -317,7 +321,7 @@ _WEAPON_CUES = {
 # Regional words that read like names but are not an organisation ("Gulf investors").
 _GENERIC = {
     *("gulf arab western eastern levant maghreb sunni shia shiite").split(),
-    *("middle east", "asian", "african", "european", "arabian"),
+    *("middle east", "mideast", "asian", "african", "european", "arabian"),
 }
 # Words that end the name of a meeting or a show, which is no entity ("Doha Forum", "Manama Dialogue").
 _EVENT_WORDS = {
@@ -383,7 +387,7 @@ _WEAPON_MODIFIERS = {
     *("unmanned hypersonic ballistic cruise loitering attack combat armed stealth guided naval").split(),
     *("long-range short-range medium-range anti-ship anti-tank surface-to-air air-to-air new advanced").split(),
     *("and or the a an rocket air-defence air-defense fighter swarm kamikaze suicide reconnaissance").split(),
-    *("surveillance strike tactical heavy light armoured armored self-propelled multiple").split(),
+    *("surveillance strike tactical heavy light armoured armored self-propelled multiple jet").split(),
 }
 # Lower-case nouns after a name that make it a place ("the Ratawi field", "the Khor Abdullah waterway").
 _PLACE_NOUNS = {
@@ -466,10 +470,13 @@ _NOT_ENTITIES = {
     *("ramadan eid hajj umrah nowruz ashura arbaeen christmas easter passover hanukkah diwali").split(),
     *("quran koran bible torah islam christianity judaism muslims christians jews sunnis shias shiites").split(),
     *("alawites copts yazidis druze").split(),
+    # time zones in live copy ("09:40 GMT —")
+    *("gmt utc").split(),
 }
 # A ship's name follows what it is ("the tanker Sea Falcon", "the vessel Galaxy Leader").
 _VESSEL_BEFORE = re.compile(
-    r"\b(?:tanker|supertanker|vessel|ship|freighter|bulker|dhow|ferry|yacht|trawler|boat)s? (?:the )?$"
+    r"\b(?:tanker|supertanker|vessel|ship|freighter|bulker|dhow|ferry|yacht|trawler|boat|frigate|destroyer|corvette"
+    r"|warship|(?:bulk|gas|car|LNG|container|ore) carrier)s? (?:the )?$"
 )
 # Words that open a family name and never a whole one ("Ould Taya", "Mint Ahmed", "bin Tarik").
 _NAME_PARTICLES = {"ould", "mint", "bin", "ibn", "bint", "abu", "ben", "bou", "ait"}
@@ -538,6 +545,25 @@ _US_CUES = re.compile(
 )
 # An aircraft's or a missile's designation alone ("F-35s", "Su-57", "J-10C"), not a summit ("G-20", "COP-29").
 _DESIGNATION_ONLY = re.compile(r"(?!G-|COP-|Covid-)[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]{0,2}s?")
+# Words that make a body with "Investment" in its name a forum, not a fund ("International Centre for
+# Settlement of Investment Disputes").
+_FORUMS = {*("centre center disputes settlement arbitration tribunal court forum promotion").split()}
+# Arabic "and the" continuing a name ("Nusrat al-Islam wal-Muslimin").
+_ARABIC_AND = re.compile(r" wa[l]?-[A-Z][\w'’]+")
+# A stock index's name ("EGX30", "TA-35", "ADX") before what the index did.
+_INDEX = re.compile(r"[A-Z]{2,5}-?\d{0,3}")
+# Two one-word places joined by "and" ("Adre and Abeche").
+_TWO_PLACES = re.compile(r"([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)")
+# Bodies whose members are named after "of" ("Association of Banks in Lebanon").
+_MEMBERS_BODIES = {*("association federation union chamber syndicate society").split()}
+# Countries or cities joined by hyphens before the line between them ("Niger-Benin pipeline").
+_CORRIDOR = re.compile(
+    r"\b([A-Z][\w'’]+(?:-[A-Z][\w'’]+)+)(?= (?:pipeline|railway|railroad|corridor|interconnector|highway|cable)s?\b)"
+)
+# A capitalised family name right before a designation ("Songar" in "Songar AS-2 drones").
+_FAMILY_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) $")
+# A model's designation right after a weapon's family name ("Bayraktar TB3", "Shahed 136", "Fateh-110").
+_MODEL_AFTER = re.compile(r"(?:\s|-)(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}|\d{2,4})\b(?!\s*(?:%|percent|million|billion))")
 # A designation with a number before a weapon word: "Toufan-3 missile", "F-35 jets".
 _DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)")
 # "Tehreek-e-Taliban", "Jaish-e-Adl", "Lashkar-e-Taiba": name words joined by an Urdu or Persian connective.
@@ -555,6 +581,11 @@ _NAME_NUMBER = re.compile(
     r" (?:\d{1,2}|I{2,3}|IV)\b(?![\d.,]\d|\s*(?:%|percent|per|million|billion|bn|mn|thousand|people|dead|killed"
     r"|years?|months?|weeks?|days?|hours?|km|kilometres|miles|barrels|tonnes|times|and|or|to|-))"
 )
+# A number that starts an amount, not a name's number ("2.1 billion", "45 percent", "1,200").
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent|per cent|million|billion|bn|mn|thousand|trillion)\b|\d+[.,]\d")
+# Words that end a whole company's name, so "of" and a place after them say where it is from
+# ("AD Ports Group of Abu Dhabi", "Morvarid Shipping of Dubai"), unlike "Bank of Israel".
+_FROM_HEADS = {*("group holding holdings shipping seaways tankers trading fze llc pjsc plc ltd").split()}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7}|[A-Z]{2,8})\)")
 _ARTICLE = re.compile(r"^(?:al|el|al|as|ash|ad|an|ar)[-‐ ]", re.IGNORECASE)
 
@@ -741,6 +772,8 @@ class _Reader:
         spans = self._with_compounds(spans)
         spans = self._with_and_names(spans)
         spans = self._with_dateline(spans)
+        spans = self._with_corridors(spans)
+        spans = self._with_models(spans)
         found = self._surnames_over_places(self._correct(self.found, spans), spans)
         self.corrected = found
         taken = [(f.start, f.end) for f in found]
@@ -751,7 +784,31 @@ class _Reader:
         # A meeting's name is no entity, though it still hides the place inside it from the registry.
         spans = [s for s in spans if self._t(s).split()[-1].lower() not in _EVENT_WORDS or s.label == "ACRONYM"]
         spans = [s for s in spans if not self._no_entity(s)]
-        return Analysis(found, self._group([self._cued(s) for s in spans]))
+        spans = self._split_places([self._untitled(self._cued(s)) for s in spans])
+        # "the US Treasury's Office ...": the possessive ending is not part of the name
+        spans = [replace(s, end=s.end - 2) if self._t(s).endswith(("'s", "’s")) else s for s in spans]
+        return Analysis(found, self._group(spans))
+
+    def _untitled(self, span: _Span) -> _Span:
+        """ "King Abdullah II": a title that ran into a person's name is not part of it."""
+        words = self._t(span).split()
+        if span.kind != "person" or len(words) < 2 or words[0].lower().rstrip(".") not in _TITLES:
+            return span
+        if not words[1][:1].isupper():
+            return span
+        return replace(span, start=span.start + len(words[0]) + 1)
+
+    def _split_places(self, spans: list[_Span]) -> list[_Span]:
+        """ "around Adre and Abeche": two places the model read as one name."""
+        out: list[_Span] = []
+        for span in spans:
+            both = _TWO_PLACES.fullmatch(self._t(span))
+            if span.kind != "place" or both is None or both.group(1).lower() in _HEADS | _PLACE_OPENERS:
+                out.append(span)
+                continue
+            out.append(replace(span, end=span.start + both.end(1)))
+            out.append(replace(span, start=span.start + both.start(2)))
+        return out
 
     # --- names the model split or missed ---
 
@@ -939,6 +996,7 @@ class _Reader:
                 and self._joined_by_space(nxt, words[i + 2])
                 and self._name_word(words[i + 2], tags)
                 and (nxt.group() != "in" or words[i].group().lower() in _IN_HEADS)
+                and not (nxt.group() == "of" and words[i].group().lower() in _FROM_HEADS and i > 0)
             ):
                 i += 2
                 continue
@@ -974,6 +1032,19 @@ class _Reader:
             if j < 2 or previous.group().lower() not in _CONNECTORS:
                 break
             before = words[j - 2]
+            if (
+                previous.group() == "in"
+                and j >= 4
+                and words[j - 3].group() == "of"
+                and words[j - 4].group().lower() in _MEMBERS_BODIES
+                and words[j - 4].group()[:1].isupper()
+                and before.group()[:1].isupper()
+                and all(self._joined_by_space(words[k], words[k + 1]) for k in range(j - 4, j))
+            ):
+                j -= 4  # "Association of Banks in Lebanon": a members' body names the country it gathers in
+                continue
+            if previous.group() == "of" and before.group().lower() in _FROM_HEADS and j >= 3:
+                break  # "AD Ports Group of Abu Dhabi": the place says where a whole company's name is from
             if (
                 self._joined_by_space(before, previous)
                 and (
@@ -1124,11 +1195,25 @@ class _Reader:
                 and not _overlaps(words[i - 1].start(), words[i - 1].end(), taken)
             ):
                 start = words[i - 1].start()  # "Arab Potash Company", "Gulf Investment Corporation"
+            opener = re.search(r"\b(General|Supreme|Higher) $", self.text[max(0, start - 10) : start])
+            if (
+                opener is not None
+                and j > i
+                and words[j].group().lower() in _ORGANISATION_WORDS | _COMPANY_WORDS
+                and not _overlaps(start - len(opener.group(0)), start, taken)
+            ):
+                start -= len(opener.group(0))  # "General Maritime Transport Authority": no general's name
             number = _NAME_NUMBER.match(self.text, end)
             if number is not None:
                 end = number.end()
             if not self._benchmark(start, end, _MARKET_WORDS) and not _title_case(_sentence(self.doc, start)):
                 surface = self.text[start:end]
+                named = next((s for s in spans if s.kind == "person" and s.end + 1 == start), None)
+                if named is not None and j == i and self.text[named.end] == " " and named.label == "PERSON":
+                    # "Dalila Ben Mbarek" + "Msaddek": a family name the model left out of the name before it
+                    spans = [s for s in spans if s is not named] + [replace(named, end=end)]
+                    i = j + 1
+                    continue
                 person = next((s for s in spans if s.kind == "person" and s.start == end + 1), None)
                 if person is not None and j == i and self.text[end] == " " and person.label == "PERSON":
                     # "Muse" + "Bihi Abdi": a given name the model left out of the name after it
@@ -1149,6 +1234,17 @@ class _Reader:
             return True
         if words[0] == "Operation" and len(words) > 1:
             return True
+        if words[0].lower() in _AIRLINER_MAKERS | {"boeing"} and len(words) > 1:
+            return True  # "Airbus A321neos": an airliner
+        if (
+            len(words) == 1
+            and any(c.isdigit() for c in words[0])
+            and _INDEX.fullmatch(words[0])
+            and (_PRICE_MOVE.match(self.text, span.end) or re.match(r"\s+index\b", self.text[span.end :]))
+        ):
+            return True  # "Egypt's EGX30 rose 0.4 percent": an index, not a company
+        if len(words) == 1 and re.match(r"\s+[Mm]inist(?:er|ry|ers)\b", self.text[span.end : span.end + 12]):
+            return True  # "Petroleum Minister Karim Badawi", "Information Minister": a portfolio, not a name
         return bool(_VESSEL_BEFORE.search(self.text, max(0, span.start - 40), span.start))
 
     # --- kinds from the words around a name ---
@@ -1370,14 +1466,47 @@ class _Reader:
 
     # --- spans from the model ---
 
-    def _with_designations(self, spans: list[_Span]) -> list[_Span]:
-        taken = [(s.start, s.end) for s in spans]
+    def _with_corridors(self, spans: list[_Span]) -> list[_Span]:
+        """ "the Turkmenistan-Afghanistan-Pakistan-India pipeline": the countries a line joins name the line."""
         extra = [
-            _Span(m.start(1), m.end(1), "weapon", "DESIGNATION", _sentence(self.doc, m.start(1)))
-            for m in _DESIGNATION.finditer(self.text)
-            if not _overlaps(m.start(1), m.end(1), taken)
+            _Span(m.start(1), m.end(1), "place", "CHUNK", _sentence(self.doc, m.start(1)))
+            for m in _CORRIDOR.finditer(self.text)
         ]
-        return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+        if not extra:
+            return spans
+        kept = [s for s in spans if not any(_overlaps(s.start, s.end, [(e.start, e.end)]) for e in extra)]
+        return sorted(kept + extra, key=lambda s: s.start)
+
+    def _with_models(self, spans: list[_Span]) -> list[_Span]:
+        """ "Bayraktar TB3": a known weapon's maker or family and the model's designation are one weapon."""
+        extra = []
+        for f in self.found:
+            if f.kind != "weapon":
+                continue
+            model = _MODEL_AFTER.match(self.text, f.end)
+            if model is not None:
+                extra.append(_Span(f.start, model.end(), "weapon", "DESIGNATION", _sentence(self.doc, f.start)))
+        if not extra:
+            return spans
+        kept = [s for s in spans if not any(_overlaps(s.start, s.end, [(e.start, e.end)]) for e in extra)]
+        return sorted(kept + extra, key=lambda s: s.start)
+
+    def _with_designations(self, spans: list[_Span]) -> list[_Span]:
+        out = list(spans)
+        for m in _DESIGNATION.finditer(self.text):
+            start, end = m.start(1), m.end(1)
+            family = _FAMILY_BEFORE.search(self.text, max(0, start - 30), start)
+            if (
+                family is not None
+                and family.group(1).lower() not in _NOT_NAME_WORDS | _TITLES | _WEAPON_MODIFIERS
+                and not _overlaps(family.start(1), start, [(f.start, f.end) for f in self.found])
+            ):
+                start = family.start(1)  # "Songar AS-2 drones": the family's name and the model's designation
+            if any(s.start <= start and end <= s.end and (s.start, s.end) != (start, end) for s in out):
+                continue
+            out = [s for s in out if not _overlaps(s.start, s.end, [(start, end)])]
+            out.append(_Span(start, end, "weapon", "DESIGNATION", _sentence(self.doc, start)))
+        return sorted(out, key=lambda s: s.start)
 
     def _joined(self, spans: list[_Span]) -> list[_Span]:
         """ "Mohammed bin Abdulrahman" + "Al Thani": a family name the model split off joins the name."""
@@ -1425,6 +1554,13 @@ class _Reader:
             if tokens[0].lower_ not in _LEADING and tokens[1].lower_ in _HEADS and tokens[1].text[:1].isupper():
                 break  # "Supreme Court", "General Directorate": the title word names the body
             if (
+                label == "ORG"
+                and tokens[0].lower_ in {"general", "supreme", "higher"}
+                and tokens[-1].lower_ in _ORGANISATION_WORDS | _COMPANY_WORDS
+                and all(t.text[:1].isupper() for t in tokens[1:] if t.lower_ not in _CONNECTORS)
+            ):
+                break  # "General Civil Aviation Authority", "Supreme State Security Prosecution"
+            if (
                 tokens[0].lower_ not in _LEADING
                 and tokens[0].text[:1].isupper()
                 and tokens[-1].lower_ in _PLACE_WORDS
@@ -1446,15 +1582,26 @@ class _Reader:
         # "port of Hodeidah": lower-case words before the name are not part of it.
         while len(tokens) > 1 and tokens[0].text[:1].islower() and not _ARTICLE.match(tokens[0].text + " "):
             tokens = tokens[1:]
+        # "Office of Foreign Assets Control (OFAC": the acronym in brackets is a name of its own.
+        bracket = next((k for k, t in enumerate(tokens) if t.text in {"(", "["}), None)
+        if bracket is not None:
+            tokens = tokens[:bracket]
+        # "Bank Hapoalim 2.1 billion": an amount after a name is not part of it.
+        amount = next((k for k, t in enumerate(tokens) if k and t.like_num and _AMOUNT.match(self.text, t.idx)), None)
+        if amount is not None:
+            tokens = tokens[:amount]
         while tokens and tokens[-1].text in {"'s", "’s", "'", "’"}:
             tokens = tokens[:-1]
+        cue_inside = len(tokens) > 1 and tokens[-1].lower_ in _WEAPON_CUES and tokens[-1].text[:1].islower()
+        if cue_inside:
+            tokens = tokens[:-1]  # "Bayraktar TB2 drones": the model took the noun saying what the name is into it
         # "Centerra Gold of Canada": "of" and a country after a name that is not a head word say where it is from.
         cut = next(
             (
                 k
                 for k in range(1, len(tokens) - 1)
                 if tokens[k].lower_ == "of"
-                and tokens[k - 1].lower_ not in _OF_HEADS
+                and (tokens[k - 1].lower_ not in _OF_HEADS or (k > 1 and tokens[k - 1].lower_ in _FROM_HEADS))
                 and any(
                     f.kind in {"country", "place"} for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text)
                 )
@@ -1489,6 +1636,9 @@ class _Reader:
             ):
                 tokens = [given, *tokens]  # "Maaouiya" + "Ould Taya": a particle opens a family name
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        joined = _ARABIC_AND.match(self.text, end)
+        if joined is not None and tokens[-1].i == ent.end - 1:
+            end = joined.end()  # "Jama'at Nusrat al-Islam" + " wal-Muslimin": "and the ..." continues the name
         surface = self.text[start:end]
         if not any(c.isupper() for c in surface[:1]) or not any(c.isalpha() for c in surface):
             return None
@@ -1498,6 +1648,8 @@ class _Reader:
         if self._after_airliner_maker(start):
             return None  # an airliner's model ("Airbus A350", "Boeing 737 MAX")
         digit = any(c.isdigit() for c in surface)
+        if cue_inside and label in {"PRODUCT", "ORG", "PERSON"}:
+            return _Span(start, end, "weapon", label, sentence)
         weapon_after = following in _WEAPON_CUES and (following != "fighters" or digit or label == "PRODUCT")
         if label in {"PRODUCT", "ORG", "PERSON"} and (weapon_after or preceding in _WEAPON_CUES):
             if digit or label == "PRODUCT" or weapon_after:
@@ -1508,6 +1660,8 @@ class _Reader:
             return None
         if len(tokens) == 1 and surface.lower() in _ORGANISATION_WORDS | _COMPANY_WORDS | _INSTITUTIONS:
             return None  # "Army chief", "Party leader": a common noun, not a name
+        if len(tokens) == 1 and following in {"minister", "ministry", "ministers"}:
+            return None  # "Petroleum Minister Karim Badawi": a portfolio, not a name
         while len(tokens) > 1 and tokens[-1].text in _AREA_WORDS:
             tokens = tokens[:-1]
             end = tokens[-1].idx + len(tokens[-1].text)
@@ -1522,14 +1676,16 @@ class _Reader:
             return None
         kind = _LABELS[label]
         words = {w.lower().strip(".,") for w in surface.split()}
-        if kind == "organisation" and "investment" in words:
-            kind = "company"  # a sovereign fund ("Qatar Investment Authority")
+        if kind == "organisation" and "investment" in words and not words & _FORUMS:
+            kind = "company"  # a sovereign fund ("Qatar Investment Authority"), not a tribunal about investments
         elif kind == "organisation" and (words & _COMPANY_WORDS) and not (words & _ORGANISATION_WORDS):
             kind = "company"
         elif kind == "organisation" and preceding in _COMPANY_CUES:
             kind = "company"
         elif kind == "person" and (words & _COMPANY_WORDS):
             kind = "company"
+        elif kind == "person" and (words & _ORGANISATION_WORDS):
+            kind = "organisation"  # "Jama'at Nusrat al-Islam wal-Muslimin"
         named = self._name_kind(surface)
         if named is None and label == "ORG" and len(tokens) > 1 and preceding.rstrip(".") in _TITLES:
             named = "person"  # "Judiciary chief Gholamhossein Mohseni-Ejei"
@@ -1570,6 +1726,9 @@ class _Reader:
                 continue
             if f.kind in {"country", "place"} and self._benchmark(f.start, f.end, _BENCHMARK_WORDS):
                 continue
+            title, _, rest = f.text.partition(" ")
+            if f.kind == "person" and rest[:1].isupper() and title.lower().rstrip(".") in _TITLES:
+                f = replace(f, start=f.start + len(title) + 1, text=rest)  # "King Abdullah II": the title is no name
             if self.text[f.end : f.end + 1] == "+" and not self.text[f.end + 1 : f.end + 2].isalnum():
                 f = replace(f, end=f.end + 1, text=f.text + "+")  # "OPEC+" is the name, sign and all
             kept.append(f)
@@ -1585,7 +1744,8 @@ class _Reader:
     def _surnames_over_places(self, found: list[Found], spans: list[_Span]) -> list[Found]:
         """ "Rovshan Najaf ... Najaf met officials": once a story names a person, their surname alone is them."""
         surnames = {self._t(s).split()[-1] for s in spans if s.kind == "person" and len(self._t(s).split()) >= 2}
-        return [f for f in found if not (f.kind == "place" and f.text in surnames)]
+        # "Haluk Bayraktar ... Bayraktar's brother": the family, not the drone named after it
+        return [f for f in found if not (f.kind in {"place", "weapon"} and f.text in surnames)]
 
     def _t(self, span: _Span) -> str:
         return self.text[span.start : span.end]
@@ -1607,7 +1767,15 @@ class _Reader:
             acronym = match.group(1)
             before = match.start()
             owner = next((s for s in out if self.text[s.end : before].strip() == "" and s.end <= before), None)
-            if owner is None or not _initials_fit(acronym, self._t(owner)):
+            if owner is None:
+                continue
+            if not _initials_fit(acronym, self._t(owner)) and not (
+                # "Patriotic Salvation Movement (MPS)": initials of the name in another language
+                acronym.isupper()
+                and owner.kind in {"organisation", "company"}
+                and len(self._t(owner).split()) > 2
+                and not _overlaps(match.start(1), match.end(1), [(f.start, f.end) for f in found])
+            ):
                 continue
             taken = [(s.start, s.end) for s in out] + [(f.start, f.end) for f in found]
             for hit in re.finditer(rf"\b{re.escape(acronym)}\b", self.text):
@@ -1654,7 +1822,19 @@ class _Reader:
         people = [s for s in spans if s.kind == "person" and len(self._t(s).split()) >= 2]
         if not people:
             return spans
-        out = list(spans)
+        surnames = {self._t(p).split()[-1] for p in people}
+        # "the brothers Ali Kazma and Hadi Kazma": a given name before a surname the story gives a person.
+        out = [
+            replace(s, kind="person")
+            if s.kind != "person"
+            and len(self._t(s).split()) == 2
+            and self._t(s).split()[-1] in surnames
+            and self._t(s).split()[0][:1].isupper()
+            and self._t(s).split()[0].lower() not in _HEADS | _TITLES | _NOT_NAME_WORDS
+            else s
+            for s in spans
+        ]
+        people = [s for s in out if s.kind == "person" and len(self._t(s).split()) >= 2]
         for person in people:
             surname = self._t(person).split()[-1]
             bare = _ARTICLE.sub("", surname)

@@ -1,0 +1,170 @@
+"""The model stage's spans: where a name starts and ends, and what is no name (text written for these tests)."""
+
+import pytest
+
+from monitor import discovery
+from monitor.registry import seed_entries
+from monitor.tagger import Tagger
+
+pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Tagger(seed_entries())
+
+
+def _suggested(text, tagger):
+    return [(s.text, s.kind) for s in discovery.analyse(text, tagger).suggestions]
+
+
+def _tagged(text, tagger):
+    return [(f.text, f.kind) for f in discovery.analyse(text, tagger).entities]
+
+
+def _texts(pairs):
+    return [text for text, _ in pairs]
+
+
+def test_a_time_zone_in_live_copy_is_no_organisation(tagger):
+    text = (
+        "08:15 GMT — Rockets hit a warehouse outside Tyre, civil defence officials said. "
+        "09:30 GMT — The Lebanese army closed the coast road."
+    )
+    assert "GMT" not in _texts(_suggested(text, tagger))
+
+
+def test_an_acronym_in_brackets_is_not_part_of_the_name_before_it(tagger):
+    text = "The Volunteers for the Protection of the Nation (VPN) lost twelve men near Djibo, the army said."
+    suggested = _suggested(text, tagger)
+    assert ("Volunteers for the Protection of the Nation", "organisation") in suggested
+    assert ("VPN", "organisation") in suggested
+    assert not [name for name in _texts(suggested) if "(" in name]
+
+
+def test_a_possessive_ending_is_not_part_of_a_name(tagger):
+    text = "The US Treasury's Office of Foreign Assets Control on Tuesday named two money changers in Sulaymaniyah."
+    suggested = _texts(_suggested(text, tagger))
+    assert "US Treasury" in suggested
+    assert not [name for name in suggested if name.endswith("'s")]
+
+
+def test_an_amount_after_a_banks_name_is_not_part_of_it(tagger):
+    text = "Profits rose at every big lender: Bank Yahav earned 1.4 billion shekels and Bank Massad 0.9 billion."
+    names = _texts(_suggested(text, tagger))
+    assert not [name for name in names if "billion" in name or any(c.isdigit() for c in name)]
+
+
+def test_general_and_supreme_open_the_name_of_an_authority_rather_than_a_title(tagger):
+    text = (
+        "The General Maritime Transport Authority said the ferry would sail again on Monday, and "
+        "the Supreme State Audit Prosecution opened an inquiry into the port's accounts."
+    )
+    suggested = _texts(_suggested(text, tagger))
+    assert "General Maritime Transport Authority" in suggested
+    assert "Maritime Transport Authority" not in suggested
+    assert "State Audit Prosecution" not in suggested
+
+
+def test_a_portfolio_before_minister_is_not_a_name(tagger):
+    text = (
+        "In Amman, Tourism Minister Lina Annab said bookings had recovered, "
+        "and Petroleum Minister Saleh Kharabsheh agreed."
+    )
+    suggested = _texts(_suggested(text, tagger))
+    assert "Tourism" not in suggested
+    assert "Petroleum" not in suggested
+
+
+def test_a_whole_companys_name_ends_before_of_and_the_city_it_is_from(tagger):
+    text = "The contract went to Nakheel Marine Group of Dubai, which will dredge the channel by 2028."
+    suggested = _suggested(text, tagger)
+    assert ("Nakheel Marine Group", "company") in suggested
+    assert ("Dubai", "place") in _tagged(text, tagger)
+
+
+def test_a_central_banks_name_keeps_of_and_its_country(tagger):
+    text = "Analysts expect the Central Bank of Kuwait to hold its rate on Tuesday."
+    assert "Kuwait" not in _texts(_tagged(text, tagger))
+
+
+def test_a_members_body_names_the_country_it_gathers_in(tagger):
+    text = "The Federation of Chambers in Jordan asked the government to delay the new sales tax."
+    assert "Jordan" not in _texts(_tagged(text, tagger))
+    assert "Federation of Chambers in Jordan" in _texts(_suggested(text, tagger))
+
+
+def test_countries_joined_by_hyphens_before_a_pipeline_name_the_line_not_the_countries(tagger):
+    text = (
+        "Work on the Iran-Pakistan pipeline stopped again, Islamabad said, and the Oman-India pipeline is only a plan."
+    )
+    tagged = _texts(_tagged(text, tagger))
+    assert "Iran" not in tagged and "Pakistan" not in tagged and "Oman" not in tagged and "India" not in tagged
+    suggested = _suggested(text, tagger)
+    assert ("Iran-Pakistan", "place") in suggested
+    assert ("Oman-India", "place") in suggested
+
+
+def test_a_known_drone_family_and_its_model_are_one_weapon(tagger):
+    known = [f for f in Tagger(seed_entries()).tag("The army flew a Bayraktar over the border.") if f.kind == "weapon"]
+    assert known, "the registry knows the Bayraktar family"
+    text = "The navy will buy twelve Bayraktar TB3 drones for its new carrier."
+    assert ("Bayraktar TB3", "weapon") in _suggested(text, tagger)
+    assert "Bayraktar" not in _texts(_tagged(text, tagger))
+
+
+def test_a_family_name_before_a_designation_is_part_of_the_weapon(tagger):
+    text = "Rebels said they had downed three Songar AS-2 drones near Kidal."
+    suggested = _suggested(text, tagger)
+    assert ("Songar AS-2", "weapon") in suggested
+    assert "Songar" not in _texts(suggested)
+
+
+def test_a_family_name_shared_with_a_person_is_that_family_not_a_place(tagger):
+    text = "The sanctions list names the brothers Ali Kazma and Hadi Kazma, who trade gold in Dubai."
+    suggested = _suggested(text, tagger)
+    assert ("Ali Kazma", "person") in suggested
+    assert ("Hadi Kazma", "person") in suggested
+
+
+def test_a_ship_named_after_a_warship_noun_is_no_weapon(tagger):
+    text = "The frigate Carlo Bergamini shot down a drone over the Red Sea, the mission said."
+    assert "Carlo Bergamini" not in _texts(_suggested(text, tagger))
+
+
+def test_shipping_and_trading_houses_are_companies(tagger):
+    text = "The ministry also listed Orkid Seaways and Parsian Tankers, both of Bandar Abbas."
+    suggested = _suggested(text, tagger)
+    assert ("Orkid Seaways", "company") in suggested
+    assert ("Parsian Tankers", "company") in suggested
+
+
+def test_an_acronym_in_another_language_still_stands_for_the_name_before_it(tagger):
+    text = (
+        "The Patriotic Salvation Movement (MPS) won 124 of 188 seats, the electoral board said. "
+        "MPS leaders celebrated in N'Djamena."
+    )
+    suggested = _suggested(text, tagger)
+    assert [kind for name, kind in suggested if name == "MPS"] == ["organisation", "organisation"]
+
+
+def test_two_towns_joined_by_and_are_two_places(tagger):
+    text = "Refugees crowded into camps around Adre and Abeche after the fighting in Darfur."
+    suggested = _suggested(text, tagger)
+    assert ("Adre", "place") in suggested and ("Abeche", "place") in suggested
+
+
+def test_a_title_is_cut_from_a_registry_persons_name(tagger):
+    tagged = _tagged("On Sunday King Abdullah II received the Iraqi prime minister in Amman.", tagger)
+    assert ("Abdullah II", "person") in tagged
+    assert "King Abdullah II" not in _texts(tagged)
+
+
+def test_a_stock_index_is_no_company(tagger):
+    text = "Egypt's EGX30 rose 0.8 percent, and the ADX index fell."
+    assert "EGX30" not in _texts(_suggested(text, tagger))
+
+
+def test_an_arabic_and_the_continues_a_groups_name(tagger):
+    text = "Fighters loyal to Jama'at Nasr al-Din wal-Mujahidin attacked a checkpoint near Menaka."
+    assert ("Jama'at Nasr al-Din wal-Mujahidin", "organisation") in _suggested(text, tagger)
