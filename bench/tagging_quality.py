@@ -19,7 +19,7 @@ Views, scored mention by mention:
 `--fit` fits the confidence model on the development set (a logistic
 regression, L2-regularised, over `discovery.FEATURES`), picks the reader
 threshold from out-of-fold predictions (5 folds by article) as the lowest
-confidence at which readers' precision on the development set stays >= 0.985,
+confidence at which readers' precision on the development set stays >= 0.98,
 and writes both to monitor/data/confidence.json. Runs with no database: the
 registry comes from its seed files.
 
@@ -45,9 +45,12 @@ from monitor.tagger import Tagger
 Span = tuple[int, int, str]
 Articles = list[tuple[str, list[Gold]]]
 # The goal on unseen text is 0.97; batches of development stories scored before any rule was
-# tuned on them read 4 to 9 points lower than the tuned set (bench/data/dev/README.md), so the
-# threshold is fitted for well above the goal on the set it is tuned on.
-READER_PRECISION = 0.985
+# tuned on them read 3 to 9 points lower than the tuned set (bench/data/dev/README.md), so the
+# threshold is fitted for above the goal on the set it is tuned on. Not higher than 0.98: on
+# 265 development stories, out of fold, precision rose only 0.5 points between thresholds 0.80
+# and 0.92 while recall fell 7 points. What unseen text gets wrong is mostly said with high
+# confidence (a span cut short, a kind from the wrong cue), which no threshold removes.
+READER_PRECISION = 0.98
 FOLDS = 5
 L2 = 1.0
 

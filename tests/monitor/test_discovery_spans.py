@@ -168,3 +168,65 @@ def test_a_stock_index_is_no_company(tagger):
 def test_an_arabic_and_the_continues_a_groups_name(tagger):
     text = "Fighters loyal to Jama'at Nasr al-Din wal-Mujahidin attacked a checkpoint near Menaka."
     assert ("Jama'at Nasr al-Din wal-Mujahidin", "organisation") in _suggested(text, tagger)
+
+
+def test_a_month_a_lone_title_and_a_fuel_are_no_names(tagger):
+    text = (
+        "Parties will register for November's council elections, Sheikh said, and exports of LNG from Ras Laffan rose."
+    )
+    suggested = _texts(_suggested(text, tagger))
+    assert "November" not in suggested and "Sheikh" not in suggested and "LNG" not in suggested
+
+
+def test_a_feast_in_several_words_is_no_place(tagger):
+    text = "The emir pardoned 410 prisoners ahead of Eid al-Fitr, the state news agency said."
+    assert not [name for name in _texts(_suggested(text, tagger)) if name.startswith("Eid")]
+
+
+def test_an_index_named_in_words_is_no_company(tagger):
+    text = "The Muscat Securities Market All Share Index slipped 0.3 percent as Omantel fell."
+    assert not [name for name in _texts(_suggested(text, tagger)) if name.endswith("Index")]
+
+
+def test_a_warship_named_after_a_comma_is_a_ship(tagger):
+    text = "A Greek frigate, the Hydra, escorted the convoy past Hodeidah, the mission said."
+    assert "Hydra" not in _texts(_suggested(text, tagger))
+
+
+def test_a_court_for_someone_keeps_what_it_is_for(tagger):
+    text = "In 2011 the Special Court for the Clergy barred the preacher from teaching in Qom."
+    assert ("Special Court for the Clergy", "organisation") in _suggested(text, tagger)
+
+
+def test_a_mining_company_runs_on_past_and_to_its_complex(tagger):
+    text = "The Kalmakir Mining and Metallurgical Complex will build a copper smelter near Angren, Tashkent said."
+    assert ("Kalmakir Mining and Metallurgical Complex", "company") in _suggested(text, tagger)
+
+
+def test_a_billionaire_in_an_apposition_is_a_person_whatever_company_follows(tagger):
+    text = (
+        "Prosecutors say he plotted with Ruben Vardanyan, an Armenian billionaire whose company "
+        "owns the main power grid. Vardanyan denies it."
+    )
+    assert ("Ruben Vardanyan", "person") in _suggested(text, tagger)
+
+
+def test_a_name_read_only_from_a_title_case_headline_is_not_offered(tagger):
+    text = (
+        "Iraq's Largest Opposition Bloc Re-elects Hamdani As Court Weighs Vote. BAGHDAD — Delegates met "
+        "on Sunday to vote again."
+    )
+    assert not [name for name in _texts(_suggested(text, tagger)) if "Bloc" in name or "Court" in name]
+    assert "Iraq" in _texts(_tagged(text, tagger))
+
+
+def test_a_known_place_and_a_number_name_another_place(tagger):
+    text = "Families returning from Syria are screened at the Jeddah 1 centre south of Mosul."
+    assert "Jeddah" not in _texts(_tagged(text, tagger))
+    assert ("Jeddah 1", "place") in _suggested(text, tagger)
+
+
+def test_a_citys_crude_is_a_benchmark_and_a_countrys_crude_its_oil(tagger):
+    tagged = _texts(_tagged("Dubai crude rose 40 cents, and buyers of Iranian crude paid less.", tagger))
+    assert "Dubai" not in tagged
+    assert "Iranian" in tagged
