@@ -20,3 +20,11 @@ def test_the_tagger_meets_its_quality_goals_on_the_labelled_set():
     assert result["f1"] >= 0.8
     assert result["per_kind"]["country"]["f1"] >= 0.9
     assert result["per_kind"]["person"]["f1"] >= 0.9
+
+
+def test_both_held_out_sets_are_big_enough_to_measure_unseen_text():
+    for folder in ("heldout", "heldout2"):
+        items = json.loads((ROOT / "bench/data" / folder / "articles.json").read_text(encoding="utf-8"))
+        mentions = sum(item["text"].count("[[") for item in items)
+        assert len(items) >= 40, folder
+        assert mentions >= 300, folder
