@@ -142,6 +142,7 @@ _TITLES = {
     *("admiral commodore captain vice rear sergeant lt col brig maj sgt adm cmdr").split(),
     # clergy, scholars, judges and members of parliament
     *("archbishop bishop patriarch pope rabbi mufti cardinal professor prof mp counsellor prosecutor sir").split(),
+    "lawyer",
 }
 _LEADING = {"the", "a", "an"}
 # Title words that name a minister's portfolio ("Oil Minister ...") and also open companies' names.
@@ -202,6 +203,7 @@ _COMPANY_WORDS = {
     "shipyards",
     "networks",
     "complex",
+    "engineering",
     *("financial capital ventures securities investments insurance").split(),
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise").split(),
@@ -475,7 +477,8 @@ _NOT_ENTITIES = {
     *("alawites copts yazidis druze").split(),
     # time zones in live copy ("09:40 GMT —")
     *("gmt utc").split(),
-    # months, a title alone, a fuel
+    # days, months, a title alone, a fuel
+    *("monday tuesday wednesday thursday friday saturday sunday").split(),
     *("january february march april june july august september october november december").split(),
     *("sheikh sheikha shaikh sayyed lng").split(),
 }
@@ -525,7 +528,8 @@ _NOT_LOCATIVE = {
 # People who work for a business: "analysts at Emirates NBD" is a company, not a place.
 _WORKS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|bankers?|traders?|brokers?|editors?|reporters?|journalists?"
-    r"|correspondents?|researchers?) at\s+(?:the\s+)?$"
+    r"|correspondents?|researchers?|margins?|profits?|losses|earnings|accounting|results|management|board|layoffs"
+    r"|job cuts|shareholders) at\s+(?:the\s+)?$"
 )
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -783,6 +787,7 @@ class _Reader:
         spans = self._with_and_names(spans)
         spans = self._with_dateline(spans)
         spans = self._with_corridors(spans)
+        spans = self._with_prefixes(spans)
         spans = self._with_models(spans)
         spans = self._with_numbered(spans)
         found = self._surnames_over_places(self._correct(self.found, spans), spans)
@@ -851,6 +856,8 @@ class _Reader:
                 continue
             words = self.text[start:end].split()
             head = words[-1].lower()
+            if f.kind == "country" and start == f.start and _DESIGNATION_ONLY.fullmatch(words[-1]) and len(words) == 2:
+                continue  # "Chinese J-10C", "American B-2": the maker's country and a weapon, two names
             if f.kind == "person" and head not in _HEADS:
                 continue
             if head in _COMPANY_WORDS | _ORGANISATION_WORDS:
@@ -1141,8 +1148,8 @@ class _Reader:
             head = lowered[-1]  # "Islamic Republic of Iran Shipping Lines": the last word heads it
         if self._public_bank(words, lowered, cut):
             return "organisation"  # a central bank ("Bank of Israel")
-        if "investment" in lowered:
-            return "company"  # a sovereign fund ("Qatar Investment Authority")
+        if "investment" in lowered or {"sovereign", "wealth"} & set(lowered):
+            return "company"  # a fund that invests ("Qatar Investment Authority", "Sovereign Fund of Egypt")
         if head in _COMPANY_WORDS:
             return "company"
         if head in _ORGANISATION_WORDS or head in _IN_HEADS:
@@ -1298,6 +1305,8 @@ class _Reader:
         if span.label in {"SURNAME", "ACRONYM", "DESIGNATION", "DATELINE"}:
             return span
         surface = self._t(span)
+        if span.kind == "weapon" and _DESIGNATION_ONLY.fullmatch(surface.split()[0]):
+            return span  # "JF-17 Thunder": a designation says what it is
         one_word = len(surface.split()) == 1
         kind = self._cue_after(span.end) or self._cue_before(span.start, one_word=one_word)
         if kind is None and span.kind != "person":
@@ -1487,8 +1496,8 @@ class _Reader:
             return "organisation"
         if lowered[0] in {"block", "blocks"} and any(c.isdigit() for c in lowered[1]):
             return "place"  # an oil or gas licence area ("Block 10")
-        if "investment" in lowered:
-            return "company"
+        if "investment" in lowered or {"sovereign", "wealth"} & set(lowered):
+            return "company"  # a fund that invests ("Sovereign Fund of Egypt")
         if head in _PLACE_WORDS and words[cut - 1][:1].isupper():
             return "place"
         if head in _ORGANISATION_WORDS or head in _IN_HEADS or lowered[0] in _ORGANISATION_WORDS - {"central"}:
@@ -1500,6 +1509,24 @@ class _Reader:
         return None
 
     # --- spans from the model ---
+
+    def _with_prefixes(self, spans: list[_Span]) -> list[_Span]:
+        """ "Saudi" + "Arabian Military Industries", "Islamic State" + "Khorasan Province": a known name
+        right before a body's name the model found is the start of that name."""
+        out = list(spans)
+        for f in self.found:
+            if f.kind not in {"country", "organisation"}:
+                continue
+            after = next((s for s in out if s.start == f.end + 1 and s.label in {"ORG", "FAC", "GPE", "CHUNK"}), None)
+            if after is None or self.text[f.end] != " " or len(self._t(after).split()) < 2:
+                continue
+            last = self._t(after).split()[-1].lower()
+            if last not in _COMPANY_WORDS | _ORGANISATION_WORDS | {"province", "wing"}:
+                continue
+            kind = "organisation" if f.kind == "organisation" else self._name_kind(self.text[f.start : after.end])
+            out = [s for s in out if not _overlaps(s.start, s.end, [(f.start, after.end)])]
+            out.append(_Span(f.start, after.end, kind or after.kind, "ORG", after.sentence))
+        return sorted(out, key=lambda s: s.start)
 
     def _with_corridors(self, spans: list[_Span]) -> list[_Span]:
         """ "the Turkmenistan-Afghanistan-Pakistan-India pipeline": the countries a line joins name the line."""
@@ -1592,6 +1619,7 @@ class _Reader:
         label = ent.label_
         start, end = ent.start_char, ent.end_char
         tokens = list(ent)
+        maker = False
         # Titles and a leading article are not part of the name.
         while tokens and (
             tokens[0].lower_ in _LEADING or tokens[0].lower_.rstrip(".") in _TITLES or tokens[0].lower_ in _COMPANY_CUES
@@ -1600,6 +1628,14 @@ class _Reader:
                 return None
             if tokens[0].lower_ not in _LEADING and tokens[1].lower_ in _HEADS and tokens[1].text[:1].isupper():
                 break  # "Supreme Court", "General Directorate": the title word names the body
+            if (
+                label == "ORG"
+                and tokens[0].lower_ == "general"
+                and len(tokens) == 2
+                and tokens[1].lower_.endswith("ics")
+            ):
+                maker = True
+                break  # "General Atomics", "General Dynamics": a maker, not a general
             if (
                 label == "ORG"
                 and tokens[0].lower_ in {"general", "supreme", "higher"}
@@ -1697,6 +1733,11 @@ class _Reader:
         preceding = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if self._after_airliner_maker(start):
             return None  # an airliner's model ("Airbus A350", "Boeing 737 MAX")
+        first, _, rest = surface.partition(" ")
+        if rest and _DESIGNATION_ONLY.fullmatch(first) and rest[:1].isupper():
+            return _Span(start, end, "weapon", label, sentence)  # "JF-17 Thunder": a designation and its name
+        if rest and _DESIGNATION_ONLY.fullmatch(rest) and any(f.kind == "country" for f in self.tagger.tag(first)):
+            return _Span(start + len(first) + 1, end, "weapon", label, sentence)  # "Chinese J-10C": the maker's country
         digit = any(c.isdigit() for c in surface)
         if cue_inside and label in {"PRODUCT", "ORG", "PERSON"}:
             return _Span(start, end, "weapon", label, sentence)
@@ -1706,6 +1747,8 @@ class _Reader:
                 return _Span(start, end, "weapon", label, sentence)
         if _DESIGNATION_ONLY.fullmatch(surface) and not self._benchmark(start, end, _MARKET_WORDS):
             return _Span(start, end, "weapon", label, sentence)  # "F-35s", "Su-57": a designation is no place
+        if label == "NORP" and len(tokens) > 2 and tokens[-1].lower_ in _COMPANY_WORDS | _ORGANISATION_WORDS:
+            label = "ORG"  # "Saudi Arabian Military Industries": a nationality opens a body's name
         if label not in _LABELS:
             return None
         if len(tokens) == 1 and surface.lower() in _ORGANISATION_WORDS | _COMPANY_WORDS | _INSTITUTIONS:
@@ -1724,9 +1767,13 @@ class _Reader:
             surface = self.text[start:end]
         if fold(surface) in _GENERIC or (label == "ORG" and surface.lower() in _GENERIC):
             return None
-        kind = _LABELS[label]
+        kind = "company" if maker else _LABELS[label]
         words = {w.lower().strip(".,") for w in surface.split()}
-        if kind == "organisation" and "investment" in words and not words & _FORUMS:
+        if (
+            kind == "organisation"
+            and ("investment" in words or {"sovereign", "wealth"} & words)
+            and not words & _FORUMS
+        ):
             kind = "company"  # a sovereign fund ("Qatar Investment Authority"), not a tribunal about investments
         elif kind == "organisation" and (words & _COMPANY_WORDS) and not (words & _ORGANISATION_WORDS):
             kind = "company"
@@ -1768,7 +1815,10 @@ class _Reader:
                 for s in spans
             ):
                 continue  # "Emirates Group": the group, not the airline
-            if self.text[f.end : f.end + 2][:1] == "-" and self.text[f.end + 1 : f.end + 2].isdigit():
+            if f.kind == "weapon" and " " in f.text and f.text.rsplit(" ", 1)[1].lower() in _WEAPON_CUES:
+                cut = f.text.rsplit(" ", 1)[0]
+                f = replace(f, end=f.start + len(cut), text=cut)  # "Kheibar Shekan missile": the noun is no name
+            if re.match(r"-(?:[IVX]+|\d)\b", self.text[f.end : f.end + 5]):
                 continue  # "Palestine-2": a designation, not the place
             if f.kind == "country" and self._part_of_company(f):
                 continue

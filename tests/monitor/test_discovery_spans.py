@@ -230,3 +230,49 @@ def test_a_citys_crude_is_a_benchmark_and_a_countrys_crude_its_oil(tagger):
     tagged = _texts(_tagged("Dubai crude rose 40 cents, and buyers of Iranian crude paid less.", tagger))
     assert "Dubai" not in tagged
     assert "Iranian" in tagged
+
+
+def test_a_makers_country_before_a_designation_stays_the_country(tagger):
+    text = "Pakistan said it had bought Chinese J-10C fighters and would add more JF-17 Thunder jets at Kamra."
+    suggested = _suggested(text, tagger)
+    assert ("J-10C", "weapon") in suggested
+    assert ("JF-17 Thunder", "weapon") in suggested
+    assert "Chinese" in _texts(_tagged(text, tagger))
+
+
+def test_general_before_a_makers_plural_name_is_the_maker(tagger):
+    text = "The air force also signed for drones from General Atomics, the ministry said."
+    assert ("General Atomics", "company") in _suggested(text, tagger)
+
+
+def test_a_weapon_noun_in_a_registry_name_is_left_out(tagger):
+    tagged = _tagged("The Guards paraded a Kheibar Shekan missile in Tehran on Sunday.", tagger)
+    assert ("Kheibar Shekan", "weapon") in tagged
+
+
+def test_a_registry_name_before_a_roman_numeral_is_a_weapons_model(tagger):
+    text = "The army fired Fatah-II rockets at the border posts, officials said."
+    assert "Fatah" not in _texts(_tagged(text, tagger))
+    assert ("Fatah-II", "weapon") in _suggested(text, tagger)
+
+
+def test_a_sovereign_fund_is_a_company_and_a_weekday_no_place(tagger):
+    text = "The Sovereign Fund of Egypt will sell a stake in the bank, the cabinet said on Thursday."
+    suggested = _suggested(text, tagger)
+    assert ("Sovereign Fund of Egypt", "company") in suggested
+    assert "Thursday" not in _texts(suggested)
+
+
+def test_lawyer_before_a_name_is_an_occupation_not_part_of_it(tagger):
+    assert ("Ayse Nur Kaplan", "person") in _suggested("Lawyer Ayse Nur Kaplan called the seizure unlawful.", tagger)
+
+
+def test_a_known_group_opens_the_name_of_its_branch(tagger):
+    text = "Separately, Islamic State Khorasan Province claimed the bombing in Peshawar."
+    assert ("Islamic State Khorasan Province", "organisation") in _suggested(text, tagger)
+    assert "Islamic State" not in _texts(_tagged(text, tagger))
+
+
+def test_accounts_and_margins_at_a_name_are_a_companys(tagger):
+    text = "Sabanci Holding blamed inflation accounting at Akbank for the loss."
+    assert ("Akbank", "company") in _suggested(text, tagger)
