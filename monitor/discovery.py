@@ -1534,10 +1534,7 @@ class _Reader:
             _Span(m.start(1), m.end(1), "place", "CHUNK", _sentence(self.doc, m.start(1)))
             for m in _CORRIDOR.finditer(self.text)
         ]
-        if not extra:
-            return spans
-        kept = [s for s in spans if not any(_overlaps(s.start, s.end, [(e.start, e.end)]) for e in extra)]
-        return sorted(kept + extra, key=lambda s: s.start)
+        return _replacing(spans, extra)
 
     def _with_numbered(self, spans: list[_Span]) -> list[_Span]:
         """ "the Jeddah 1 centre", "West Qurna 2": a known place's name and a number name another place."""
@@ -1546,10 +1543,7 @@ class _Reader:
             number = _NAME_NUMBER.match(self.text, f.end) if f.kind == "place" else None
             if number is not None and re.match(r" [a-z]", self.text[number.end() : number.end() + 2]):
                 extra.append(_Span(f.start, number.end(), "place", "CHUNK", _sentence(self.doc, f.start)))
-        if not extra:
-            return spans
-        kept = [s for s in spans if not any(_overlaps(s.start, s.end, [(e.start, e.end)]) for e in extra)]
-        return sorted(kept + extra, key=lambda s: s.start)
+        return _replacing(spans, extra)
 
     def _with_models(self, spans: list[_Span]) -> list[_Span]:
         """ "Bayraktar TB3": a known weapon's maker or family and the model's designation are one weapon."""
@@ -1560,10 +1554,7 @@ class _Reader:
             model = _MODEL_AFTER.match(self.text, f.end)
             if model is not None:
                 extra.append(_Span(f.start, model.end(), "weapon", "DESIGNATION", _sentence(self.doc, f.start)))
-        if not extra:
-            return spans
-        kept = [s for s in spans if not any(_overlaps(s.start, s.end, [(e.start, e.end)]) for e in extra)]
-        return sorted(kept + extra, key=lambda s: s.start)
+        return _replacing(spans, extra)
 
     def _with_designations(self, spans: list[_Span]) -> list[_Span]:
         out = list(spans)
@@ -2108,6 +2099,14 @@ def _initials(name: str) -> str:
 def _subsequence(letters: list[str], initials: list[str]) -> bool:
     it = iter(initials)
     return all(any(letter == initial for initial in it) for letter in letters)
+
+
+def _replacing(spans: list[_Span], extra: list[_Span]) -> list[_Span]:
+    """`spans` with `extra` in place of every span that overlaps one of them, in text order."""
+    if not extra:
+        return spans
+    kept = [s for s in spans if not any(_overlaps(s.start, s.end, [(e.start, e.end)]) for e in extra)]
+    return sorted(kept + extra, key=lambda s: s.start)
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
