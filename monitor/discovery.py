@@ -557,6 +557,8 @@ _US_CUES = re.compile(
 )
 # An aircraft's or a missile's designation alone ("F-35s", "Su-57", "J-10C"), not a summit ("G-20", "COP-29").
 _DESIGNATION_ONLY = re.compile(r"(?!G-|COP-|Covid-)[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]{0,2}s?")
+# Words that make a body a fund that invests, a company ("Qatar Investment Authority", "Sovereign Fund of Egypt").
+_FUND_WORDS = {"investment", "sovereign", "wealth"}
 # Words that make a body with "Investment" in its name a forum, not a fund ("International Centre for
 # Settlement of Investment Disputes").
 _FORUMS = {*("centre center disputes settlement arbitration tribunal court forum promotion").split()}
@@ -1148,7 +1150,7 @@ class _Reader:
             head = lowered[-1]  # "Islamic Republic of Iran Shipping Lines": the last word heads it
         if self._public_bank(words, lowered, cut):
             return "organisation"  # a central bank ("Bank of Israel")
-        if "investment" in lowered or {"sovereign", "wealth"} & set(lowered):
+        if _FUND_WORDS & set(lowered):
             return "company"  # a fund that invests ("Qatar Investment Authority", "Sovereign Fund of Egypt")
         if head in _COMPANY_WORDS:
             return "company"
@@ -1496,7 +1498,7 @@ class _Reader:
             return "organisation"
         if lowered[0] in {"block", "blocks"} and any(c.isdigit() for c in lowered[1]):
             return "place"  # an oil or gas licence area ("Block 10")
-        if "investment" in lowered or {"sovereign", "wealth"} & set(lowered):
+        if _FUND_WORDS & set(lowered):
             return "company"  # a fund that invests ("Sovereign Fund of Egypt")
         if head in _PLACE_WORDS and words[cut - 1][:1].isupper():
             return "place"
@@ -1760,11 +1762,7 @@ class _Reader:
             return None
         kind = "company" if maker else _LABELS[label]
         words = {w.lower().strip(".,") for w in surface.split()}
-        if (
-            kind == "organisation"
-            and ("investment" in words or {"sovereign", "wealth"} & words)
-            and not words & _FORUMS
-        ):
+        if kind == "organisation" and _FUND_WORDS & words and not words & _FORUMS:
             kind = "company"  # a sovereign fund ("Qatar Investment Authority"), not a tribunal about investments
         elif kind == "organisation" and (words & _COMPANY_WORDS) and not (words & _ORGANISATION_WORDS):
             kind = "company"

@@ -4,7 +4,8 @@ import pytest
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from monitor.registry import registry_seed
+from monitor.registry import registry_seed, seed_entries
+from monitor.tagger import Tagger
 from tests.factories import ArticleFactory, UserFactory, paragraphs
 
 LEAD_PARAGRAPHS = [
@@ -56,3 +57,9 @@ def lead(site, registry, publish):
         ],
         published_at=timezone.now() - dt.timedelta(days=1),
     )
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    """The dictionary stage built from the registry's seed files (no database)."""
+    return Tagger(seed_entries())

@@ -3,15 +3,8 @@
 import pytest
 
 from monitor import discovery
-from monitor.registry import seed_entries
-from monitor.tagger import Tagger
 
 pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    return Tagger(seed_entries())
 
 
 def _kinds(text, tagger):

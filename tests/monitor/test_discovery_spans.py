@@ -9,11 +9,6 @@ from monitor.tagger import Tagger
 pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
 
 
-@pytest.fixture(scope="module")
-def tagger():
-    return Tagger(seed_entries())
-
-
 def _suggested(text, tagger):
     return [(s.text, s.kind) for s in discovery.analyse(text, tagger).suggestions]
 

@@ -1,14 +1,3 @@
-import pytest
-
-from monitor.registry import seed_entries
-from monitor.tagger import Tagger
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    return Tagger(seed_entries())
-
-
 def names(tagger, text):
     return [(f.name, f.text) for f in tagger.tag(text)]
 
