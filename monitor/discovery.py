@@ -367,8 +367,15 @@ _PLACE_WORDS = {
     "corridor",
     "pipeline",
     "republic",
-    *("road causeway highway airbase zone").split(),
+    *("road causeway highway airbase zone park").split(),
 }
+# Titles that open the names of places and institutions named after someone ("King Salman Park").
+_NAMED_AFTER = re.compile(
+    r"\b(?:King|Prince|Princess|Sheikh|Sultan|Emir|Queen|Imam) "
+    r"(?:(?:[A-Z][\w'’-]*|bin|bint|ibn|al-[A-Z][\w'’-]*) ){1,6}?"
+    r"(?:Park|Airport|Airports|Causeway|Bridge|Port|Dam|Stadium|Sports City|City|Canal|Road|Street|Highway|Reserve"
+    r"|University|Hospital|Mosque|Centre|Center)\b"
+)
 # Common nouns for a state's institutions, capitalised at a sentence's start ("Cabinet chairman ...").
 _INSTITUTIONS = {"cabinet", "judiciary", "police", "presidency", "navy", "military", "palace", "senate"}
 # Words that open a place's name ("Gulf of Aden", "Strait of Gibraltar").
@@ -392,6 +399,7 @@ _WEAPON_MODIFIERS = {
     *("long-range short-range medium-range anti-ship anti-tank surface-to-air air-to-air new advanced").split(),
     *("and or the a an rocket air-defence air-defense fighter swarm kamikaze suicide reconnaissance").split(),
     *("surveillance strike tactical heavy light armoured armored self-propelled multiple jet").split(),
+    *("air defence defense missile anti-aircraft anti-drone").split(),  # "Akash air defence batteries"
 }
 # Lower-case nouns after a name that make it a place ("the Ratawi field", "the Khor Abdullah waterway").
 _PLACE_NOUNS = {
@@ -529,7 +537,7 @@ _NOT_LOCATIVE = {
 _WORKS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|bankers?|traders?|brokers?|editors?|reporters?|journalists?"
     r"|correspondents?|researchers?|margins?|profits?|losses|earnings|accounting|results|management|board|layoffs"
-    r"|job cuts|shareholders) at\s+(?:the\s+)?$"
+    r"|job cuts|shareholders|rivals|competitors|underwriters|lawyers|partners) at\s+(?:the\s+)?$"
 )
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -792,6 +800,7 @@ class _Reader:
         spans = self._with_prefixes(spans)
         spans = self._with_models(spans)
         spans = self._with_numbered(spans)
+        spans = self._with_named_after(spans)
         found = self._surnames_over_places(self._correct(self.found, spans), spans)
         self.corrected = found
         taken = [(f.start, f.end) for f in found]
@@ -817,7 +826,7 @@ class _Reader:
     def _untitled(self, span: _Span) -> _Span:
         """ "King Abdullah II": a title that ran into a person's name is not part of it."""
         words = self._t(span).split()
-        if span.kind != "person" or len(words) < 2 or words[0].lower().rstrip(".") not in _TITLES:
+        if span.kind != "person" or len(words) < 2 or not _is_title(words[0].lower()):
             return span
         if not words[1][:1].isupper():
             return span
@@ -1027,6 +1036,8 @@ class _Reader:
                 and self._name_word(words[i + 2], tags)
                 and (nxt.group() != "in" or words[i].group().lower() in _IN_HEADS)
                 and not (nxt.group() == "of" and words[i].group().lower() in _FROM_HEADS and i > 0)
+                and not self._person_starts(words[i + 2].start())
+                and not (nxt.group() == "for" and self._place_ends(words[i].end()))
             ):
                 i += 2
                 continue
@@ -1101,6 +1112,16 @@ class _Reader:
             break
         return j
 
+    def _person_starts(self, char: int) -> bool:
+        """ "the Lebanese Forces of Samir Geagea": a person the model reads after "of" is the leader, not the name."""
+        return any(ent.start_char == char and ent.label_ == "PERSON" for ent in self.doc.ents) or any(
+            f.start == char and f.kind == "person" for f in self.found
+        )
+
+    def _place_ends(self, char: int) -> bool:
+        """ "turned to India for Pinaka rockets": a known country or place ends before "for"."""
+        return any(f.end == char and f.kind in {"country", "place"} for f in self.found)
+
     @staticmethod
     def _capitalised_compound(word: str) -> bool:
         parts = word.split("-")
@@ -1127,6 +1148,8 @@ class _Reader:
             f.kind == "organisation" and f.start <= word.start() and word.end() <= f.end for f in self.found
         ):
             return True
+        if not titles and lower == "justice" and self.text[max(0, word.start() - 6) : word.start()] == "Chief ":
+            return False  # "Chief Justice Jassim Mohammed Abboud": a title in two words
         return (
             text[:1].isupper()
             and (titles or lower not in _TITLES)
@@ -1276,6 +1299,8 @@ class _Reader:
             return True
         if words[0].lower() in _FEASTS and len(words) > 1:
             return True  # "Eid al-Adha"
+        if words[-1] == "Blend" or self.text[span.end : span.end + 6] == " Blend":
+            return True  # "CPC Blend", "Saharan Blend": a crude grade, which Monitor does not tag
         if len(words) > 1 and words[-1] in {"Index", "Indices"}:
             return True  # "Tadawul All Share Index": a benchmark, which Monitor does not tag
         if words[0].lower() in _AIRLINER_MAKERS | {"boeing"} and len(words) > 1:
@@ -1398,6 +1423,8 @@ class _Reader:
         for k, word in enumerate(words[:8]):
             if word.endswith(("'s", "’s")):
                 continue
+            if word == "by":
+                return None  # ", a list headed by businessman ...": the noun after "by" is someone else
             if (word in _PERSON_ROLES and word not in {"owner", "member"}) or word in _PERSON_NOUNS:
                 return "person"  # "a former executive at the firm", "a doctor in Port Sudan"
             if word in _PERSON_ROLES:
@@ -1547,6 +1574,17 @@ class _Reader:
                 extra.append(_Span(f.start, number.end(), "place", "CHUNK", _sentence(self.doc, f.start)))
         return _replacing(spans, extra)
 
+    def _with_named_after(self, spans: list[_Span]) -> list[_Span]:
+        """ "King Salman Park", "Prince Naif bin Abdulaziz International Airport": a place named after someone,
+        title and all, and not the person."""
+        extra = []
+        for m in _NAMED_AFTER.finditer(self.text):
+            if any(s.start == m.start() and s.end == m.end() for s in spans):
+                continue  # the model read it whole already
+            kind = "organisation" if m.group().endswith(("University", "Hospital", "Centre", "Center")) else "place"
+            extra.append(_Span(m.start(), m.end(), kind, "CHUNK", _sentence(self.doc, m.start())))
+        return _replacing(spans, extra)
+
     def _with_models(self, spans: list[_Span]) -> list[_Span]:
         """ "Bayraktar TB3": a known weapon's maker or family and the model's designation are one weapon."""
         extra = []
@@ -1554,9 +1592,24 @@ class _Reader:
             if f.kind != "weapon":
                 continue
             model = _MODEL_AFTER.match(self.text, f.end)
-            if model is not None:
-                extra.append(_Span(f.start, model.end(), "weapon", "DESIGNATION", _sentence(self.doc, f.start)))
+            end = model.end() if model is not None else self._model_named_after(f)
+            if end is not None:
+                extra.append(_Span(f.start, end, "weapon", "DESIGNATION", _sentence(self.doc, f.start)))
         return _replacing(spans, extra)
+
+    def _model_named_after(self, f: Found) -> int | None:
+        """ "Bayraktar Akinci drones": a one-word family and a capitalised model's name are one weapon."""
+        word = re.match(r" ([^\W\d_][^\W\d_]{2,})\b(?![-'’])", self.text[f.end : f.end + 40])
+        if word is not None and not (word.group(1)[0].isupper() and word.group(1)[1:].islower()):
+            word = None  # "Bayraktar Akıncı": one capital, then lower-case letters of any alphabet
+        if " " in f.text or word is None or word.group(1).lower() in _NOT_NAME_WORDS | _TITLES | _WEAPON_CUES:
+            return None
+        if _headline(_sentence(self.doc, f.start)):
+            return None  # "Deal For THAAD Launchers": every word of a headline has a capital
+        end = f.end + word.end()
+        if _overlaps(f.end + 1, end, [(g.start, g.end) for g in self.found]):
+            return None
+        return end
 
     def _with_designations(self, spans: list[_Span]) -> list[_Span]:
         out = list(spans)
@@ -1615,7 +1668,10 @@ class _Reader:
         maker = False
         # Titles and a leading article are not part of the name.
         while tokens and (
-            tokens[0].lower_ in _LEADING or tokens[0].lower_.rstrip(".") in _TITLES or tokens[0].lower_ in _COMPANY_CUES
+            tokens[0].lower_ in _LEADING
+            or _is_title(tokens[0].lower_)
+            or tokens[0].lower_ in _COMPANY_CUES
+            or (tokens[0].lower_ == "justice" and tokens[0].i > 0 and tokens[0].nbor(-1).lower_ == "chief")
         ):
             if len(tokens) == 1:
                 return None
@@ -1677,9 +1733,16 @@ class _Reader:
                 k
                 for k in range(1, len(tokens) - 1)
                 if tokens[k].lower_ == "of"
-                and (tokens[k - 1].lower_ not in _OF_HEADS or (k > 1 and tokens[k - 1].lower_ in _FROM_HEADS))
-                and any(
-                    f.kind in {"country", "place"} for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text)
+                and (
+                    (
+                        (tokens[k - 1].lower_ not in _OF_HEADS or (k > 1 and tokens[k - 1].lower_ in _FROM_HEADS))
+                        and any(
+                            f.kind in {"country", "place"}
+                            for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text)
+                        )
+                    )
+                    # "the Kurdistan Democratic Party of Masoud Barzani": the party's leader, not its name
+                    or self._person_starts(tokens[k + 1].idx)
                 )
             ),
             None,
@@ -1796,7 +1859,11 @@ class _Reader:
         ]
         kept = []
         for f in found:
-            inside = any(s <= f.start and f.end <= e and (e - s) > (f.end - f.start) for s, e in longer)
+            f = self._without_common_nouns(f)
+            inside = any(
+                s <= f.start and f.end <= e and (e - s) > (f.end - f.start) and self._adds_a_name(s, e, f)
+                for s, e in longer
+            )
             if inside and f.kind in {"country", "place", "weapon", "organisation", "person"}:
                 continue
             if f.kind == "company" and any(
@@ -1824,6 +1891,28 @@ class _Reader:
                 f = replace(f, end=f.end + 1, text=f.text + "+")  # "OPEC+" is the name, sign and all
             kept.append(f)
         return kept
+
+    def _without_common_nouns(self, f: Found) -> Found:
+        """ "the Rafah crossing", "the Tasnim news agency", "the Israeli army": the lower-case noun after a
+        name says what it is and is not part of the name; the words left name what they name alone."""
+        words = f.text.split(" ")
+        k = len(words)
+        while k > 1 and words[k - 1].isalpha() and words[k - 1].islower():
+            k -= 1
+        if k == len(words) or not words[0][:1].isupper():
+            return f
+        head = " ".join(words[:k])
+        alone = next((g for g in self.tagger.tag(head) if g.start == 0 and g.end == len(head)), None)
+        if alone is not None:
+            return replace(alone, start=f.start, end=f.start + len(head), text=head)
+        return replace(f, end=f.start + len(head), text=head)
+
+    def _adds_a_name(self, start: int, end: int, f: Found) -> bool:
+        """A longer span adds a capitalised word to a registry tag ("Saudi Press Agency"), not only a
+        noun saying what the thing is ("Bayraktar TB2 aircraft")."""
+        extra = (self.text[start : f.start] + " " + self.text[f.end : end]).split()
+        # "Kirkuk-Ceyhan", "Jeddah 1", "Mishal al-Ahmad al-Jaber": a capital or a number anywhere in a word
+        return any(any(c.isupper() or c.isdigit() for c in word) for word in extra if word.lower() not in _LEADING)
 
     def _benchmark(self, start: int, end: int, words: set[str]) -> bool:
         """A price benchmark, not the name it is made of: "Dubai quotes", "a discount to Brent"."""
@@ -1859,7 +1948,10 @@ class _Reader:
             before = match.start()
             owner = next((s for s in out if self.text[s.end : before].strip() == "" and s.end <= before), None)
             if owner is None:
-                continue
+                owner = self._owner_named_on(out, before, acronym)
+                if owner is None:
+                    continue
+                out = _replacing(out, [owner])
             if not _initials_fit(acronym, self._t(owner)) and not (
                 # "Patriotic Salvation Movement (MPS)": initials of the name in another language
                 acronym.isupper()
@@ -1907,6 +1999,18 @@ class _Reader:
             out = [s for s in out if not _overlaps(s.start, s.end, [hit.span()])]
             out.append(_Span(hit.start(), hit.end(), owner.kind, "ACRONYM", _sentence(self.doc, hit.start())))
         return sorted(out, key=lambda s: s.start)
+
+    def _owner_named_on(self, spans: list[_Span], before: int, acronym: str) -> _Span | None:
+        """ "Coordinator of Government Activities in the Territories (COGAT)": the acronym's last letters
+        say the name goes on past "in the" to the bracket."""
+        for s in spans:
+            gap = re.fullmatch(r" (?:in|of|for)(?: the)?((?: [A-Z][\w'’-]*)+)\s*", self.text[s.end : before])
+            if gap is None or s.kind not in {"organisation", "company"}:
+                continue
+            name = self.text[s.start : before].rstrip()
+            if _initials_fit(acronym, name) and acronym[-1].upper() == gap.group(1).split()[-1][0]:
+                return replace(s, end=s.start + len(name), label="CHUNK")
+        return None
 
     def _with_surnames(self, spans: list[_Span], found: list[Found]) -> list[_Span]:
         """A surname alone, in a story that gives the full name, is the same person."""
@@ -2062,6 +2166,12 @@ def _public_bank(lowered: list[str], cut: int) -> bool:
     if {"central", "development", "reserve"} & set(lowered):
         return True
     return cut < len(lowered) and (cut == 1 or lowered[cut - 2] in {"state", "national", "people's"})
+
+
+def _is_title(word: str) -> bool:
+    """A title, also in the plural ("Deputy Prime Ministers Mher Grigoryan and ...")."""
+    word = word.rstrip(".")
+    return word in _TITLES or (word.endswith("s") and word[:-1] in _TITLES)
 
 
 def _title_case(sentence: str) -> bool:
