@@ -271,3 +271,87 @@ def test_a_known_group_opens_the_name_of_its_branch(tagger):
 def test_accounts_and_margins_at_a_name_are_a_companys(tagger):
     text = "Sabanci Holding blamed inflation accounting at Akbank for the loss."
     assert ("Akbank", "company") in _suggested(text, tagger)
+
+
+def test_a_noun_after_a_known_name_is_not_part_of_it(tagger):
+    text = (
+        "Aid officials asked Cairo to reopen the Rafah crossing on Sunday. The semi-official Tasnim news agency "
+        "said the talks had stalled, and the Israeli army said it had shelled a depot."
+    )
+    tagged = _tagged(text, tagger)
+    assert ("Rafah", "place") in tagged
+    assert "Rafah crossing" not in _texts(tagged)
+    assert "Tasnim" in _texts(tagged)
+    assert ("Israeli", "country") in tagged
+    assert not [name for name in _texts(tagged) if name.endswith(("crossing", "agency", "army"))]
+
+
+def test_a_leader_named_after_of_is_not_part_of_a_partys_name(tagger):
+    text = (
+        "The Kurdistan Democratic Party of Masoud Barzani boycotted the session, and the Lebanese Forces "
+        "of Samir Geagea said they would not take part in any cabinet formed without them."
+    )
+    names = _texts(_suggested(text, tagger)) + _texts(_tagged(text, tagger))
+    assert "Kurdistan Democratic Party" in names
+    assert "Lebanese Forces" in names
+    assert "Samir Geagea" in names
+    assert not [name for name in names if " of " in name]
+
+
+def test_a_country_before_for_ends_its_name(tagger):
+    text = "Yerevan has turned to India for Pinaka rocket launchers and to France for Caesar howitzers."
+    suggested = _suggested(text, tagger)
+    assert ("Pinaka", "weapon") in suggested
+    assert ("Caesar", "weapon") in suggested
+    assert not [name for name in _texts(suggested) if " for " in name]
+
+
+def test_plural_and_two_word_titles_are_not_part_of_a_name(tagger):
+    text = (
+        "The talks were led by Deputy Prime Ministers Mher Grigoryan and Shahin Mustafayev. "
+        "Chief Justice Jassim Mohammed Abboud said the court would rule by May."
+    )
+    suggested = _texts(_suggested(text, tagger))
+    assert "Mher Grigoryan" in suggested
+    assert "Jassim Mohammed Abboud" in suggested
+    assert not [name for name in suggested if name.startswith(("Ministers", "Justice"))]
+
+
+def test_a_place_named_after_a_king_is_a_place_not_the_king(tagger):
+    text = "Contractors at King Salman Park were paid late, while flights from King Khalid International Airport grew."
+    suggested = _suggested(text, tagger)
+    assert ("King Salman Park", "place") in suggested
+    assert ("King Khalid International Airport", "place") in suggested
+    assert not [f for f in _tagged(text, tagger) if f[1] == "person"]
+
+
+def test_a_drone_family_and_its_models_name_are_one_weapon(tagger):
+    text = (
+        "Niamey will buy more Bayraktar Akıncı drones, and Baykar is offering the Bayraktar Kizilelma to "
+        "Gulf air forces; Russian units pair Orlan-10 drones with Bayraktar TB2 aircraft."
+    )
+    suggested = _suggested(text, tagger)
+    assert ("Bayraktar Akıncı", "weapon") in suggested
+    assert ("Bayraktar Kizilelma", "weapon") in suggested
+    assert ("Bayraktar TB2", "weapon") in _tagged(text, tagger)
+    assert not [name for name in _texts(suggested) if name.endswith("aircraft")]
+
+
+def test_a_crude_blend_is_no_company(tagger):
+    text = (
+        "Oil from Kazakhstan leaves through the Caspian Pipeline Consortium (CPC) terminal. "
+        "CPC Blend traded at a discount of $3 a barrel on Friday."
+    )
+    suggested = _texts(_suggested(text, tagger))
+    assert "CPC Blend" not in suggested
+    assert suggested.count("CPC") == 1
+
+
+def test_an_acronym_says_a_bodys_name_goes_on_past_in_the(tagger):
+    text = (
+        "The Coordinator of Government Activities in the Territories (COGAT) said 4,100 trucks entered "
+        "in March. COGAT blamed the delays on inspections."
+    )
+    suggested = _suggested(text, tagger)
+    assert ("Coordinator of Government Activities in the Territories", "organisation") in suggested
+    assert ("Coordinator of Government Activities", "organisation") not in suggested
