@@ -207,7 +207,7 @@ _COMPANY_WORDS = {
     *("financial capital ventures securities investments insurance").split(),
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise").split(),
-    *("breweries brewery mills textiles").split(),
+    *("breweries brewery mills textiles fertilizers fertilisers fertilizer fertiliser").split(),
     # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
     *("seaways tankers trading fze llc pjsc").split(),
     *("lines retail foods dairy hotels hospitality healthcare pharma technologies solutions payments").split(),
@@ -369,6 +369,20 @@ _PLACE_WORDS = {
     "republic",
     *("road causeway highway airbase zone park").split(),
 }
+# Countries whose central bank is called "Bank of ...", "National Bank of ..." or "Banque du/de ..."; elsewhere
+# a bank with that name is a lender, a company ("Bank of Palestine", "National Bank of Egypt", "Banque du Caire").
+_BANK_OF_CENTRAL = {
+    *("israel england japan canada korea thailand algeria sudan uganda tanzania ghana zambia mauritius").split(),
+    *("botswana namibia jamaica greece italy lithuania latvia estonia finland russia mongolia albania").split(),
+    *("slovenia spain portugal france eritrea guyana").split(),
+    *("south sudan", "sierra leone", "papua new guinea"),
+}
+_NATIONAL_BANK_CENTRAL = {
+    *("ethiopia rwanda belgium poland serbia romania ukraine kazakhstan georgia tajikistan moldova").split(),
+    *("cambodia slovakia angola kyrgyzstan").split(),
+    *("the kyrgyz republic", "kyrgyz republic", "north macedonia", "the republic of kazakhstan"),
+}
+_BANQUE_CENTRAL = {"liban", "france", "algérie", "algerie"}
 # Titles that open the names of places and institutions named after someone ("King Salman Park").
 _NAMED_AFTER = re.compile(
     r"\b(?:King|Prince|Princess|Sheikh|Sultan|Emir|Queen|Imam) "
@@ -1472,6 +1486,9 @@ class _Reader:
         if previous == "the" and len(words) >= 2 and one_word:
             words, previous = words[:-1], words[-2].lower()
         if previous in _CUE_LOCATIVE and (len(words) < 2 or words[-2].lower() not in _NOT_LOCATIVE):
+            name = self.text[start : self._name_end(start)]
+            if len(name) >= 3 and name.isupper():
+                return None  # "debts at ONEE", "a post at ADNOC": an acronym after "at" is a body, not a place
             return "place"
         return None
 
@@ -1500,16 +1517,26 @@ class _Reader:
         )
 
     def _public_bank(self, words: list[str], lowered: list[str], cut: int) -> bool:
-        """A central or development bank: "Bank of Israel", "Banque du Liban", not "Bank of Africa"."""
-        if lowered[0] == "banque":
-            return len(lowered) > 1 and (lowered[1] in {"centrale", "du", "de", "d'"} or lowered[1].startswith("d'"))
-        if lowered[cut - 1] != "bank" or not _public_bank(lowered, cut):
+        """A central or development bank: "Bank of Israel", "Banque du Liban", "National Bank of Ethiopia";
+        not the lenders "Bank of Palestine", "Banque du Caire", "National Bank of Egypt"."""
+        if lowered[0] == "banque" and len(lowered) > 1:
+            place = " ".join(lowered[2:]).replace("d'", "").strip()
+            return lowered[1] == "centrale" or (lowered[1] in {"du", "de", "d'"} and place in _BANQUE_CENTRAL)
+        if lowered[cut - 1] != "bank":
             return False
-        if cut == 1 and not {"central", "development", "reserve"} & set(lowered):
-            # "Bank of" and a country is its central bank; "Bank of Africa" and "Bank of Baghdad" are lenders.
-            place = " ".join(words[cut + 1 :])
-            return any(f.kind == "country" and f.text == place for f in self.tagger.tag(place))
-        return True
+        if {"central", "development", "reserve"} & set(lowered):
+            return True
+        if cut >= len(lowered) - 1:
+            return False
+        place = " ".join(lowered[cut + 1 :])
+        before = lowered[cut - 2] if cut >= 2 else ""
+        if cut == 1:
+            return place in _BANK_OF_CENTRAL
+        if before == "national":
+            return place in _NATIONAL_BANK_CENTRAL
+        if before == "state":
+            return place not in {"india", "mauritius"}  # "State Bank of Pakistan"; "State Bank of India" lends
+        return before == "people's"
 
     def _name_kind(self, surface: str) -> str | None:
         """The kind a name's own words give ("... Port", "... Exchange", "... Party"), if any."""
@@ -2158,14 +2185,6 @@ class _Reader:
             if span.label == "ACRONYM" and _initials_fit(text, full):
                 return other
         return None
-
-
-def _public_bank(lowered: list[str], cut: int) -> bool:
-    """A central or a development bank, an organisation: "Bank of Israel", "State Bank of Pakistan",
-    "Asian Development Bank"; "Commercial Bank of Ethiopia" is a company like any lender."""
-    if {"central", "development", "reserve"} & set(lowered):
-        return True
-    return cut < len(lowered) and (cut == 1 or lowered[cut - 2] in {"state", "national", "people's"})
 
 
 def _is_title(word: str) -> bool:
