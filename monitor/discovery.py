@@ -146,6 +146,13 @@ _TITLES = {
 }
 _LEADING = {"the", "a", "an"}
 # Title words that name a minister's portfolio ("Oil Minister ...") and also open companies' names.
+# Titles that, in an apposition, make the name a person (", a former district mayor,"); not "field", "general",
+# "major", "prime" or "leader", which also describe things.
+_TITLES_OF_PEOPLE = {
+    *("mayor ambassador envoy judge lawyer commander colonel admiral brigadier captain cleric imam mufti").split(),
+    *("rabbi bishop archbishop cardinal patriarch prosecutor senator mp professor counsellor emir king").split(),
+    *("prince princess queen sheikh sheikha ayatollah sergeant lieutenant marshal commodore ceo speaker").split(),
+}
 _PORTFOLIOS = {"foreign", "defence", "defense", "finance", "energy", "oil", "interior", "economy"}
 _COMPANY_WORDS = {
     "company",
@@ -424,7 +431,7 @@ _PLACE_NOUNS = {
 }
 # Lower-case nouns after a name that make it an organisation ("the Amanat party", "CHP leader").
 _ORGANISATION_AFTER = {
-    *("party movement militia bloc faction leader lawmakers militants").split(),
+    *("party movement militia militias bloc faction leader lawmakers militants").split(),
     *("force fighters gunmen insurgents rebels").split(),
 }
 # Lower-case words that may sit between a name and its place noun ("the Absheron gas field").
@@ -551,7 +558,8 @@ _NOT_LOCATIVE = {
 _WORKS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|bankers?|traders?|brokers?|editors?|reporters?|journalists?"
     r"|correspondents?|researchers?|margins?|profits?|losses|earnings|accounting|results|management|board|layoffs"
-    r"|job cuts|shareholders|rivals|competitors|underwriters|lawyers|partners) at\s+(?:the\s+)?$"
+    r"|job cuts|shareholders|rivals|competitors|underwriters|lawyers|partners|presenters?|anchors?|columnists?"
+    r"|employees|staff|engineers|executives|managers) at\s+(?:the\s+)?$"
 )
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -1084,6 +1092,14 @@ class _Reader:
                 j -= 1
                 continue
             if (
+                previous.group().lower() in {"supreme", "general", "higher"}
+                and previous.group()[:1].isupper()
+                and words[j].group().lower() in _HEADS
+                and not _overlaps(previous.start(), previous.end(), tags)
+            ):
+                j -= 1  # "Supreme Court of Pakistan": the title word names the body
+                continue
+            if (
                 previous.group() == "the"
                 and j >= 3
                 and words[j - 2].group() == "of"
@@ -1434,6 +1450,14 @@ class _Reader:
             return None
         if set(words) & _CLAUSE_VERBS:
             return None
+        # The noun phrase ends at a preposition or a relative pronoun: ", a former district mayor of Beykoz,".
+        ends = {"of", "in", "at", "for", "with", "from", "to", "on", "by", "whose", "which", "that", "who"}
+        phrase = words[: next((k for k, w in enumerate(words) if k and w in ends), len(words))]
+        roles = (_PERSON_ROLES | _TITLES_OF_PEOPLE) - {"owner", "member"}
+        if any(w in roles or w in _PERSON_NOUNS for w in phrase[:8]) or any(
+            w == "member" and k and phrase[k - 1] in {"board", "council", "committee"} for k, w in enumerate(phrase)
+        ):
+            return "person"  # "a former district mayor", "a central bank board member"
         for k, word in enumerate(words[:8]):
             if word.endswith(("'s", "’s")):
                 continue
@@ -1782,6 +1806,21 @@ class _Reader:
                     for k in range(1, len(tokens) - 1)
                     if tokens[k].text in {"'s", "’s"}
                     and any(f.kind == "country" for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text))
+                ),
+                None,
+            )
+        if cut is None:
+            # "the Ministry of Energy in Islamabad": "in" and a known place say where the body sits.
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(tokens) - 1)
+                    if tokens[k].lower_ == "in"
+                    and tokens[k - 1].lower_ not in _IN_HEADS
+                    and any(
+                        f.kind in {"country", "place"} and f.start == 0
+                        for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text)
+                    )
                 ),
                 None,
             )

@@ -120,13 +120,13 @@ def test_a_country_named_next_to_a_title_or_in_a_plain_sentence_stays_the_countr
 
 
 def test_a_designation_hides_the_country_in_it_and_a_missed_name_is_still_offered(tagger):
-    text = "The group fired a Palestine-2 missile. Officials from Sonatrach met executives in Tunis on Sunday."
+    text = "The group fired a Palestine-2 missile. Officials from Sonatrach met executives in Tripoli on Sunday."
     assert "Palestine" not in [t for t, _ in _tagged(text, tagger)]
     suggestions = {s.text: s for s in discovery.analyse(text, tagger).suggestions}
     assert suggestions["Palestine-2"].kind == "weapon"
     # The model misses these one-word names; editors still see them, readers do not.
     assert suggestions["Sonatrach"].kind == "company"
-    assert suggestions["Tunis"].kind == "place"
+    assert suggestions["Tripoli"].kind == "place"
     assert not suggestions["Sonatrach"].shown_to_readers
     assert "Sunday" not in suggestions
 

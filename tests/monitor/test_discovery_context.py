@@ -79,9 +79,11 @@ def test_analysts_at_a_name_work_for_a_company_not_in_a_place(tagger):
 
 
 def test_a_banque_is_a_lender_unless_it_is_the_central_bank(tagger):
-    kinds = _kinds("Depositors queued outside Banque Misr while the Banque du Liban froze transfers.", tagger)
+    kinds = _kinds("Depositors queued outside Banque Misr while the Banque de France froze transfers.", tagger)
     assert kinds.get("Banque Misr") == "company"
-    assert kinds.get("Banque du Liban") == "organisation"
+    assert kinds.get("Banque de France") == "organisation"
+    kinds = _kinds("Lenders such as Banque du Caire borrowed from the Banque d'Algerie overnight.", tagger)
+    assert kinds.get("Banque du Caire") == "company"
 
 
 def test_bank_of_a_country_is_its_central_bank_and_bank_of_a_continent_a_lender(tagger):
@@ -285,8 +287,8 @@ def test_a_freight_rate_to_a_port_does_not_make_the_port_a_company(tagger):
 
 
 def test_a_name_after_central_bank_and_a_comma_is_an_organisation(tagger):
-    text = "Morocco's central bank, Bank Al-Maghrib, cut its key rate to 2.5 percent on Tuesday."
-    assert _kinds(text, tagger).get("Bank Al-Maghrib") == "organisation"
+    text = "Somaliland's central bank, Bank of Somaliland, cut its key rate to 2.5 percent on Tuesday."
+    assert _kinds(text, tagger).get("Bank of Somaliland") == "organisation"
 
 
 def test_a_body_named_for_two_causes_runs_past_and(tagger):
