@@ -215,6 +215,7 @@ _COMPANY_WORDS = {
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise").split(),
     *("breweries brewery mills textiles fertilizers fertilisers fertilizer fertiliser").split(),
+    *("enterprise enterprises limited").split(),
     # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
     *("seaways tankers trading fze llc pjsc").split(),
     *("lines retail foods dairy hotels hospitality healthcare pharma technologies solutions payments").split(),
@@ -223,6 +224,7 @@ _COMPANY_WORDS = {
 }
 _ORGANISATION_WORDS = {
     "ministry",
+    "presidency",
     "authority",
     "agency",
     "council",
@@ -622,6 +624,8 @@ _BUSINESS_WORDS = {
     *("trading services investment finance technology technologies minerals metals chemicals industries").split(),
     *("logistics shipping transport power water electricity petrochemicals steel cement").split(),
 }
+# Lines of business that open a body's name after "and" ("Ports and Free Zones Authority").
+_SECTORS = {*("ports free zones marine maritime industrial marketing distribution telecommunications").split()}
 # A number that ends a field's or a block's name ("West Qurna 2", "Block 8"), unless a unit or a count follows.
 _NAME_NUMBER = re.compile(
     r" (?:\d{1,2}|I{2,3}|IV)\b(?![\d.,]\d|\s*(?:%|percent|per|million|billion|bn|mn|thousand|people|dead|killed"
@@ -830,6 +834,7 @@ class _Reader:
         spans = self._with_acronyms(spans, found)
         spans = self._with_surnames(spans, found)
         spans = self._with_capitals(spans, found)
+        spans = self._with_sectors_before(spans, taken)  # again, for names the model missed
         # A meeting's name is no entity, though it still hides the place inside it from the registry.
         spans = [s for s in spans if self._t(s).split()[-1].lower() not in _EVENT_WORDS or s.label == "ACRONYM"]
         # "the US Treasury's Office ...": the possessive ending is not part of the name
@@ -1000,6 +1005,40 @@ class _Reader:
             kind = self._name_kind(self.text[span.start : end]) or "company"
             out = [s for s in out if not _overlaps(s.start, s.end, [(span.start, end)])]
             out.append(_Span(span.start, end, kind, "CHUNK", span.sentence))
+        return self._with_sectors_before(sorted(out, key=lambda s: s.start), taken)
+
+    def _with_sectors_before(self, spans: list[_Span], taken: list[tuple[int, int]]) -> list[_Span]:
+        """ "Oil and" + "Gas Development Company", "Ports and" + "Free Zones Authority": a body's name that opens
+        on a line of business after "and" began with another line of business before it."""
+        out = list(spans)
+        for span in spans:
+            words = self._t(span).split()
+            if (
+                span.label not in {"ORG", "CHUNK", "CAPITALS"}
+                or len(words) < 2
+                or words[0].lower() not in _BUSINESS_WORDS | _SECTORS
+                or words[-1].lower() not in _COMPANY_WORDS | _ORGANISATION_WORDS
+            ):
+                continue
+            before = re.search(
+                r"((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and $", self.text[max(0, span.start - 60) : span.start]
+            )
+            if before is None:
+                continue
+            start = span.start - len(before.group(0))
+            left = before.group(1).split()
+            if left[0] == "The" or left[0].lower() in _NOT_NAME_WORDS:
+                start += len(left[0]) + 1
+                left = left[1:]
+            owner = next((s for s in out if s.end == span.start - 5 and s is not span), None)
+            if owner is not None:
+                start = min(start, owner.start)
+            elif not left or _overlaps(start, span.start - 5, taken):
+                continue
+            if any(s.kind == "person" and start <= s.start < span.start for s in out):
+                continue
+            out = [s for s in out if not _overlaps(s.start, s.end, [(start, span.end)])]
+            out.append(_Span(start, span.end, span.kind, "CHUNK", span.sentence))
         return sorted(out, key=lambda s: s.start)
 
     def _with_dateline(self, spans: list[_Span]) -> list[_Span]:
@@ -1841,6 +1880,14 @@ class _Reader:
             ):
                 tokens = [given, *tokens]  # "Maaouiya" + "Ould Taya": a particle opens a family name
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        head = re.search(r"\b([A-Z][a-z]+) of $", self.text[max(0, start - 30) : start])
+        if (
+            label == "ORG"
+            and head is not None
+            and head.group(1).lower() in _OF_HEADS - _PLACE_OPENERS - _FROM_HEADS
+            and not _overlaps(start - len(head.group(0)), end, [(f.start, f.end) for f in self.found])
+        ):
+            start -= len(head.group(0))  # "the Presidency of" + "Defence Industries": the head the model left out
         joined = _ARABIC_AND.match(self.text, end)
         if joined is not None and tokens[-1].i == ent.end - 1:
             end = joined.end()  # "Jama'at Nusrat al-Islam" + " wal-Muslimin": "and the ..." continues the name

@@ -307,3 +307,14 @@ def test_a_person_named_after_the_company_they_run_is_not_the_company(tagger):
     kinds = _kinds(text, tagger)
     assert kinds.get("Modon Holding") == "company"
     assert kinds.get("Bill O'Regan") == "person"
+
+
+def test_a_national_bank_is_a_central_bank_only_where_that_is_the_central_banks_name(tagger):
+    kinds = _kinds(
+        "National Bank of Bahrain and Bank of Palestine arranged the loan, while the National Bank of "
+        "Ethiopia let the birr float.",
+        tagger,
+    )
+    assert kinds.get("National Bank of Bahrain") == "company"
+    assert kinds.get("Bank of Palestine") == "company"
+    assert kinds.get("National Bank of Ethiopia") == "organisation"

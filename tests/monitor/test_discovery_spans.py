@@ -355,3 +355,27 @@ def test_an_acronym_says_a_bodys_name_goes_on_past_in_the(tagger):
     suggested = _suggested(text, tagger)
     assert ("Coordinator of Government Activities in the Territories", "organisation") in suggested
     assert ("Coordinator of Government Activities", "organisation") not in suggested
+
+
+def test_a_bodys_name_runs_on_over_and_between_two_lines_of_business(tagger):
+    text = (
+        "The Ports and Free Zones Authority said traffic rose. Ships cut calls at Port Sudan, and the Ethiopian "
+        "Shipping and Logistics Services Enterprise leans on rail. Oil and Gas Development Company Limited "
+        "suspended output, while Chevron and Kuwait Oil Company signed a services deal."
+    )
+    suggested = _texts(_suggested(text, tagger))
+    assert "Ports and Free Zones Authority" in suggested
+    assert "Ethiopian Shipping and Logistics Services Enterprise" in suggested
+    assert "Oil and Gas Development Company Limited" in suggested
+    assert "Kuwait Oil Company" in suggested
+    assert not [name for name in suggested if name.startswith("Chevron and")]
+
+
+def test_the_head_before_of_opens_a_bodys_name_and_an_apposition_title_makes_a_person(tagger):
+    text = (
+        "Deliveries are due by December, the Presidency of Defence Industries said. "
+        "An Istanbul court adjourned the trial of Kerem Aydoğdu, a former district mayor of Beykoz."
+    )
+    suggested = _suggested(text, tagger)
+    assert ("Presidency of Defence Industries", "organisation") in suggested
+    assert ("Kerem Aydoğdu", "person") in suggested
