@@ -83,6 +83,7 @@ _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "pl
 
 _TITLES = {
     "president",
+    *("molavi mawlawi maulana mullah hojatoleslam").split(),
     "executive",
     "chairman",
     "chairwoman",
@@ -215,7 +216,7 @@ _COMPANY_WORDS = {
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise").split(),
     *("breweries brewery mills textiles fertilizers fertilisers fertilizer fertiliser").split(),
-    *("enterprise enterprises limited").split(),
+    *("enterprise enterprises limited drilling").split(),
     # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
     *("seaways tankers trading fze llc pjsc").split(),
     *("lines retail foods dairy hotels hospitality healthcare pharma technologies solutions payments").split(),
@@ -240,6 +241,7 @@ _ORGANISATION_WORDS = {
     "movement",
     "front",
     "brigades",
+    "brigade",
     "coalition",
     "committee",
     "prosecution",
@@ -376,7 +378,7 @@ _PLACE_WORDS = {
     "corridor",
     "pipeline",
     "republic",
-    *("road causeway highway airbase zone park").split(),
+    *("road causeway highway airbase zone park avenue boulevard").split(),
 }
 # Countries whose central bank is called "Bank of ...", "National Bank of ..." or "Banque du/de ..."; elsewhere
 # a bank with that name is a lender, a company ("Bank of Palestine", "National Bank of Egypt", "Banque du Caire").
@@ -541,7 +543,7 @@ _PRICE_MOVE = re.compile(
     r"\s+[\d.]+\s*(?:%|percent|per cent)"
 )
 _COMPANY_BEFORE = re.compile(
-    r"\b(?i:shares in|stake in|shares of|listing of|joint venture with|dragged down by"
+    r"\b(?i:shares in|stake in|shares of|listing of|joint venture with|dragged down by|shareholders? in"
     r"|weighed down by|(?:gains?|rall(?:y|ied)|rose|index|stocks|shares|bourse|losses|fell)\b"
     r"(?:[^.;]|\.\d){0,40}\bled by)\s+"
     r"(?:[A-Z][\w'’.&-]*(?:\s+|\s*,\s*|\s+and\s+))*$"
@@ -561,7 +563,7 @@ _WORKS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|bankers?|traders?|brokers?|editors?|reporters?|journalists?"
     r"|correspondents?|researchers?|margins?|profits?|losses|earnings|accounting|results|management|board|layoffs"
     r"|job cuts|shareholders|rivals|competitors|underwriters|lawyers|partners|presenters?|anchors?|columnists?"
-    r"|employees|staff|engineers|executives|managers) at\s+(?:the\s+)?$"
+    r"|employees|staff|engineers|executives|managers|revenues?|sales|subscribers|customers) at\s+(?:the\s+)?$"
 )
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -617,6 +619,18 @@ _DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|
 # "Tehreek-e-Taliban", "Jaish-e-Adl", "Lashkar-e-Taiba": name words joined by an Urdu or Persian connective.
 _COMPOUND = re.compile(r"\b[A-Z][a-z]+(?:-(?:e|i|ul|ud|ut)-[A-Z][a-z]+)+\b")
 # A wire story's dateline: the place in capitals, perhaps a country or a date, then a dash.
+# A designation right before a weapon's name ("AH-64E Apache", "9M133 Kornet").
+_DESIGNATION_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,3}-\d{1,4}[A-Z]{0,2}|\d[A-Z]\d{2,4}[A-Z]?) $")
+# Companies whose name is a possessive.
+_POSSESSIVE_NAMES = {"lloyd", "moody", "mcdonald", "sotheby", "christie", "macy", "domino", "kellogg", "sainsbury"}
+_ABBREVIATED_TITLE = re.compile(r"\b(?:Gen|Col|Lt|Maj|Brig|Capt|Cmdr|Adm|Sgt|Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
+_NOT_SUBMARINES = {"cable", "cables", "power", "fibre", "fiber", "pipeline", "internet", "data", "link"}
+# Labels that open a story the way a dateline does and say what kind of story it is.
+_GENRES = {
+    *("analysis markets interview profile obituary correction comment opinion explainer update breaking").split(),
+    *("exclusive factbox review editorial live briefing wrap preview feature q&a").split(),
+    *("week ahead", "the week ahead", "in brief", "news in brief", "markets wrap"),
+}
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*)*)(?=(?:,[^—–\n]{1,40})?\s+[—–]\s)")
 # Words that name a line of business and no one thing alone ("Oil and Gas", "Shipyard and Engineering Works").
 _BUSINESS_WORDS = {
@@ -625,7 +639,7 @@ _BUSINESS_WORDS = {
     *("logistics shipping transport power water electricity petrochemicals steel cement").split(),
 }
 # Lines of business that open a body's name after "and" ("Ports and Free Zones Authority").
-_SECTORS = {*("ports free zones marine maritime industrial marketing distribution telecommunications").split()}
+_SECTORS = {*("ports free zones marine maritime industrial marketing distribution telecommunications media").split()}
 # A number that ends a field's or a block's name ("West Qurna 2", "Block 8"), unless a unit or a count follows.
 _NAME_NUMBER = re.compile(
     r" (?:\d{1,2}|I{2,3}|IV)\b(?![\d.,]\d|\s*(?:%|percent|per|million|billion|bn|mn|thousand|people|dead|killed"
@@ -827,6 +841,7 @@ class _Reader:
         spans = self._with_models(spans)
         spans = self._with_numbered(spans)
         spans = self._with_named_after(spans)
+        spans = self._with_designations_before(spans)
         found = self._surnames_over_places(self._correct(self.found, spans), spans)
         self.corrected = found
         taken = [(f.start, f.end) for f in found]
@@ -835,13 +850,26 @@ class _Reader:
         spans = self._with_surnames(spans, found)
         spans = self._with_capitals(spans, found)
         spans = self._with_sectors_before(spans, taken)  # again, for names the model missed
+        spans = self._with_designations_before(spans)
         # A meeting's name is no entity, though it still hides the place inside it from the registry.
         spans = [s for s in spans if self._t(s).split()[-1].lower() not in _EVENT_WORDS or s.label == "ACRONYM"]
         # "the US Treasury's Office ...": the possessive ending is not part of the name
         spans = [replace(s, end=s.end - 2) if self._t(s).endswith(("'s", "’s")) else s for s in spans]
-        spans = [s for s in spans if not self._no_entity(s) and not self._in_headline(s)]
+        spans = [self._possessive_name(s) for s in spans]
+        spans = [s for s in spans if not self._no_entity(s) and not self._in_headline(s) and not self._genre(s)]
         spans = self._split_places([self._untitled(self._cued(s)) for s in spans])
         return Analysis(found, self._group(spans))
+
+    def _possessive_name(self, span: _Span) -> _Span:
+        """ "Lloyd's", "Moody's": names that are a possessive keep it."""
+        if self._t(span).split()[0].lower() in _POSSESSIVE_NAMES and self.text[span.end : span.end + 2] in {"'s", "’s"}:
+            if " " not in self._t(span):
+                return replace(span, end=span.end + 2, kind="company")
+        return span
+
+    def _genre(self, span: _Span) -> bool:
+        """A label in capitals before a dash at a story's start ("ANALYSIS —"): no place."""
+        return self._t(span).lower() in _GENRES and self._t(span).isupper() and span.start < 3
 
     def _in_headline(self, span: _Span) -> bool:
         """A name read only from a headline written in title case, where every word has a capital."""
@@ -1046,6 +1074,8 @@ class _Reader:
         match = _DATELINE.match(self.text)
         if match is None or not any(c.isalpha() for c in match.group(1)):
             return spans
+        if match.group(1).strip().lower() in _GENRES:
+            return spans  # "ANALYSIS —", "WEEK AHEAD —": what kind of story it is, not where it was filed
         start, end = match.span(1)
         if any(f.start == start and f.end == end for f in self.found):
             return spans
@@ -1231,6 +1261,8 @@ class _Reader:
         i = word.start() - 1
         while i >= 0 and self.text[i] in " \t":
             i -= 1
+        if i >= 0 and self.text[i] == "." and _ABBREVIATED_TITLE.search(self.text, max(0, i - 6), i + 1):
+            return False  # "Gen. Abdirizak Hassan Farah": the full stop ends a title, not a sentence
         return i < 0 or self.text[i] in '.!?:"“\n—–'
 
     def _chunk_kind(self, words: list[str], start: int, end: int, spans: list[_Span]) -> str:
@@ -1463,6 +1495,8 @@ class _Reader:
             lower = word.lower()
             # "an Azerbaijan Airlines jet" is an airliner; "PKK fighters" are people.
             if lower in _WEAPON_CUES and lower not in {"jet", "fighters"}:
+                if lower == "submarine" and i + 1 < len(words) and words[i + 1].lower().strip(".,") in _NOT_SUBMARINES:
+                    break  # "the Black Sea submarine power cable": a cable under the sea
                 return "weapon"
             if lower in {"aircraft", "warplanes", "warplane"} and any(c.isdigit() for c in self.text[:end][-12:]):
                 return "weapon"
@@ -1533,6 +1567,8 @@ class _Reader:
             return "weapon"
         words = before.split()
         previous = words[-1].lower() if words and before.endswith(" ") else ""
+        if re.search(r"\bstate (?:broadcaster|television|radio|news agency|news service)\s+$", before, re.I):
+            return "organisation"  # "the state broadcaster IRIB": a state body, not a business
         if previous in _COMPANY_CUES:
             return "company"
         if previous in _PERSON_CUES and before.endswith(" ") and not before.rstrip().endswith(","):
@@ -1623,8 +1659,10 @@ class _Reader:
             return "organisation"
         if set(lowered) & _COMPANY_WORDS:
             return "company"
-        if (lowered[0] in _PLACE_OPENERS and len(lowered) > 2) or lowered[0] in _ARABIC_PLACE_OPENERS:
-            return "place"
+        if (lowered[0] in _PLACE_OPENERS and len(lowered) > 2) or (
+            lowered[0] in _ARABIC_PLACE_OPENERS and not set(lowered) & {"ould", "bin", "ibn", "bint", "wuld"}
+        ):
+            return "place"  # "Sidi Bouzid", but "Sidi Mohamed Ould Beyrouk" is a man
         return None
 
     # --- spans from the model ---
@@ -1673,6 +1711,19 @@ class _Reader:
                 continue  # the model read it whole already
             kind = "organisation" if m.group().endswith(("University", "Hospital", "Centre", "Center")) else "place"
             extra.append(_Span(m.start(), m.end(), kind, "CHUNK", _sentence(self.doc, m.start())))
+        return _replacing(spans, extra)
+
+    def _with_designations_before(self, spans: list[_Span]) -> list[_Span]:
+        """ "AH-64E Apache helicopters", "9M133 Kornet missile": a designation before a weapon's name is part of it."""
+        extra = []
+        for span in spans:
+            if span.kind != "weapon" and self._cue_after(span.end) != "weapon":
+                continue
+            before = _DESIGNATION_BEFORE.search(self.text, max(0, span.start - 14), span.start)
+            if before is not None and not _overlaps(
+                before.start(1), span.start, [(f.start, f.end) for f in self.found]
+            ):
+                extra.append(_Span(before.start(1), span.end, "weapon", "DESIGNATION", span.sentence))
         return _replacing(spans, extra)
 
     def _with_models(self, spans: list[_Span]) -> list[_Span]:

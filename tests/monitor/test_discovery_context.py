@@ -318,3 +318,11 @@ def test_a_national_bank_is_a_central_bank_only_where_that_is_the_central_banks_
     assert kinds.get("National Bank of Bahrain") == "company"
     assert kinds.get("Bank of Palestine") == "company"
     assert kinds.get("National Bank of Ethiopia") == "organisation"
+
+
+def test_a_state_broadcaster_is_an_organisation_and_a_submarine_cable_no_weapon(tagger):
+    kinds = _kinds(
+        "The state broadcaster IRIB said the Black Sea submarine power cable would reach Romania by 2029.", tagger
+    )
+    assert kinds.get("IRIB") == "organisation"
+    assert kinds.get("Black Sea") != "weapon"

@@ -379,3 +379,28 @@ def test_the_head_before_of_opens_a_bodys_name_and_an_apposition_title_makes_a_p
     suggested = _suggested(text, tagger)
     assert ("Presidency of Defence Industries", "organisation") in suggested
     assert ("Kerem Aydoğdu", "person") in suggested
+
+
+def test_a_story_label_before_the_dash_is_no_dateline(tagger):
+    for label in ("ANALYSIS", "WEEK AHEAD", "OBITUARY"):
+        text = f"{label} — Turkmenistan is once again courting gas buyers in Europe, officials in Ashgabat said."
+        names = _texts(_suggested(text, tagger)) + _texts(_tagged(text, tagger))
+        assert label not in names
+        assert "Turkmenistan" in names
+
+
+def test_a_designation_before_a_weapons_name_is_part_of_it_and_a_possessive_company_keeps_its_s(tagger):
+    text = (
+        "The army received its first AH-64E Apache helicopters, and a 9M133 Kornet anti-tank missile hit a tank. "
+        "Underwriters at Lloyd's raised war-risk premiums after Moody's cut the outlook."
+    )
+    suggested = _suggested(text, tagger)
+    assert ("AH-64E Apache", "weapon") in suggested
+    assert ("9M133 Kornet", "weapon") in suggested
+    assert ("Lloyd's", "company") in suggested
+    assert "Moody's" in _texts(suggested)
+
+
+def test_a_full_stop_after_an_abbreviated_rank_does_not_cut_the_name_after_it(tagger):
+    text = "Gen. Abdirizak Hassan Farah, a commander in the Somali National Army, said the town had been retaken."
+    assert ("Abdirizak Hassan Farah", "person") in _suggested(text, tagger)
