@@ -623,6 +623,8 @@ _COMPOUND = re.compile(r"\b[A-Z][a-z]+(?:-(?:e|i|ul|ud|ut)-[A-Z][a-z]+)+\b")
 _DESIGNATION_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,3}-\d{1,4}[A-Z]{0,2}|\d[A-Z]\d{2,4}[A-Z]?) $")
 # Companies whose name is a possessive.
 _POSSESSIVE_NAMES = {"lloyd", "moody", "mcdonald", "sotheby", "christie", "macy", "domino", "kellogg", "sainsbury"}
+# Capitalised words ending in "Index" right after a name: the name is part of an index's.
+_INDEX_AFTER = re.compile(r"(?: [A-Z][\w&'’-]*){0,3} Ind(?:ex|ices)\b")
 _ABBREVIATED_TITLE = re.compile(r"\b(?:Gen|Col|Lt|Maj|Brig|Capt|Cmdr|Adm|Sgt|Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
 _NOT_SUBMARINES = {"cable", "cables", "power", "fibre", "fiber", "pipeline", "internet", "data", "link"}
 # Labels that open a story the way a dateline does and say what kind of story it is.
@@ -1402,7 +1404,7 @@ class _Reader:
             return True  # "Eid al-Adha"
         if words[-1] == "Blend" or self.text[span.end : span.end + 6] == " Blend":
             return True  # "CPC Blend", "Saharan Blend": a crude grade, which Monitor does not tag
-        if len(words) > 1 and words[-1] in {"Index", "Indices"}:
+        if words[-1] in {"Index", "Indices"}:
             return True  # "Tadawul All Share Index": a benchmark, which Monitor does not tag
         if words[0].lower() in _AIRLINER_MAKERS | {"boeing"} and len(words) > 1:
             return True  # "Airbus A321neos": an airliner
@@ -2046,6 +2048,8 @@ class _Reader:
                 continue
             if f.kind in {"country", "place"} and self._benchmark(f.start, f.end, _BENCHMARK_WORDS):
                 continue
+            if _INDEX_AFTER.match(self.text, f.end):
+                continue  # "the Tadawul All Share Index", "the FTSE ADX General Index": a benchmark, no name
             if f.kind == "place" and re.match(r" crude\b", self.text[f.end : f.end + 7]):
                 continue  # "Dubai crude rose 40 cents": a city's crude is a benchmark (a country's is its oil)
             title, _, rest = f.text.partition(" ")

@@ -169,9 +169,9 @@ def test_a_project_name_keeps_its_kind_when_an_apposition_calls_it_a_railway(tag
 
 
 def test_a_one_word_name_whose_kind_is_only_the_models_guess_is_marked_so(tagger):
-    text = "Shares in the group slipped on the Tadawul after the results."
+    text = "Shares in the group slipped on the Dalmar after the results."
     suggestions = {s.text: s for s in _analyse(text, tagger).suggestions}
-    guess = dict(zip(discovery.FEATURES, suggestions["Tadawul"].features, strict=True))["guess"]
+    guess = dict(zip(discovery.FEATURES, suggestions["Dalmar"].features, strict=True))["guess"]
     assert guess == 1.0
 
 
