@@ -22,6 +22,7 @@ unchanged and no suggestions.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import math
 import re
@@ -214,7 +215,7 @@ _COMPANY_WORDS = {
     "engineering",
     *("financial capital ventures securities investments insurance").split(),
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
-    *("banque societe société compagnie groupe editions éditions entreprise").split(),
+    *("banque societe société compagnie groupe editions éditions entreprise transports ciments assurances").split(),
     *("breweries brewery mills textiles fertilizers fertilisers fertilizer fertiliser").split(),
     *("enterprise enterprises limited drilling").split(),
     # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
@@ -503,6 +504,8 @@ _SPEAKS_AFTER = re.compile(r"(?:,[^,.]{1,60},)? (?:said|says|told|added|wrote|wa
 _SPEAKS_BEFORE = re.compile(r"(?:\b(?:said|says|told|added|according to)|[.,]”) $")
 # Capitalised words that are none of Monitor's kinds: languages, feasts, scriptures, faiths and their followers.
 _NOT_ENTITIES = {
+    # ordinals and sentence adverbs that open a list ("First, the Kurdistan Regional Government ...")
+    *("first second third fourth fifth finally secondly thirdly lastly").split(),
     *("arabic farsi persian hebrew urdu pashto dari amharic tigrinya somali swahili berber tamazight").split(),
     *("english french russian armenian azeri uzbek kazakh turkmen tajik aramaic").split(),
     *("ramadan eid hajj umrah nowruz ashura arbaeen christmas easter passover hanukkah diwali").split(),
@@ -562,8 +565,8 @@ _NOT_LOCATIVE = {
 _WORKS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|bankers?|traders?|brokers?|editors?|reporters?|journalists?"
     r"|correspondents?|researchers?|margins?|profits?|losses|earnings|accounting|results|management|board|layoffs"
-    r"|job cuts|shareholders|rivals|competitors|underwriters|lawyers|partners|presenters?|anchors?|columnists?"
-    r"|employees|staff|engineers|executives|managers|revenues?|sales|subscribers|customers) at\s+(?:the\s+)?$"
+    r"|job cuts|shareholders|rivals?|competitors?|underwriters?|lawyers?|partners?|presenters?|anchors?|columnists?"
+    r"|employees?|staff|engineers?|executives?|managers?|revenues?|sales|subscribers|customers) at\s+(?:the\s+)?$"
 )
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -625,6 +628,7 @@ _DESIGNATION_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,3}-\d{1,4}[A-Z]{0,2}|\d[A-
 _POSSESSIVE_NAMES = {"lloyd", "moody", "mcdonald", "sotheby", "christie", "macy", "domino", "kellogg", "sainsbury"}
 # Capitalised words ending in "Index" right after a name: the name is part of an index's.
 _INDEX_AFTER = re.compile(r"(?: [A-Z][\w&'’-]*){0,3} Ind(?:ex|ices)\b")
+_ROUTES = {"railway", "pipeline", "highway", "corridor", "road"}
 _ABBREVIATED_TITLE = re.compile(r"\b(?:Gen|Col|Lt|Maj|Brig|Capt|Cmdr|Adm|Sgt|Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
 _NOT_SUBMARINES = {"cable", "cables", "power", "fibre", "fiber", "pipeline", "internet", "data", "link"}
 # Labels that open a story the way a dateline does and say what kind of story it is.
@@ -926,6 +930,8 @@ class _Reader:
             head = words[-1].lower()
             if f.kind == "country" and start == f.start and _DESIGNATION_ONLY.fullmatch(words[-1]) and len(words) == 2:
                 continue  # "Chinese J-10C", "American B-2": the maker's country and a weapon, two names
+            if f.kind == "country" and start == f.start and self._cue_after(end) == "weapon":
+                continue  # "the Israeli Barak MX air-defence system": the maker's country and the weapon
             if f.kind == "person" and head not in _HEADS:
                 continue
             if head in _COMPANY_WORDS | _ORGANISATION_WORDS:
@@ -1276,6 +1282,8 @@ class _Reader:
             head = lowered[-1]  # "Islamic Republic of Iran Shipping Lines": the last word heads it
         if self._public_bank(words, lowered, cut):
             return "organisation"  # a central bank ("Bank of Israel")
+        if lowered[0].startswith("trans-") and lowered[-1] in _ROUTES:
+            return "place"
         if _FUND_WORDS & set(lowered):
             return "company"  # a fund that invests ("Qatar Investment Authority", "Sovereign Fund of Egypt")
         if head in _COMPANY_WORDS:
@@ -1500,8 +1508,10 @@ class _Reader:
                 if lower == "submarine" and i + 1 < len(words) and words[i + 1].lower().strip(".,") in _NOT_SUBMARINES:
                     break  # "the Black Sea submarine power cable": a cable under the sea
                 return "weapon"
-            if lower in {"aircraft", "warplanes", "warplane"} and any(c.isdigit() for c in self.text[:end][-12:]):
-                return "weapon"
+            if lower in {"aircraft", "warplanes", "warplane"} and (
+                any(c.isdigit() for c in self.text[:end][-12:]) or re.search(r" I{2,3}V?$", self.text[:end])
+            ):
+                return "weapon"  # "JF-17 aircraft", "Wing Loong II aircraft"
             if i < 2 and word == lower and lower in _PLACE_NOUNS and (i == 0 or words[0] in _PLACE_MODIFIERS):
                 return "place"
             if i == 0 and lower == "news" and len(words) > 1 and words[1].lower().startswith("agency"):
@@ -1653,6 +1663,8 @@ class _Reader:
             return "organisation"
         if lowered[0] in {"block", "blocks"} and any(c.isdigit() for c in lowered[1]):
             return "place"  # an oil or gas licence area ("Block 10")
+        if lowered[0].startswith("trans-") and lowered[-1] in _ROUTES:
+            return "place"  # "Trans-Afghan Railway", "Trans-Saharan Gas Pipeline": a route, not its operator
         if _FUND_WORDS & set(lowered):
             return "company"  # a fund that invests ("Sovereign Fund of Egypt")
         if head in _PLACE_WORDS and words[cut - 1][:1].isupper():
@@ -1870,6 +1882,13 @@ class _Reader:
         cue_inside = len(tokens) > 1 and tokens[-1].lower_ in _WEAPON_CUES and tokens[-1].text[:1].islower()
         if cue_inside:
             tokens = tokens[:-1]  # "Bayraktar TB2 drones": the model took the noun saying what the name is into it
+        while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
+            tokens = tokens[:-1]  # "the ruling Georgian Dream party": the noun after a name says what it is
+        on_the = next(
+            (k for k in range(1, len(tokens) - 1) if tokens[k].text == "on" and tokens[k + 1].text == "the"), None
+        )
+        if on_the is not None:
+            tokens = tokens[:on_the]  # "advised the Ministry of Oil on the West Qurna 1 field deal"
         # "Centerra Gold of Canada": "of" and a country after a name that is not a head word say where it is from.
         cut = next(
             (
@@ -2023,6 +2042,8 @@ class _Reader:
             if s.label in {"ORG", "PERSON", "FAC", "CHUNK", "DESIGNATION", "DATELINE"}
             and (" and " not in self._t(s) or s.label == "CHUNK")
         ]
+        tags = [(f.start, f.end) for f in found]
+        longer = [(s, e) for s, e in longer if not self._tiled(s, e, tags)]
         kept = []
         for f in found:
             f = self._without_common_nouns(f)
@@ -2074,6 +2095,13 @@ class _Reader:
         if alone is not None:
             return replace(alone, start=f.start, end=f.start + len(head), text=head)
         return replace(f, end=f.start + len(head), text=head)
+
+    def _tiled(self, start: int, end: int, tags: list[tuple[int, int]]) -> bool:
+        """ "Turkish Bayraktar TB2": a span made only of two or more registry names side by side is those names."""
+        inside = sorted((s, e) for s, e in tags if start <= s and e <= end)
+        if len(inside) < 2 or inside[0][0] != start or inside[-1][1] != end:
+            return False
+        return all(self.text[a_end:b_start] == " " for (_, a_end), (b_start, _) in itertools.pairwise(inside))
 
     def _adds_a_name(self, start: int, end: int, f: Found) -> bool:
         """A longer span adds a capitalised word to a registry tag ("Saudi Press Agency"), not only a

@@ -326,3 +326,13 @@ def test_a_state_broadcaster_is_an_organisation_and_a_submarine_cable_no_weapon(
     )
     assert kinds.get("IRIB") == "organisation"
     assert kinds.get("Black Sea") != "weapon"
+
+
+def test_a_trans_route_is_a_place_and_an_executive_at_a_name_works_for_a_company(tagger):
+    kinds = _kinds(
+        "Donors met in Tashkent to finance the Trans-Afghan Railway. Leyla Aliyeva, an executive at Azerenerji, "
+        "said the grid was ready.",
+        tagger,
+    )
+    assert kinds.get("Trans-Afghan Railway") == "place"
+    assert kinds.get("Azerenerji") == "company"

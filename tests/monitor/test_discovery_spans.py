@@ -404,3 +404,27 @@ def test_a_designation_before_a_weapons_name_is_part_of_it_and_a_possessive_comp
 def test_a_full_stop_after_an_abbreviated_rank_does_not_cut_the_name_after_it(tagger):
     text = "Gen. Abdirizak Hassan Farah, a commander in the Somali National Army, said the town had been retaken."
     assert ("Abdirizak Hassan Farah", "person") in _suggested(text, tagger)
+
+
+def test_the_makers_country_before_a_weapon_stays_the_country(tagger):
+    text = (
+        "The militants withdrew as Turkish Bayraktar TB2 drones flying from Mogadishu struck them, and Baku "
+        "is finalising a purchase of the Israeli Barak MX air-defence system."
+    )
+    tagged = _tagged(text, tagger)
+    assert ("Turkish", "country") in tagged
+    assert ("Bayraktar TB2", "weapon") in tagged
+    assert ("Israeli", "country") in tagged
+    assert ("Barak MX", "weapon") in _suggested(text, tagger)
+
+
+def test_a_lower_case_noun_the_model_took_into_a_name_is_left_out_and_a_list_opener_is_no_name(tagger):
+    text = (
+        "Crowds marched against the ruling Georgian Dream party on Sunday. He advised the Ministry of Oil on "
+        "the Majnoon field deal. First, the Kurdistan Regional Government stopped paying."
+    )
+    suggested = _texts(_suggested(text, tagger))
+    assert "Georgian Dream" in suggested
+    assert "Ministry of Oil" in suggested
+    assert not [name for name in suggested if name.endswith(" party") or " on the " in name]
+    assert "First" not in suggested
