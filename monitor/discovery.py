@@ -216,6 +216,7 @@ _COMPANY_WORDS = {
     *("financial capital ventures securities investments insurance").split(),
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise transports ciments assurances").split(),
+    *("crédit credit").split(),
     *("breweries brewery mills textiles fertilizers fertilisers fertilizer fertiliser").split(),
     *("enterprise enterprises limited drilling").split(),
     # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
@@ -227,6 +228,8 @@ _COMPANY_WORDS = {
 _ORGANISATION_WORDS = {
     "ministry",
     "presidency",
+    # universities and hospitals are institutions, as the labelled sets mark them
+    *("university hospital board jirga shura senate navy").split(),
     "authority",
     "agency",
     "council",
@@ -273,6 +276,9 @@ _ORGANISATION_WORDS = {
 }
 _COMPANY_CUES = {
     "rival",
+    "lessor",
+    "haulier",
+    "lenders",
     "carrier",
     "miner",
     "marketer",
@@ -359,10 +365,8 @@ _STATE_OF_US = {"georgia"}
 _PLACE_WORDS = {
     "project",
     "airport",
-    "university",
     "street",
     "stadium",
-    "hospital",
     "mosque",
     "bridge",
     "port",
@@ -416,7 +420,7 @@ _IN_HEADS = {"mission", "force", "forces", "office", "embassy", "treasury", "bur
 _HEADS = _PLACE_WORDS | _COMPANY_WORDS | _ORGANISATION_WORDS | _IN_HEADS
 # Words that may stand before "of" and a country in one name ("Bank of Israel", "Gulf of Oman"): after
 # any other word "of France" says where a company is from ("Orano of France").
-_OF_HEADS = _HEADS | _PLACE_OPENERS | {"university", "industry", "kingdom", "emirate", "sultanate"}
+_OF_HEADS = _HEADS | _PLACE_OPENERS | _INSTITUTIONS | {"university", "industry", "kingdom", "emirate", "sultanate"}
 _CONNECTORS = {"of", "in", "for"}
 _LOCATIVE = {"in", "near", "at", "outside", "across", "around", "into", "via"}
 # Lower-case words between a weapon's name and the noun saying what it is ("Siper long-range air-defence system").
@@ -566,7 +570,8 @@ _WORKS_AT = re.compile(
     r"\b(?i:analysts?|economists?|strategists?|bankers?|traders?|brokers?|editors?|reporters?|journalists?"
     r"|correspondents?|researchers?|margins?|profits?|losses|earnings|accounting|results|management|board|layoffs"
     r"|job cuts|shareholders|rivals?|competitors?|underwriters?|lawyers?|partners?|presenters?|anchors?|columnists?"
-    r"|employees?|staff|engineers?|executives?|managers?|revenues?|sales|subscribers|customers) at\s+(?:the\s+)?$"
+    r"|employees?|staff|engineers?|executives?|managers?|revenues?|sales|subscribers|customers|career|stint"
+    r"|worked|working|job) at\s+(?:the\s+)?$"
 )
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -1026,10 +1031,14 @@ class _Reader:
                 and all(w.lower() in _BUSINESS_WORDS for w in inner)
                 and last.lower() in _BUSINESS_WORDS | _COMPANY_WORDS
             )  # "Almalyk Mining" + "and Metallurgical Complex"
-            # "Commission for Rights" + "and Freedoms": a body named for what it serves runs on past "and"
+            # "Commission for Rights" + "and Freedoms": a body named for what it serves runs on past "and";
+            # so does a ministry's portfolio ("Ministry of Energy" + "and Mines")
             served = (
                 span.kind == "organisation"
-                and re.search(r" (?:for|on) [A-Z]", self._t(span)) is not None
+                and (
+                    re.search(r" (?:for|on) [A-Z]", self._t(span)) is not None
+                    or re.match(r"Ministry of [A-Z]", self._t(span)) is not None
+                )
                 and re.match(r"[,.;:)]| [a-z]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
                 is not None
                 and not any(s.kind == "person" and span.end <= s.start < span.end + rest.end() for s in spans)

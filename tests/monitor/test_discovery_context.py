@@ -336,3 +336,15 @@ def test_a_trans_route_is_a_place_and_an_executive_at_a_name_works_for_a_company
     )
     assert kinds.get("Trans-Afghan Railway") == "place"
     assert kinds.get("Azerenerji") == "company"
+
+
+def test_universities_and_a_states_institutions_are_organisations(tagger):
+    kinds = _kinds(
+        "He taught at Sharif University of Technology, told the Senate of Pakistan about the deal, and the "
+        "Ministry of Energy and Mines sent condolences. Mansour began her career at Citibank in Cairo.",
+        tagger,
+    )
+    assert kinds.get("Sharif University of Technology") == "organisation"
+    assert kinds.get("Senate of Pakistan") == "organisation"
+    assert kinds.get("Ministry of Energy and Mines") == "organisation"
+    assert kinds.get("Citibank") == "company"
