@@ -217,6 +217,8 @@ _COMPANY_WORDS = {
     # French words that open a company's name in the Maghreb ("Banque Misr", "Societe Mauritanienne des ...")
     *("banque societe société compagnie groupe editions éditions entreprise transports ciments assurances").split(),
     *("crédit credit").split(),
+    # advisers, brokers, terminal operators and computing firms ("Centrasia Risk Advisory", "APM Terminals")
+    *("advisory advisers advisors consultancy consulting consultants terminals brokers compute computing").split(),
     *("breweries brewery mills textiles fertilizers fertilisers fertilizer fertiliser").split(),
     *("enterprise enterprises limited drilling").split(),
     # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
@@ -383,7 +385,7 @@ _PLACE_WORDS = {
     "corridor",
     "pipeline",
     "republic",
-    *("road causeway highway airbase zone park avenue boulevard").split(),
+    *("road causeway highway airbase zone park avenue boulevard darya").split(),
 }
 # Countries whose central bank is called "Bank of ...", "National Bank of ..." or "Banque du/de ..."; elsewhere
 # a bank with that name is a lender, a company ("Bank of Palestine", "National Bank of Egypt", "Banque du Caire").
@@ -436,6 +438,7 @@ _PLACE_NOUNS = {
     *("field fields province governorate region district valley river corridor pipeline waterway").split(),
     *("crossing basin port terminal refinery camp airbase base dam oasis mountains border area prospect").split(),
     *("mine mines deposit deposits desert lake reservoir peninsula island airport smelter plant station").split(),
+    *("canal canals prison jail motorway highway coast bridge causeway").split(),
     "project",
 }
 # Lower-case nouns after a name that make it an organisation ("the Amanat party", "CHP leader").
@@ -557,9 +560,10 @@ _COMPANY_BEFORE = re.compile(
 )
 # Words before a one-word name that make it a place ("the port of Zawiya", "between Metlaoui and ...").
 _PLACE_BEFORE = re.compile(
-    r"\b(?:port|town|city|village|region|province|governorate|district|siege|outskirts|suburbs|streets) of\s+$"
+    r"\b(?:port|town|city|village|region|province|governorate|district|siege|outskirts|suburbs|streets"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south|east|west)(?:ern)? outskirts) of\s+$"
 )
-_CUE_LOCATIVE = {"in", "near", "at", "outside", "around", "between"}
+_CUE_LOCATIVE = {"in", "near", "at", "outside", "around", "between", "off", "toward", "towards", "across"}
 # Words before "in"/"near" that make what follows a business, not a place ("a stake in Masdar").
 _NOT_LOCATIVE = {
     *("stake stakes invest invested investment investing investors shares share interest listed").split(),
@@ -633,6 +637,10 @@ _DESIGNATION_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,3}-\d{1,4}[A-Z]{0,2}|\d[A-
 _POSSESSIVE_NAMES = {"lloyd", "moody", "mcdonald", "sotheby", "christie", "macy", "domino", "kellogg", "sainsbury"}
 # Capitalised words ending in "Index" right after a name: the name is part of an index's.
 _INDEX_AFTER = re.compile(r"(?: [A-Z][\w&'’-]*){0,3} Ind(?:ex|ices)\b")
+_FIRM_NOUNS = {
+    *("utility miner company firm carrier airline lender lenders refiner producer maker carmaker driller").split(),
+    *("marketer insurer conglomerate lessor haulier shipper bourse brokerage").split(),
+}
 _ROUTES = {"railway", "pipeline", "highway", "corridor", "road"}
 _ABBREVIATED_TITLE = re.compile(r"\b(?:Gen|Col|Lt|Maj|Brig|Capt|Cmdr|Adm|Sgt|Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
 _NOT_SUBMARINES = {"cable", "cables", "power", "fibre", "fiber", "pipeline", "internet", "data", "link"}
@@ -1465,7 +1473,10 @@ class _Reader:
         apposed = kind is not None and self.text[span.end : span.end + 1] == ","
         if kind == "weapon" and self._after_airliner_maker(span.start):
             kind = None
-        if kind is not None and (one_word or span.kind != "person" or kind in {"weapon", "place"} or apposed):
+        firm = kind in {None, "company"} and self._firm_noun_before(span.start)
+        if firm:
+            kind = "company"
+        if kind is not None and (one_word or span.kind != "person" or kind in {"weapon", "place"} or apposed or firm):
             if kind in {"place", "company", "organisation"} and self._name_kind(surface) not in {None, kind}:
                 return span  # "the Gulf Keystone field", "the Development Road, a railway": the name says itself
             return replace(span, kind=kind, cued=True)
@@ -1476,6 +1487,12 @@ class _Reader:
         if one_word and span.kind == "person" and surface.isupper():
             return replace(span, kind="company")  # a person's name is never written in capitals
         return span
+
+    def _firm_noun_before(self, start: int) -> bool:
+        """ "the state utility Barqi Tojik", "Canadian miner Barrick Gold": a noun only a business is called,
+        right before the name, outweighs the model's reading of two words as a person's name."""
+        before = self.text[max(0, start - 30) : start]
+        return re.search(r"\b(?i:" + "|".join(sorted(_FIRM_NOUNS)) + r")\s+$", before) is not None
 
     def _name_end(self, start: int) -> int:
         """Where the run of capitalised words (and "of") that starts at `start` ends."""

@@ -348,3 +348,24 @@ def test_universities_and_a_states_institutions_are_organisations(tagger):
     assert kinds.get("Senate of Pakistan") == "organisation"
     assert kinds.get("Ministry of Energy and Mines") == "organisation"
     assert kinds.get("Citibank") == "company"
+
+
+def test_a_noun_only_a_business_is_called_outweighs_a_two_word_persons_shape(tagger):
+    kinds = _kinds(
+        "The state utility Barqi Tojik confirmed the tariff, and the royal holding company Al Mada bought a "
+        "stake. His rival Ahmed Hassan Ali said nothing.",
+        tagger,
+    )
+    assert kinds.get("Barqi Tojik") == "company"
+    assert kinds.get("Al Mada") == "company"
+    assert kinds.get("Ahmed Hassan Ali") == "person"
+
+
+def test_directions_and_crossings_before_a_name_make_it_a_place(tagger):
+    kinds = _kinds(
+        "Convoys reached Tawila, a town west of El Fasher, while patrols stepped up off Khasab and the "
+        "corridor runs across Syunik. Work on the Qosh Tepa canal goes on.",
+        tagger,
+    )
+    for name in ("El Fasher", "Khasab", "Syunik", "Qosh Tepa"):
+        assert kinds.get(name) == "place", name
