@@ -231,7 +231,7 @@ _ORGANISATION_WORDS = {
     "ministry",
     "presidency",
     # universities and hospitals are institutions, as the labelled sets mark them
-    *("university hospital board jirga shura senate navy").split(),
+    *("university hospital board jirga shura senate navy school college academy initiative").split(),
     "authority",
     "agency",
     "council",
@@ -511,6 +511,7 @@ _SPEAKS_AFTER = re.compile(r"(?:,[^,.]{1,60},)? (?:said|says|told|added|wrote|wa
 _SPEAKS_BEFORE = re.compile(r"(?:\b(?:said|says|told|added|according to)|[.,]”) $")
 # Capitalised words that are none of Monitor's kinds: languages, feasts, scriptures, faiths and their followers.
 _NOT_ENTITIES = {
+    *("brent wti murban").split(),  # crude benchmarks
     # ordinals and sentence adverbs that open a list ("First, the Kurdistan Regional Government ...")
     *("first second third fourth fifth finally secondly thirdly lastly").split(),
     *("arabic farsi persian hebrew urdu pashto dari amharic tigrinya somali swahili berber tamazight").split(),
@@ -575,7 +576,7 @@ _WORKS_AT = re.compile(
     r"|correspondents?|researchers?|margins?|profits?|losses|earnings|accounting|results|management|board|layoffs"
     r"|job cuts|shareholders|rivals?|competitors?|underwriters?|lawyers?|partners?|presenters?|anchors?|columnists?"
     r"|employees?|staff|engineers?|executives?|managers?|revenues?|sales|subscribers|customers|career|stint"
-    r"|worked|working|job) at\s+(?:the\s+)?$"
+    r"|worked|working|job|trained|trackers) at\s+(?:the\s+)?$"
 )
 # What may separate two words of one name: a space, or a plural possessive ("Kurdistan Workers' Party").
 _NAME_GAPS = {" ", "' ", "’ "}
@@ -641,6 +642,8 @@ _FIRM_NOUNS = {
     *("utility miner company firm carrier airline lender lenders refiner producer maker carmaker driller").split(),
     *("marketer insurer conglomerate lessor haulier shipper bourse brokerage").split(),
 }
+# Bodies that may have "Investment" in their name and are no fund ("Ministry of Investment, Industry and Trade").
+_NOT_FUNDS = {"ministry", "council", "board", "committee", "commission", "minister"}
 _ROUTES = {"railway", "pipeline", "highway", "corridor", "road"}
 _ABBREVIATED_TITLE = re.compile(r"\b(?:Gen|Col|Lt|Maj|Brig|Capt|Cmdr|Adm|Sgt|Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
 _NOT_SUBMARINES = {"cable", "cables", "power", "fibre", "fiber", "pipeline", "internet", "data", "link"}
@@ -650,6 +653,7 @@ _GENRES = {
     *("exclusive factbox review editorial live briefing wrap preview feature q&a").split(),
     *("week ahead", "the week ahead", "in brief", "news in brief", "markets wrap"),
 }
+_GENRE_OPENS = re.compile(r"\s*(?i:" + "|".join(map(re.escape, sorted(_GENRES, key=len, reverse=True))) + r")[.:]$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*)*)(?=(?:,[^—–\n]{1,40})?\s+[—–]\s)")
 # Words that name a line of business and no one thing alone ("Oil and Gas", "Shipyard and Engineering Works").
 _BUSINESS_WORDS = {
@@ -1288,6 +1292,8 @@ class _Reader:
             i -= 1
         if i >= 0 and self.text[i] == "." and _ABBREVIATED_TITLE.search(self.text, max(0, i - 6), i + 1):
             return False  # "Gen. Abdirizak Hassan Farah": the full stop ends a title, not a sentence
+        if i >= 0 and self.text[i] in ".:" and _GENRE_OPENS.match(self.text[: i + 1]):
+            return False  # "Profile: Tamaz Gelashvili", "Obituary. Amadou Diallo Koné": a label, then the name
         return i < 0 or self.text[i] in '.!?:"“\n—–'
 
     def _chunk_kind(self, words: list[str], start: int, end: int, spans: list[_Span]) -> str:
@@ -1301,7 +1307,7 @@ class _Reader:
             return "organisation"  # a central bank ("Bank of Israel")
         if lowered[0].startswith("trans-") and lowered[-1] in _ROUTES:
             return "place"
-        if _FUND_WORDS & set(lowered):
+        if _FUND_WORDS & set(lowered) and not {lowered[0], head} & _NOT_FUNDS:
             return "company"  # a fund that invests ("Qatar Investment Authority", "Sovereign Fund of Egypt")
         if head in _COMPANY_WORDS:
             return "company"
@@ -1488,6 +1494,10 @@ class _Reader:
             return replace(span, kind="company")  # a person's name is never written in capitals
         return span
 
+    def _demonym(self, word: str) -> bool:
+        """ "French" in ", the French group": a country's adjective, which makes the group a company."""
+        return word[:1].isupper() and any(f.kind == "country" and f.text == word for f in self.tagger.tag(word))
+
     def _firm_noun_before(self, start: int) -> bool:
         """ "the state utility Barqi Tojik", "Canadian miner Barrick Gold": a noun only a business is called,
         right before the name, outweighs the model's reading of two words as a person's name."""
@@ -1513,6 +1523,8 @@ class _Reader:
 
     def _cue_after(self, end: int) -> str | None:
         rest = self.text[end : end + 120]
+        if rest.startswith(("-based", "‑based")):
+            return "place"  # "the Khujand-based Sughd Policy Centre"
         if _COMPANY_AFTER.match(rest):
             return "company"
         if _PRICE_MOVE.match(rest) and not re.search(
@@ -1580,7 +1592,11 @@ class _Reader:
                 return None  # "QIA, its owner,": a fund or a person may own
             kind = _APPOSITION_KINDS.get(word)
             if word == "group":
-                kind = "company" if k and words[k - 1] in _GROUP_BUSINESS else "organisation"
+                kind = (
+                    "company"
+                    if k and (words[k - 1] in _GROUP_BUSINESS or self._demonym(raw[k - 1]))
+                    else "organisation"
+                )
             elif word == "bank" and "central" in words:
                 kind = "organisation"
             if kind is None:
@@ -1658,7 +1674,9 @@ class _Reader:
         not the lenders "Bank of Palestine", "Banque du Caire", "National Bank of Egypt"."""
         if lowered[0] == "banque" and len(lowered) > 1:
             place = " ".join(lowered[2:]).replace("d'", "").strip()
-            return lowered[1] == "centrale" or (lowered[1] in {"du", "de", "d'"} and place in _BANQUE_CENTRAL)
+            if lowered[1] == "centrale":
+                return len(lowered) > 2 and (lowered[2] in {"de", "du", "des"} or lowered[2].startswith("d'"))
+            return lowered[1] in {"du", "de", "d'"} and place in _BANQUE_CENTRAL
         if lowered[cut - 1] != "bank":
             return False
         if {"central", "development", "reserve"} & set(lowered):
@@ -1691,7 +1709,7 @@ class _Reader:
             return "place"  # an oil or gas licence area ("Block 10")
         if lowered[0].startswith("trans-") and lowered[-1] in _ROUTES:
             return "place"  # "Trans-Afghan Railway", "Trans-Saharan Gas Pipeline": a route, not its operator
-        if _FUND_WORDS & set(lowered):
+        if _FUND_WORDS & set(lowered) and not {lowered[0], head} & _NOT_FUNDS:
             return "company"  # a fund that invests ("Sovereign Fund of Egypt")
         if head in _PLACE_WORDS and words[cut - 1][:1].isupper():
             return "place"

@@ -369,3 +369,22 @@ def test_directions_and_crossings_before_a_name_make_it_a_place(tagger):
     )
     for name in ("El Fasher", "Khasab", "Syunik", "Qosh Tepa"):
         assert kinds.get(name) == "place", name
+
+
+def test_a_place_before_based_and_a_label_before_a_name(tagger):
+    text = (
+        "Profile: Tamaz Gelashvili, the shipping magnate, bought two more ships. Farrukh Nazarov, an analyst at "
+        "the Khujand-based Sughd Policy Centre, said the contract, priced partly off Brent, was generous."
+    )
+    kinds = _kinds(text, tagger)
+    assert kinds.get("Tamaz Gelashvili") == "person"
+    assert kinds.get("Khujand") == "place"
+    assert "Brent" not in kinds
+
+
+def test_a_banque_centrale_lends_unless_it_is_a_countrys(tagger):
+    kinds = _kinds(
+        "The loan came from Banque Centrale Populaire, and the Banque Centrale de Tunisie held its rate.", tagger
+    )
+    assert kinds.get("Banque Centrale Populaire") == "company"
+    assert kinds.get("Banque Centrale de Tunisie") == "organisation"

@@ -420,11 +420,11 @@ def test_the_makers_country_before_a_weapon_stays_the_country(tagger):
 
 def test_a_lower_case_noun_the_model_took_into_a_name_is_left_out_and_a_list_opener_is_no_name(tagger):
     text = (
-        "Crowds marched against the ruling Georgian Dream party on Sunday. He advised the Ministry of Oil on "
+        "Crowds marched against the ruling Kartli Unity party on Sunday. He advised the Ministry of Oil on "
         "the Majnoon field deal. First, the Kurdistan Regional Government stopped paying."
     )
     suggested = _texts(_suggested(text, tagger))
-    assert "Georgian Dream" in suggested
+    assert "Kartli Unity" in suggested
     assert "Ministry of Oil" in suggested
     assert not [name for name in suggested if name.endswith(" party") or " on the " in name]
     assert "First" not in suggested
