@@ -147,7 +147,6 @@ _TITLES = {
     "lawyer",
 }
 _LEADING = {"the", "a", "an"}
-# Title words that name a minister's portfolio ("Oil Minister ...") and also open companies' names.
 # Titles that, in an apposition, make the name a person (", a former district mayor,"); not "field", "general",
 # "major", "prime" or "leader", which also describe things.
 _TITLES_OF_PEOPLE = {
@@ -155,6 +154,7 @@ _TITLES_OF_PEOPLE = {
     *("rabbi bishop archbishop cardinal patriarch prosecutor senator mp professor counsellor emir king").split(),
     *("prince princess queen sheikh sheikha ayatollah sergeant lieutenant marshal commodore ceo speaker").split(),
 }
+# Title words that name a minister's portfolio ("Oil Minister ...") and also open companies' names.
 _PORTFOLIOS = {"foreign", "defence", "defense", "finance", "energy", "oil", "interior", "economy"}
 _COMPANY_WORDS = {
     "company",
@@ -422,7 +422,7 @@ _IN_HEADS = {"mission", "force", "forces", "office", "embassy", "treasury", "bur
 _HEADS = _PLACE_WORDS | _COMPANY_WORDS | _ORGANISATION_WORDS | _IN_HEADS
 # Words that may stand before "of" and a country in one name ("Bank of Israel", "Gulf of Oman"): after
 # any other word "of France" says where a company is from ("Orano of France").
-_OF_HEADS = _HEADS | _PLACE_OPENERS | _INSTITUTIONS | {"university", "industry", "kingdom", "emirate", "sultanate"}
+_OF_HEADS = _HEADS | _PLACE_OPENERS | _INSTITUTIONS | {"industry", "kingdom", "emirate", "sultanate"}
 _CONNECTORS = {"of", "in", "for"}
 _LOCATIVE = {"in", "near", "at", "outside", "across", "around", "into", "via"}
 # Lower-case words between a weapon's name and the noun saying what it is ("Siper long-range air-defence system").
@@ -631,21 +631,25 @@ _MODEL_AFTER = re.compile(r"(?:\s|-)(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}|\d{2,4})
 _DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)")
 # "Tehreek-e-Taliban", "Jaish-e-Adl", "Lashkar-e-Taiba": name words joined by an Urdu or Persian connective.
 _COMPOUND = re.compile(r"\b[A-Z][a-z]+(?:-(?:e|i|ul|ud|ut)-[A-Z][a-z]+)+\b")
-# A wire story's dateline: the place in capitals, perhaps a country or a date, then a dash.
 # A designation right before a weapon's name ("AH-64E Apache", "9M133 Kornet").
 _DESIGNATION_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,3}-\d{1,4}[A-Z]{0,2}|\d[A-Z]\d{2,4}[A-Z]?) $")
 # Companies whose name is a possessive.
 _POSSESSIVE_NAMES = {"lloyd", "moody", "mcdonald", "sotheby", "christie", "macy", "domino", "kellogg", "sainsbury"}
 # Capitalised words ending in "Index" right after a name: the name is part of an index's.
 _INDEX_AFTER = re.compile(r"(?: [A-Z][\w&'’-]*){0,3} Ind(?:ex|ices)\b")
+# Nouns only a business is called, right before its name ("the state utility Barqi Tojik").
 _FIRM_NOUNS = {
     *("utility miner company firm carrier airline lender lenders refiner producer maker carmaker driller").split(),
     *("marketer insurer conglomerate lessor haulier shipper bourse brokerage").split(),
 }
+_FIRM_NOUN_BEFORE = re.compile(r"\b(?i:" + "|".join(sorted(_FIRM_NOUNS)) + r")\s+$")
 # Bodies that may have "Investment" in their name and are no fund ("Ministry of Investment, Industry and Trade").
 _NOT_FUNDS = {"ministry", "council", "board", "committee", "commission", "minister"}
+# The nouns a Trans- route's name ends in ("Trans-Afghan Railway").
 _ROUTES = {"railway", "pipeline", "highway", "corridor", "road"}
+# Ranks and titles written short, whose full stop ends no sentence ("Gen. Abdirizak Hassan Farah").
 _ABBREVIATED_TITLE = re.compile(r"\b(?:Gen|Col|Lt|Maj|Brig|Capt|Cmdr|Adm|Sgt|Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
+# What "submarine" describes when it is no boat ("a submarine power cable").
 _NOT_SUBMARINES = {"cable", "cables", "power", "fibre", "fiber", "pipeline", "internet", "data", "link"}
 # Labels that open a story the way a dateline does and say what kind of story it is.
 _GENRES = {
@@ -654,6 +658,7 @@ _GENRES = {
     *("week ahead", "the week ahead", "in brief", "news in brief", "markets wrap"),
 }
 _GENRE_OPENS = re.compile(r"\s*(?i:" + "|".join(map(re.escape, sorted(_GENRES, key=len, reverse=True))) + r")[.:]$")
+# A wire story's dateline: the place in capitals, perhaps a country or a date, then a dash.
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*)*)(?=(?:,[^—–\n]{1,40})?\s+[—–]\s)")
 # Words that name a line of business and no one thing alone ("Oil and Gas", "Shipyard and Engineering Works").
 _BUSINESS_WORDS = {
@@ -839,6 +844,7 @@ class _Reader:
         self.text = text
         self.tagger = tagger
         self.found = found
+        self.found_spans = [(f.start, f.end) for f in found]
         self.doc = doc
         self._words: list[re.Match[str]] | None = None
         self.corrected: list[Found] = found
@@ -885,9 +891,9 @@ class _Reader:
 
     def _possessive_name(self, span: _Span) -> _Span:
         """ "Lloyd's", "Moody's": names that are a possessive keep it."""
-        if self._t(span).split()[0].lower() in _POSSESSIVE_NAMES and self.text[span.end : span.end + 2] in {"'s", "’s"}:
-            if " " not in self._t(span):
-                return replace(span, end=span.end + 2, kind="company")
+        surface = self._t(span)
+        if surface.lower() in _POSSESSIVE_NAMES and self.text[span.end : span.end + 2] in {"'s", "’s"}:
+            return replace(span, end=span.end + 2, kind="company")
         return span
 
     def _genre(self, span: _Span) -> bool:
@@ -932,7 +938,7 @@ class _Reader:
         Corporation": the whole run becomes the suggestion and the registry's
         tag inside it goes (in `_correct`).
         """
-        tags = [(f.start, f.end) for f in self.found]
+        tags = self.found_spans
         chunks: list[_Span] = []
         for f in self.found:
             if f.kind in {"company", "organisation"}:
@@ -1030,7 +1036,7 @@ class _Reader:
     def _with_and_names(self, spans: list[_Span]) -> list[_Span]:
         """ "Mellitah Oil" + "and Gas": words that name no one thing alone end the name before them."""
         out = list(spans)
-        taken = [(f.start, f.end) for f in self.found]
+        taken = self.found_spans
         for span in spans:
             if span.label in {"SURNAME", "ACRONYM"}:
                 continue
@@ -1239,6 +1245,10 @@ class _Reader:
                 continue
             break
         return j
+
+    def _tags_after(self, ent: Any, token: Any) -> list[Found]:
+        """The registry's tags in what is left of a model's name from `token` on ("of Canada", "in Islamabad")."""
+        return self.tagger.tag(ent.doc[token.i : ent.end].text)
 
     def _person_starts(self, char: int) -> bool:
         """ "the Lebanese Forces of Samir Geagea": a person the model reads after "of" is the leader, not the name."""
@@ -1501,8 +1511,7 @@ class _Reader:
     def _firm_noun_before(self, start: int) -> bool:
         """ "the state utility Barqi Tojik", "Canadian miner Barrick Gold": a noun only a business is called,
         right before the name, outweighs the model's reading of two words as a person's name."""
-        before = self.text[max(0, start - 30) : start]
-        return re.search(r"\b(?i:" + "|".join(sorted(_FIRM_NOUNS)) + r")\s+$", before) is not None
+        return _FIRM_NOUN_BEFORE.search(self.text[max(0, start - 30) : start]) is not None
 
     def _name_end(self, start: int) -> int:
         """Where the run of capitalised words (and "of") that starts at `start` ends."""
@@ -1778,9 +1787,7 @@ class _Reader:
             if span.kind != "weapon" and self._cue_after(span.end) != "weapon":
                 continue
             before = _DESIGNATION_BEFORE.search(self.text, max(0, span.start - 14), span.start)
-            if before is not None and not _overlaps(
-                before.start(1), span.start, [(f.start, f.end) for f in self.found]
-            ):
+            if before is not None and not _overlaps(before.start(1), span.start, self.found_spans):
                 extra.append(_Span(before.start(1), span.end, "weapon", "DESIGNATION", span.sentence))
         return _replacing(spans, extra)
 
@@ -1798,15 +1805,15 @@ class _Reader:
 
     def _model_named_after(self, f: Found) -> int | None:
         """ "Bayraktar Akinci drones": a one-word family and a capitalised model's name are one weapon."""
-        word = re.match(r" ([^\W\d_][^\W\d_]{2,})\b(?![-'’])", self.text[f.end : f.end + 40])
-        if word is not None and not (word.group(1)[0].isupper() and word.group(1)[1:].islower()):
-            word = None  # "Bayraktar Akıncı": one capital, then lower-case letters of any alphabet
-        if " " in f.text or word is None or word.group(1).lower() in _NOT_NAME_WORDS | _TITLES | _WEAPON_CUES:
+        word = re.match(r" ([^\W\d_]{3,})\b(?![-'’])", self.text[f.end : f.end + 40])
+        if " " in f.text or word is None or not word.group(1).istitle():
+            return None  # "Bayraktar Akıncı": one capital, then lower-case letters of any alphabet
+        if word.group(1).lower() in _NOT_NAME_WORDS | _TITLES | _WEAPON_CUES:
             return None
         if _headline(_sentence(self.doc, f.start)):
             return None  # "Deal For THAAD Launchers": every word of a headline has a capital
         end = f.end + word.end()
-        if _overlaps(f.end + 1, end, [(g.start, g.end) for g in self.found]):
+        if _overlaps(f.end + 1, end, self.found_spans):
             return None
         return end
 
@@ -1818,7 +1825,7 @@ class _Reader:
             if (
                 family is not None
                 and family.group(1).lower() not in _NOT_NAME_WORDS | _TITLES | _WEAPON_MODIFIERS
-                and not _overlaps(family.start(1), start, [(f.start, f.end) for f in self.found])
+                and not _overlaps(family.start(1), start, self.found_spans)
             ):
                 start = family.start(1)  # "Songar AS-2 drones": the family's name and the model's designation
             if any(s.start <= start and end <= s.end and (s.start, s.end) != (start, end) for s in out):
@@ -1942,10 +1949,7 @@ class _Reader:
                 and (
                     (
                         (tokens[k - 1].lower_ not in _OF_HEADS or (k > 1 and tokens[k - 1].lower_ in _FROM_HEADS))
-                        and any(
-                            f.kind in {"country", "place"}
-                            for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text)
-                        )
+                        and any(f.kind in {"country", "place"} for f in self._tags_after(ent, tokens[k + 1]))
                     )
                     # "the Kurdistan Democratic Party of Masoud Barzani": the party's leader, not its name
                     or self._person_starts(tokens[k + 1].idx)
@@ -1960,7 +1964,7 @@ class _Reader:
                     k
                     for k in range(1, len(tokens) - 1)
                     if tokens[k].text in {"'s", "’s"}
-                    and any(f.kind == "country" for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text))
+                    and any(f.kind == "country" for f in self._tags_after(ent, tokens[k + 1]))
                 ),
                 None,
             )
@@ -1973,8 +1977,7 @@ class _Reader:
                     if tokens[k].lower_ == "in"
                     and tokens[k - 1].lower_ not in _IN_HEADS
                     and any(
-                        f.kind in {"country", "place"} and f.start == 0
-                        for f in self.tagger.tag(ent.doc[tokens[k + 1].i : ent.end].text)
+                        f.kind in {"country", "place"} and f.start == 0 for f in self._tags_after(ent, tokens[k + 1])
                     )
                 ),
                 None,
@@ -2001,7 +2004,7 @@ class _Reader:
             label == "ORG"
             and head is not None
             and head.group(1).lower() in _OF_HEADS - _PLACE_OPENERS - _FROM_HEADS
-            and not _overlaps(start - len(head.group(0)), end, [(f.start, f.end) for f in self.found])
+            and not _overlaps(start - len(head.group(0)), end, self.found_spans)
         ):
             start -= len(head.group(0))  # "the Presidency of" + "Defence Industries": the head the model left out
         joined = _ARABIC_AND.match(self.text, end)
