@@ -7,6 +7,7 @@ organisations, companies, places and weapons systems in `data/entities.txt`.
 
 from __future__ import annotations
 
+import re
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ class SeedEntity:
     context_words: str = ""
     prominence: int = 0
     aliases: list[SeedAlias] = field(default_factory=list)
+
+
+_QUALIFIED = re.compile(r".+ \([^()]+\)")
 
 
 def _alias(raw: str) -> SeedAlias:
@@ -98,7 +102,9 @@ def seed_others() -> list[SeedEntity]:
             context_words=rest[0] if rest else "",
             prominence=int(rest[1]) if len(rest) > 1 and rest[1] else 3,
         )
-        entity.aliases = [_alias(raw) for raw in [name, *_split(aliases)]]
+        # "Tripoli (Libya)": a name qualified to tell two places apart is matched only by its aliases.
+        names = [] if _QUALIFIED.fullmatch(name) else [name]
+        entity.aliases = [_alias(raw) for raw in [*names, *_split(aliases)]]
         entities.append(entity)
     return entities
 

@@ -11,6 +11,7 @@ on "Iran" inside "Tirana".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -152,8 +153,28 @@ _OPENERS = {
     "including",
     "against",
 }
+_WORDS = re.compile(r"[^\W_]+")
+# What a place or a body is, which copy writes in lower case after its name ("the Litani river", "Syunik
+# province", "the Tasnim news agency"); the discovery stage then cuts the noun off.
+_PLACE_NOUNS = {
+    *("news agency party movement group company corporation council court force forces army militia").split(),
+    *("union front alliance bank fund authority ministry office exchange airline airlines").split(),
+    *("river sea lake mountains mountain valley desert plateau peninsula island islands gulf strait bay").split(),
+    *("province region district governorate county state city oasis basin canal corridor pipeline").split(),
+    *("field fields dam port airport camp crossing refinery terminal mine railway highway road zone").split(),
+}
 # Country names that are also people's names; only these get the name check.
 NAME_LIKE = {"jordan", "chad", "georgia", "israel", "india", "kenya", "niger", "cuba", "france"}
+
+
+def _cased_like(alias: str, original: str) -> bool:
+    """No capitalised word of a longer alias is written in lower case: "Gulf air forces" is not Gulf Air."""
+    alias_words, words = _WORDS.findall(alias), _WORDS.findall(original)
+    if len(alias_words) < 2 or len(alias_words) != len(words):
+        return True
+    return not any(
+        a[:1].isupper() and w[:1].islower() and w not in _PLACE_NOUNS for a, w in zip(alias_words, words, strict=True)
+    )
 
 
 class Tagger:
@@ -165,8 +186,12 @@ class Tagger:
             key = normalise_key(entry.alias)
             if not key:
                 continue
-            slot = keys.setdefault(key, _Key(length=len(key)))
-            slot.entries.append(entry)
+            # Text keeps its spacing so that offsets stay exact: "Workers' Party" reads "workers  party" there,
+            # so an alias with punctuation beside a space is also stored spaced that way.
+            spaced = normalise(entry.alias)[0].strip()
+            for variant in {key, spaced}:
+                slot = keys.setdefault(variant, _Key(length=len(variant)))
+                slot.entries.append(entry)
             if entry.kind == "person" and " " in entry.name:
                 first_names.add(normalise_key(entry.name.split()[0]))
         for key, slot in keys.items():
@@ -209,6 +234,7 @@ class Tagger:
                 e
                 for e in entries
                 if (e.alias == original if e.case_sensitive else capital or not e.alias[:1].isupper())
+                and _cased_like(e.alias, original)
             )
             if not entries:
                 continue

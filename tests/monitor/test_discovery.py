@@ -99,15 +99,15 @@ def test_a_surname_in_the_headline_joins_the_full_name_given_in_the_body(tagger)
 
 def test_a_registry_place_inside_a_longer_name_gives_way_to_that_name(tagger):
     text = (
-        "Shares on the Borsa Istanbul fell on Monday. A tanker was hit in the Gulf of Aden. "
-        "The UN Support Mission in Libya urged calm, and the Egyptian General Petroleum Corporation raised prices."
+        "Shares on the Borsa Istanbul fell on Monday. A tanker was hit in the Gulf of Mukalla. "
+        "The UN Support Mission in Libya urged calm, and the Egyptian General Refining Corporation raised prices."
     )
     tagged = [t for t, _ in _tagged(text, tagger)]
-    for inside in ("Istanbul", "Aden", "Libya", "Egyptian"):
+    for inside in ("Istanbul", "Mukalla", "Libya", "Egyptian"):
         assert inside not in tagged
     suggested = {(t, k) for t, _, k in _suggested(text, tagger)}
-    assert ("Gulf of Aden", "place") in suggested
-    assert ("Egyptian General Petroleum Corporation", "company") in suggested
+    assert ("Gulf of Mukalla", "place") in suggested
+    assert ("Egyptian General Refining Corporation", "company") in suggested
     # "Borsa Istanbul" and "UN Support Mission in Libya" are in the registry themselves, whole.
     assert "Borsa Istanbul" in tagged
     assert "UN Support Mission in Libya" in tagged
@@ -121,14 +121,14 @@ def test_a_country_named_next_to_a_title_or_in_a_plain_sentence_stays_the_countr
 
 
 def test_a_designation_hides_the_country_in_it_and_a_missed_name_is_still_offered(tagger):
-    text = "The group fired a Palestine-2 missile. Officials from Sonatrach met executives in Tripoli on Sunday."
+    text = "The group fired a Palestine-5 missile. Officials from Sonarmine met executives in Tarhouz on Sunday."
     assert "Palestine" not in [t for t, _ in _tagged(text, tagger)]
     suggestions = {s.text: s for s in discovery.analyse(text, tagger).suggestions}
-    assert suggestions["Palestine-2"].kind == "weapon"
+    assert suggestions["Palestine-5"].kind == "weapon"
     # The model misses these one-word names; editors still see them, readers do not.
-    assert suggestions["Sonatrach"].kind == "company"
-    assert suggestions["Tripoli"].kind == "place"
-    assert not suggestions["Sonatrach"].shown_to_readers
+    assert suggestions["Sonarmine"].kind == "company"
+    assert suggestions["Tarhouz"].kind == "place"
+    assert not suggestions["Sonarmine"].shown_to_readers
     assert "Sunday" not in suggestions
 
 

@@ -74,13 +74,13 @@ def test_a_place_named_after_a_king_keeps_the_title(tagger):
 
 
 def test_analysts_at_a_name_work_for_a_company_not_in_a_place(tagger):
-    text = "Growth will slow next year, according to analysts at Standard Chartered in a note."
-    assert _kinds(text, tagger).get("Standard Chartered") == "company"
+    text = "Growth will slow next year, according to analysts at Sterling Chartered in a note."
+    assert _kinds(text, tagger).get("Sterling Chartered") == "company"
 
 
 def test_a_banque_is_a_lender_unless_it_is_the_central_bank(tagger):
-    kinds = _kinds("Depositors queued outside Banque Misr while the Banque de France froze transfers.", tagger)
-    assert kinds.get("Banque Misr") == "company"
+    kinds = _kinds("Depositors queued outside Banque Wadi while the Banque de France froze transfers.", tagger)
+    assert kinds.get("Banque Wadi") == "company"
     assert kinds.get("Banque de France") == "organisation"
     kinds = _kinds("Lenders such as Banque du Caire borrowed from the Banque d'Algerie overnight.", tagger)
     assert kinds.get("Banque du Caire") == "company"
@@ -131,9 +131,9 @@ def test_an_apposition_naming_an_occupation_makes_a_person(tagger):
 
 
 def test_flights_to_a_name_make_it_a_place(tagger):
-    text = "The airline will start flights to Kisumu and Entebbe in the spring, its chief said."
+    text = "The airline will start flights to Nyakuru and Entebbe in the spring, its chief said."
     kinds = _kinds(text, tagger)
-    assert kinds.get("Kisumu") == "place"
+    assert kinds.get("Nyakuru") == "place"
 
 
 def test_a_name_listed_beside_known_companies_is_a_company(tagger):
@@ -152,10 +152,10 @@ def test_a_one_word_name_with_a_capital_inside_is_a_company(tagger):
 
 
 def test_a_regional_word_opening_a_company_name_is_part_of_it(tagger):
-    text = "Royalties paid by Jordan Phosphate Mines Company and Arab Potash Company rose last year."
+    text = "Royalties paid by Jordan Phosphate Mines Company and Arab Gypsum Company rose last year."
     kinds = _kinds(text, tagger)
-    assert "Arab Potash Company" in kinds
-    assert "Potash Company" not in kinds
+    assert "Arab Gypsum Company" in kinds
+    assert "Gypsum Company" not in kinds
 
 
 def test_a_name_after_chips_or_bonds_is_a_company(tagger):
@@ -237,8 +237,8 @@ def test_georgia_beside_another_us_state_is_not_the_country(tagger):
 
 
 def test_a_company_word_after_a_country_heads_a_name_opened_by_republic(tagger):
-    text = "The Islamic Republic of Iran Shipping Lines said two vessels were delayed."
-    assert _kinds(text, tagger).get("Islamic Republic of Iran Shipping Lines") == "company"
+    text = "The Islamic Republic of Iran Cargo Lines said two vessels were delayed."
+    assert _kinds(text, tagger).get("Islamic Republic of Iran Cargo Lines") == "company"
 
 
 def test_an_editor_at_a_name_works_for_a_company_not_in_a_place(tagger):
@@ -247,8 +247,8 @@ def test_an_editor_at_a_name_works_for_a_company_not_in_a_place(tagger):
 
 
 def test_reporters_in_a_name_are_in_a_place(tagger):
-    text = "Reporters in Kassala said the road to the border had been closed since Monday."
-    assert _kinds(text, tagger).get("Kassala") == "place"
+    text = "Reporters in Kassirab said the road to the border had been closed since Monday."
+    assert _kinds(text, tagger).get("Kassirab") == "place"
 
 
 def test_an_acronym_described_as_an_owner_is_not_a_person(tagger):
@@ -263,16 +263,16 @@ def test_a_brand_shaped_word_after_a_known_company_names_its_unit(tagger):
 
 
 def test_a_brand_that_starts_with_a_business_word_is_not_joined_to_the_name_before(tagger):
-    text = "The utility signed contracts with China Energy Engineering and PowerChina for three plants."
+    text = "The utility signed contracts with China Energy Engineering and PowerNile for three plants."
     names = set(_kinds(text, tagger))
     assert "China Energy Engineering and Power" not in names
-    assert "PowerChina" in names
+    assert "PowerNile" in names
 
 
 def test_names_leading_a_market_move_are_companies(tagger):
-    text = "Dubai's index gained 1.1 percent, led by Emaar and Salik, while Taqa fell 2 percent."
+    text = "Dubai's index gained 1.1 percent, led by Wasleen and Salik, while Taqa fell 2 percent."
     kinds = _kinds(text, tagger)
-    assert kinds.get("Emaar") == "company"
+    assert kinds.get("Wasleen") == "company"
     assert kinds.get("Salik") == "company"
 
 
@@ -330,55 +330,55 @@ def test_a_state_broadcaster_is_an_organisation_and_a_submarine_cable_no_weapon(
 
 def test_a_trans_route_is_a_place_and_an_executive_at_a_name_works_for_a_company(tagger):
     kinds = _kinds(
-        "Donors met in Tashkent to finance the Trans-Afghan Railway. Leyla Aliyeva, an executive at Azerenerji, "
+        "Donors met in Tashkent to finance the Trans-Turkmen Railway. Leyla Aliyeva, an executive at Azerenerkom, "
         "said the grid was ready.",
         tagger,
     )
-    assert kinds.get("Trans-Afghan Railway") == "place"
-    assert kinds.get("Azerenerji") == "company"
+    assert kinds.get("Trans-Turkmen Railway") == "place"
+    assert kinds.get("Azerenerkom") == "company"
 
 
 def test_universities_and_a_states_institutions_are_organisations(tagger):
     kinds = _kinds(
         "He taught at Sharif University of Technology, told the Senate of Pakistan about the deal, and the "
-        "Ministry of Energy and Mines sent condolences. Mansour began her career at Citibank in Cairo.",
+        "Ministry of Energy and Mines sent condolences. Mansour began her career at Corvabank in Cairo.",
         tagger,
     )
     assert kinds.get("Sharif University of Technology") == "organisation"
     assert kinds.get("Senate of Pakistan") == "organisation"
     assert kinds.get("Ministry of Energy and Mines") == "organisation"
-    assert kinds.get("Citibank") == "company"
+    assert kinds.get("Corvabank") == "company"
 
 
 def test_a_noun_only_a_business_is_called_outweighs_a_two_word_persons_shape(tagger):
     kinds = _kinds(
-        "The state utility Barqi Tojik confirmed the tariff, and the royal holding company Al Mada bought a "
+        "The state utility Barqi Kuhiston confirmed the tariff, and the royal holding company Al Mada bought a "
         "stake. His rival Ahmed Hassan Ali said nothing.",
         tagger,
     )
-    assert kinds.get("Barqi Tojik") == "company"
+    assert kinds.get("Barqi Kuhiston") == "company"
     assert kinds.get("Al Mada") == "company"
     assert kinds.get("Ahmed Hassan Ali") == "person"
 
 
 def test_directions_and_crossings_before_a_name_make_it_a_place(tagger):
     kinds = _kinds(
-        "Convoys reached Tawila, a town west of El Fasher, while patrols stepped up off Khasab and the "
-        "corridor runs across Syunik. Work on the Qosh Tepa canal goes on.",
+        "Convoys reached Tawila, a town west of El Fadeem, while patrols stepped up off Khasrab and the "
+        "corridor runs across Vardunik. Work on the Qosh Kalan canal goes on.",
         tagger,
     )
-    for name in ("El Fasher", "Khasab", "Syunik", "Qosh Tepa"):
+    for name in ("El Fadeem", "Khasrab", "Vardunik", "Qosh Kalan"):
         assert kinds.get(name) == "place", name
 
 
 def test_a_place_before_based_and_a_label_before_a_name(tagger):
     text = (
         "Profile: Tamaz Gelashvili, the shipping magnate, bought two more ships. Farrukh Nazarov, an analyst at "
-        "the Khujand-based Sughd Policy Centre, said the contract, priced partly off Brent, was generous."
+        "the Navrabad-based Sughd Policy Centre, said the contract, priced partly off Brent, was generous."
     )
     kinds = _kinds(text, tagger)
     assert kinds.get("Tamaz Gelashvili") == "person"
-    assert kinds.get("Khujand") == "place"
+    assert kinds.get("Navrabad") == "place"
     assert "Brent" not in kinds
 
 

@@ -12,13 +12,13 @@ def _kinds(text, tagger):
 
 
 def test_a_name_before_a_weapon_noun_is_a_weapon_even_with_adjectives_between(tagger):
-    text = "The navy fired the Atmaca anti-ship missile off Sinop on Thursday, officials said."
-    assert _kinds(text, tagger)["Atmaca"] == "weapon"
+    text = "The navy fired the Kargal anti-ship missile off Sinop on Thursday, officials said."
+    assert _kinds(text, tagger)["Kargal"] == "weapon"
 
 
 def test_a_name_after_a_weapon_noun_and_a_comma_is_a_weapon(tagger):
-    text = "The army paraded its new battle tank, the Altay, through the capital on Sunday."
-    assert _kinds(text, tagger)["Altay"] == "weapon"
+    text = "The army paraded its new battle tank, the Toyan, through the capital on Sunday."
+    assert _kinds(text, tagger)["Toyan"] == "weapon"
 
 
 def test_an_airliner_after_its_maker_is_not_a_weapon(tagger):
@@ -32,16 +32,16 @@ def test_an_apposition_names_a_company(tagger):
 
 
 def test_names_listed_after_lenders_such_as_are_companies(tagger):
-    text = "State lenders such as Halkbank and Vakifbank raised their deposit rates on Monday."
+    text = "State lenders such as Ovabank and Vakifbank raised their deposit rates on Monday."
     kinds = _kinds(text, tagger)
-    assert kinds["Halkbank"] == "company"
+    assert kinds["Ovabank"] == "company"
     assert kinds["Vakifbank"] == "company"
 
 
 def test_a_name_before_a_field_noun_or_after_near_is_a_place(tagger):
-    text = "Output from the Sakarya gas field rose by a third. Engineers near Filyos said a second pipe was ready."
+    text = "Output from the Tunarya gas field rose by a third. Engineers near Filyos said a second pipe was ready."
     kinds = _kinds(text, tagger)
-    assert kinds["Sakarya"] == "place"
+    assert kinds["Tunarya"] == "place"
     assert kinds["Filyos"] == "place"
 
 
@@ -51,9 +51,9 @@ def test_a_clause_after_a_comma_is_not_an_apposition(tagger):
 
 
 def test_a_companys_first_word_alone_joins_its_full_name(tagger):
-    text = "Pegasus Airlines raised its fares on Monday. Pegasus said fuel costs had doubled since spring."
+    text = "Perseus Airlines raised its fares on Monday. Perseus said fuel costs had doubled since spring."
     names = {s.text: (s.name, s.kind) for s in discovery.analyse(text, tagger).suggestions}
-    assert names["Pegasus"] == ("Pegasus Airlines", "company")
+    assert names["Perseus"] == ("Perseus Airlines", "company")
 
 
 def test_emirates_is_the_airline_only_where_the_story_is_about_flying(tagger):

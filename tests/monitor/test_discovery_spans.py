@@ -91,20 +91,21 @@ def test_a_members_body_names_the_country_it_gathers_in(tagger):
 
 def test_countries_joined_by_hyphens_before_a_pipeline_name_the_line_not_the_countries(tagger):
     text = (
-        "Work on the Iran-Pakistan pipeline stopped again, Islamabad said, and the Oman-India pipeline is only a plan."
+        "Work on the Iran-Afghanistan pipeline stopped again, Islamabad said, and the Oman-India pipeline "
+        "is only a plan."
     )
     tagged = _texts(_tagged(text, tagger))
-    assert "Iran" not in tagged and "Pakistan" not in tagged and "Oman" not in tagged and "India" not in tagged
+    assert "Iran" not in tagged and "Afghanistan" not in tagged and "Oman" not in tagged and "India" not in tagged
     suggested = _suggested(text, tagger)
-    assert ("Iran-Pakistan", "place") in suggested
+    assert ("Iran-Afghanistan", "place") in suggested
     assert ("Oman-India", "place") in suggested
 
 
 def test_a_known_drone_family_and_its_model_are_one_weapon(tagger):
     known = [f for f in Tagger(seed_entries()).tag("The army flew a Bayraktar over the border.") if f.kind == "weapon"]
     assert known, "the registry knows the Bayraktar family"
-    text = "The navy will buy twelve Bayraktar TB3 drones for its new carrier."
-    assert ("Bayraktar TB3", "weapon") in _suggested(text, tagger)
+    text = "The navy will buy twelve Bayraktar TB7 drones for its new carrier."
+    assert ("Bayraktar TB7", "weapon") in _suggested(text, tagger)
     assert "Bayraktar" not in _texts(_tagged(text, tagger))
 
 
@@ -144,9 +145,9 @@ def test_an_acronym_in_another_language_still_stands_for_the_name_before_it(tagg
 
 
 def test_two_towns_joined_by_and_are_two_places(tagger):
-    text = "Refugees crowded into camps around Adre and Abeche after the fighting in Darfur."
+    text = "Refugees crowded into camps around Odre and Abiche after the fighting in Darfur."
     suggested = _suggested(text, tagger)
-    assert ("Adre", "place") in suggested and ("Abeche", "place") in suggested
+    assert ("Odre", "place") in suggested and ("Abiche", "place") in suggested
 
 
 def test_a_title_is_cut_from_a_registry_persons_name(tagger):
@@ -228,16 +229,16 @@ def test_a_citys_crude_is_a_benchmark_and_a_countrys_crude_its_oil(tagger):
 
 
 def test_a_makers_country_before_a_designation_stays_the_country(tagger):
-    text = "Pakistan said it had bought Chinese J-10C fighters and would add more JF-17 Thunder jets at Kamra."
+    text = "Pakistan said it had bought Chinese J-19C fighters and would add more JF-23 Thunder jets at Kamra."
     suggested = _suggested(text, tagger)
-    assert ("J-10C", "weapon") in suggested
-    assert ("JF-17 Thunder", "weapon") in suggested
+    assert ("J-19C", "weapon") in suggested
+    assert ("JF-23 Thunder", "weapon") in suggested
     assert "Chinese" in _texts(_tagged(text, tagger))
 
 
 def test_general_before_a_makers_plural_name_is_the_maker(tagger):
-    text = "The air force also signed for drones from General Atomics, the ministry said."
-    assert ("General Atomics", "company") in _suggested(text, tagger)
+    text = "The air force also signed for drones from General Aerotics, the ministry said."
+    assert ("General Aerotics", "company") in _suggested(text, tagger)
 
 
 def test_a_weapon_noun_in_a_registry_name_is_left_out(tagger):
@@ -246,15 +247,15 @@ def test_a_weapon_noun_in_a_registry_name_is_left_out(tagger):
 
 
 def test_a_registry_name_before_a_roman_numeral_is_a_weapons_model(tagger):
-    text = "The army fired Fatah-II rockets at the border posts, officials said."
+    text = "The army fired Fatah-VI rockets at the border posts, officials said."
     assert "Fatah" not in _texts(_tagged(text, tagger))
-    assert ("Fatah-II", "weapon") in _suggested(text, tagger)
+    assert ("Fatah-VI", "weapon") in _suggested(text, tagger)
 
 
 def test_a_sovereign_fund_is_a_company_and_a_weekday_no_place(tagger):
-    text = "The Sovereign Fund of Egypt will sell a stake in the bank, the cabinet said on Thursday."
+    text = "The Sovereign Fund of Tunisia will sell a stake in the bank, the cabinet said on Thursday."
     suggested = _suggested(text, tagger)
-    assert ("Sovereign Fund of Egypt", "company") in suggested
+    assert ("Sovereign Fund of Tunisia", "company") in suggested
     assert "Thursday" not in _texts(suggested)
 
 
@@ -299,10 +300,10 @@ def test_a_leader_named_after_of_is_not_part_of_a_partys_name(tagger):
 
 
 def test_a_country_before_for_ends_its_name(tagger):
-    text = "Yerevan has turned to India for Pinaka rocket launchers and to France for Caesar howitzers."
+    text = "Yerevan has turned to India for Kavakam rocket launchers and to France for Brennus howitzers."
     suggested = _suggested(text, tagger)
-    assert ("Pinaka", "weapon") in suggested
-    assert ("Caesar", "weapon") in suggested
+    assert ("Kavakam", "weapon") in suggested
+    assert ("Brennus", "weapon") in suggested
     assert not [name for name in _texts(suggested) if " for " in name]
 
 
@@ -327,24 +328,24 @@ def test_a_place_named_after_a_king_is_a_place_not_the_king(tagger):
 
 def test_a_drone_family_and_its_models_name_are_one_weapon(tagger):
     text = (
-        "Niamey will buy more Bayraktar Akıncı drones, and Baykar is offering the Bayraktar Kizilelma to "
+        "Niamey will buy more Bayraktar Savaşçı drones, and Baykar is offering the Bayraktar Kizilkurt to "
         "Gulf air forces; Russian units pair Orlan-10 drones with Bayraktar TB2 aircraft."
     )
     suggested = _suggested(text, tagger)
-    assert ("Bayraktar Akıncı", "weapon") in suggested
-    assert ("Bayraktar Kizilelma", "weapon") in suggested
+    assert ("Bayraktar Savaşçı", "weapon") in suggested
+    assert ("Bayraktar Kizilkurt", "weapon") in suggested
     assert ("Bayraktar TB2", "weapon") in _tagged(text, tagger)
     assert not [name for name in _texts(suggested) if name.endswith("aircraft")]
 
 
 def test_a_crude_blend_is_no_company(tagger):
     text = (
-        "Oil from Kazakhstan leaves through the Caspian Pipeline Consortium (CPC) terminal. "
-        "CPC Blend traded at a discount of $3 a barrel on Friday."
+        "Oil from Kazakhstan leaves through the Caspian Transit Consortium (CTC) terminal. "
+        "CTC Blend traded at a discount of $3 a barrel on Friday."
     )
     suggested = _texts(_suggested(text, tagger))
-    assert "CPC Blend" not in suggested
-    assert suggested.count("CPC") == 1
+    assert "CTC Blend" not in suggested
+    assert suggested.count("CTC") == 1
 
 
 def test_an_acronym_says_a_bodys_name_goes_on_past_in_the(tagger):
@@ -361,13 +362,13 @@ def test_a_bodys_name_runs_on_over_and_between_two_lines_of_business(tagger):
     text = (
         "The Ports and Free Zones Authority said traffic rose. Ships cut calls at Port Sudan, and the Ethiopian "
         "Shipping and Logistics Services Enterprise leans on rail. Oil and Gas Development Company Limited "
-        "suspended output, while Chevron and Kuwait Oil Company signed a services deal."
+        "suspended output, while Chevron and Kuwait Crude Company signed a services deal."
     )
     suggested = _texts(_suggested(text, tagger))
     assert "Ports and Free Zones Authority" in suggested
     assert "Ethiopian Shipping and Logistics Services Enterprise" in suggested
     assert "Oil and Gas Development Company Limited" in suggested
-    assert "Kuwait Oil Company" in suggested
+    assert "Kuwait Crude Company" in suggested
     assert not [name for name in suggested if name.startswith("Chevron and")]
 
 
@@ -391,14 +392,14 @@ def test_a_story_label_before_the_dash_is_no_dateline(tagger):
 
 def test_a_designation_before_a_weapons_name_is_part_of_it_and_a_possessive_company_keeps_its_s(tagger):
     text = (
-        "The army received its first AH-64E Apache helicopters, and a 9M133 Kornet anti-tank missile hit a tank. "
-        "Underwriters at Lloyd's raised war-risk premiums after Moody's cut the outlook."
+        "The army received its first AH-80E Kaskari helicopters, and a 9M155 Streloy anti-tank missile hit a tank. "
+        "Underwriters at Lloyd's raised war-risk premiums after Sotheby's cancelled the sale."
     )
     suggested = _suggested(text, tagger)
-    assert ("AH-64E Apache", "weapon") in suggested
-    assert ("9M133 Kornet", "weapon") in suggested
+    assert ("AH-80E Kaskari", "weapon") in suggested
+    assert ("9M155 Streloy", "weapon") in suggested
     assert ("Lloyd's", "company") in suggested
-    assert "Moody's" in _texts(suggested)
+    assert "Sotheby's" in _texts(suggested)
 
 
 def test_a_full_stop_after_an_abbreviated_rank_does_not_cut_the_name_after_it(tagger):
@@ -409,13 +410,13 @@ def test_a_full_stop_after_an_abbreviated_rank_does_not_cut_the_name_after_it(ta
 def test_the_makers_country_before_a_weapon_stays_the_country(tagger):
     text = (
         "The militants withdrew as Turkish Bayraktar TB2 drones flying from Mogadishu struck them, and Baku "
-        "is finalising a purchase of the Israeli Barak MX air-defence system."
+        "is finalising a purchase of the Israeli Keshet MX air-defence system."
     )
     tagged = _tagged(text, tagger)
     assert ("Turkish", "country") in tagged
     assert ("Bayraktar TB2", "weapon") in tagged
     assert ("Israeli", "country") in tagged
-    assert ("Barak MX", "weapon") in _suggested(text, tagger)
+    assert ("Keshet MX", "weapon") in _suggested(text, tagger)
 
 
 def test_a_lower_case_noun_the_model_took_into_a_name_is_left_out_and_a_list_opener_is_no_name(tagger):

@@ -16,8 +16,8 @@ def _tagged(text, tagger):
 
 
 def test_a_dateline_in_capitals_is_the_place_the_story_was_filed_from(tagger):
-    text = "QUETTA, Pakistan — Traders shut their shops on Monday. Officials said the market would reopen."
-    assert ("QUETTA", "place") in _suggested(text, tagger)
+    text = "KALATAR, Pakistan — Traders shut their shops on Monday. Officials said the market would reopen."
+    assert ("KALATAR", "place") in _suggested(text, tagger)
     assert "Pakistan" in _tagged(text, tagger)
 
 
@@ -61,10 +61,10 @@ def test_a_lower_case_port_of_is_not_part_of_the_place(tagger):
 
 
 def test_fighters_after_a_groups_name_are_people_and_after_a_designation_aircraft(tagger):
-    text = "Ansar al-Sunna fighters ambushed a convoy, and the air force sent two JF-17 fighters."
+    text = "Ansar al-Sunna fighters ambushed a convoy, and the air force sent two JF-23 fighters."
     suggested = _suggested(text, tagger)
     assert not [s for s in suggested if s[0].startswith("Ansar") and s[1] == "weapon"]
-    assert ("JF-17", "weapon") in suggested
+    assert ("JF-23", "weapon") in suggested
 
 
 def test_registry_places_that_open_a_banks_name_are_part_of_it(tagger):
