@@ -76,6 +76,17 @@ FEATURES = (
     "guess",
     "speaks",
 )
+# Every pair of features is a term of its own ("a one-word name that is also a place"): a kind
+# changes what the other features say. 24 features, 276 pairs, fitted with the same penalty.
+PAIRS = tuple(itertools.combinations(range(len(FEATURES)), 2))
+TERMS = FEATURES + tuple(f"{FEATURES[a]}*{FEATURES[b]}" for a, b in PAIRS)
+
+
+def terms(features: tuple[float, ...]) -> tuple[float, ...]:
+    """The features followed by the product of every pair of them, in the order of TERMS."""
+    return features + tuple(features[a] * features[b] for a, b in PAIRS)
+
+
 # How many other stories named each (folded name, kind): what editors' queue of suggestions already
 # holds (monitor.tagging), or in the quality bench the stories before this one.
 Seen = Callable[[set[tuple[str, str]]], Mapping[tuple[str, str], int]]
@@ -88,6 +99,7 @@ _TITLES = {
     "executive",
     "chairman",
     "chairwoman",
+    "chairperson",
     "ceo",
     "mayor",
     "ambassador",
@@ -220,7 +232,10 @@ _COMPANY_WORDS = {
     # advisers, brokers, terminal operators and computing firms ("Centrasia Risk Advisory", "APM Terminals")
     *("advisory advisers advisors consultancy consulting consultants terminals brokers compute computing").split(),
     *("breweries brewery mills textiles fertilizers fertilisers fertilizer fertiliser").split(),
-    *("enterprise enterprises limited drilling").split(),
+    *("enterprise enterprises limited drilling developments contracting infra polymetal cloud").split(),
+    # Turkish words of a firm's name ("Kuzey Yapı", "Orhanli Savunma", "Ege Çimento", "Şok Marketler")
+    *("yapı yapi inşaat insaat savunma enerji çimento cimento havacılık havacilik sanayi ticaret").split(),
+    *("marketler madencilik".split()),
     # shipping and trading houses ("Zenith Seaways", "Kavir Tankers", "Kazma General Trading")
     *("seaways tankers trading fze llc pjsc").split(),
     *("lines retail foods dairy hotels hospitality healthcare pharma technologies solutions payments").split(),
@@ -385,7 +400,7 @@ _PLACE_WORDS = {
     "corridor",
     "pipeline",
     "republic",
-    *("road causeway highway airbase zone park avenue boulevard darya").split(),
+    *("road causeway highway airbase zone park avenue boulevard darya terminal").split(),
 }
 # Countries whose central bank is called "Bank of ...", "National Bank of ..." or "Banque du/de ..."; elsewhere
 # a bank with that name is a lender, a company ("Bank of Palestine", "National Bank of Egypt", "Banque du Caire").
@@ -623,12 +638,21 @@ _MEMBERS_BODIES = {*("association federation union chamber syndicate society").s
 _CORRIDOR = re.compile(
     r"\b([A-Z][\w'’]+(?:-[A-Z][\w'’]+)+)(?= (?:pipeline|railway|railroad|corridor|interconnector|highway|cable)s?\b)"
 )
+# A name made an adjective ("Khujand-based", "Saudi-led", "Iran-backed").
+_COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:based|led|backed|owned|run|linked|flagged|born|made|built|funded|controlled|aligned|allied|brokered)$"
+)
+# One capitalised word right before a person's name, separated by a single space.
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?= $)")
 # A capitalised family name right before a designation ("Songar" in "Songar AS-2 drones").
 _FAMILY_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) $")
 # A model's designation right after a weapon's family name ("Bayraktar TB3", "Shahed 136", "Fateh-110").
 _MODEL_AFTER = re.compile(r"(?:\s|-)(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}|\d{2,4})\b(?!\s*(?:%|percent|million|billion))")
-# A designation with a number before a weapon word: "Toufan-3 missile", "F-35 jets".
-_DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]*-[A-Z]?\d+[A-Za-z]*)(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)")
+# A designation with a number or a capital letter before a weapon word: "Toufan-3 missile", "F-35 jets",
+# "Hisar-O air-defence system".
+_DESIGNATION = re.compile(
+    r"\b([A-Z][A-Za-z]*-(?:[A-Z]?\d+[A-Za-z]*|[A-Z]{1,2}\+?))(?=\s+(?:" + "|".join(sorted(_WEAPON_CUES)) + r")\b)"
+)
 # "Tehreek-e-Taliban", "Jaish-e-Adl", "Lashkar-e-Taiba": name words joined by an Urdu or Persian connective.
 _COMPOUND = re.compile(r"\b[A-Z][a-z]+(?:-(?:e|i|ul|ud|ut)-[A-Z][a-z]+)+\b")
 # A designation right before a weapon's name ("AH-64E Apache", "9M133 Kornet").
@@ -755,7 +779,7 @@ def confidence(features: tuple[float, ...]) -> float:
     model = confidence_model()
     weights = model["weights"]
     z = float(model["bias"]) + sum(
-        float(weights.get(name, 0.0)) * x for name, x in zip(FEATURES, features, strict=True)
+        float(weights.get(name, 0.0)) * x for name, x in zip(TERMS, terms(features), strict=True) if x
     )
     return round(1 / (1 + math.exp(-z)), 3)
 
@@ -860,6 +884,7 @@ class _Reader:
 
     def run(self) -> Analysis:
         spans = self._joined([s for s in (self._span(ent) for ent in self.doc.ents) if s is not None])
+        spans = self._with_given_names(spans)
         spans = self._with_designations(spans)
         spans = self._with_chunks(spans)
         spans = self._with_compounds(spans)
@@ -910,6 +935,9 @@ class _Reader:
     def _untitled(self, span: _Span) -> _Span:
         """ "King Abdullah II": a title that ran into a person's name is not part of it."""
         words = self._t(span).split()
+        if span.kind == "person" and len(words) >= 3 and words[0] == "Sultan" and words[1][:1].isupper():
+            # "Sultan Haitham bin Tarik": a title; "Sultan bin Salem": a given name
+            return replace(span, start=span.start + len(words[0]) + 1)
         if span.kind != "person" or len(words) < 2 or not _is_title(words[0].lower()):
             return span
         if not words[1][:1].isupper():
@@ -949,6 +977,8 @@ class _Reader:
                 start, end = self._chunk(f.start, f.end, tags)
             if (start, end) == (f.start, f.end):
                 continue
+            if _title_case(_sentence(self.doc, f.start)):
+                continue  # "Azerbaijan Doubles Port Capacity": a headline's capitals join no names
             words = self.text[start:end].split()
             head = words[-1].lower()
             if f.kind == "country" and start == f.start and _DESIGNATION_ONLY.fullmatch(words[-1]) and len(words) == 2:
@@ -959,6 +989,10 @@ class _Reader:
                 continue
             if head in _COMPANY_WORDS | _ORGANISATION_WORDS:
                 start = self._places_before(start)  # "Cairo Amman Bank", "Jordan Kuwait Bank"
+                words = self.text[start:end].split()
+            opener = next((s for s in spans if s.label == "ORG" and s.start < start < s.end <= end), None)
+            if opener is not None:  # "Islamic Renaissance Party" + "of Tajikistan": the model's name opens it
+                start = opener.start
                 words = self.text[start:end].split()
             if any(_overlaps(start, end, [(c.start, c.end)]) for c in chunks):
                 continue
@@ -1256,6 +1290,9 @@ class _Reader:
             f.start == char and f.kind == "person" for f in self.found
         )
 
+    def _place_starts(self, char: int) -> bool:
+        return any(f.start == char and f.kind in {"country", "place"} for f in self.found)
+
     def _place_ends(self, char: int) -> bool:
         """ "turned to India for Pinaka rockets": a known country or place ends before "for"."""
         return any(f.end == char and f.kind in {"country", "place"} for f in self.found)
@@ -1264,6 +1301,10 @@ class _Reader:
     def _capitalised_compound(word: str) -> bool:
         parts = word.split("-")
         return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
+    def _model_reads_alone(self, start: int, end: int) -> bool:
+        """True when the model read exactly the text from `start` to `end` as a name of its own."""
+        return any(ent.start_char == start and ent.end_char == end and ent.label_ in _LABELS for ent in self.doc.ents)
 
     def _model_name_covers(self, start: int, end: int) -> bool:
         """True when the model read the text from `start` to `end` as one name."""
@@ -1288,6 +1329,8 @@ class _Reader:
             return True
         if not titles and lower == "justice" and self.text[max(0, word.start() - 6) : word.start()] == "Chief ":
             return False  # "Chief Justice Jassim Mohammed Abboud": a title in two words
+        if _COMPOUND_ADJECTIVE.search(lower):
+            return False  # "the Khujand-based Sughd Policy Centre": a place made an adjective is no word of the name
         return (
             text[:1].isupper()
             and (titles or lower not in _TITLES)
@@ -1834,6 +1877,25 @@ class _Reader:
             out.append(_Span(start, end, "weapon", "DESIGNATION", _sentence(self.doc, start)))
         return sorted(out, key=lambda s: s.start)
 
+    def _with_given_names(self, spans: list[_Span]) -> list[_Span]:
+        """ "Abdiweli Farah Gedi": a given name the model left out of a person's name, or read as a name of its own."""
+        tags = [(f.start, f.end) for f in self.found]
+        out = list(spans)
+        for span in spans:
+            if span.label != "PERSON" or len(self._t(span).split()) < 2:
+                continue
+            word = _GIVEN_NAME_BEFORE.search(self.text, max(0, span.start - 30), span.start)
+            if word is None or not self._name_word(word, tags):
+                continue
+            before = self.text[max(0, word.start() - 30) : word.start()].rstrip()
+            if before and (before[-1].isalpha() and before.split()[-1][:1].isupper()):
+                continue  # another capitalised word before it: a longer name or a title the rules do not know
+            if self._sentence_start(word) and not self._model_reads_alone(word.start(), word.end()):
+                continue  # "Justice Saima Rafique Awan", "Analyst Ayaan Duale Farah": a sentence's first word
+            out = [s for s in out if s is not span and not (s.start == word.start() and s.end == word.end())]
+            out.append(replace(span, start=word.start()))
+        return sorted(out, key=lambda s: s.start)
+
     def _joined(self, spans: list[_Span]) -> list[_Span]:
         """ "Mohammed bin Abdulrahman" + "Al Thani": a family name the model split off joins the name."""
         out: list[_Span] = []
@@ -1936,10 +1998,16 @@ class _Reader:
         while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
             tokens = tokens[:-1]  # "the ruling Georgian Dream party": the noun after a name says what it is
         on_the = next(
-            (k for k in range(1, len(tokens) - 1) if tokens[k].text == "on" and tokens[k + 1].text == "the"), None
+            (
+                k
+                for k in range(1, len(tokens) - 1)
+                if tokens[k].text == "on" and (tokens[k + 1].text == "the" or self._place_starts(tokens[k + 1].idx))
+            ),
+            None,
         )
         if on_the is not None:
-            tokens = tokens[:on_the]  # "advised the Ministry of Oil on the West Qurna 1 field deal"
+            # "advised the Ministry of Oil on the West Qurna 1 field deal", "briefs the UN Security Council on Yemen"
+            tokens = tokens[:on_the]
         # "Centerra Gold of Canada": "of" and a country after a name that is not a head word say where it is from.
         cut = next(
             (

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discover
 
 KHATTAB = (
     "Interior minister Anas Khattab visited Homs on Tuesday. Khattab said the police would be reorganised.",
-    "Officials from Sonatrach met executives in Tunis, the state news agency said.",
+    "Officials from Sonarmine met executives in Tunis, the state news agency said.",
 )
 
 
@@ -28,7 +28,7 @@ def _confidences(text: str) -> dict[str, float]:
 
 def test_the_shipped_confidence_model_covers_every_feature_and_a_threshold_in_range():
     model = discovery.confidence_model()
-    assert set(model["weights"]) == set(discovery.FEATURES)
+    assert set(discovery.FEATURES) <= set(model["weights"]) <= set(discovery.TERMS)
     assert 0.5 <= model["reader_threshold"] < 1
     assert model["dev_readers_out_of_fold"]["precision"] >= 0.97
     # A logistic regression: the confidence of no features at all is the sigmoid of the bias.
@@ -40,22 +40,22 @@ def test_the_confidence_tells_a_named_minister_from_a_stray_capitalised_word():
     threshold = discovery.confidence_model()["reader_threshold"]
     assert confidences["Anas Khattab"] >= threshold
     assert confidences["Khattab"] >= threshold  # the surname joins the full name
-    # The model missed "Sonatrach"; it is offered to editors, too unsure for readers.
-    assert confidences["Sonatrach"] < threshold
+    # The model missed "Sonarmine"; it is offered to editors, too unsure for readers.
+    assert confidences["Sonarmine"] < threshold
 
 
 def test_tag_text_shows_readers_no_suggestion_below_the_threshold(registry, monkeypatch, settings):
     text = " ".join(KHATTAB)
     confidences = _confidences(text)
     # A threshold between the two: the minister is shown, the stray word is not.
-    settings.MONITOR_READER_THRESHOLD = (confidences["Sonatrach"] + confidences["Khattab"]) / 2
+    settings.MONITOR_READER_THRESHOLD = (confidences["Sonarmine"] + confidences["Khattab"]) / 2
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
     out = io.StringIO()
     call_command("tag_text", stdout=out)
     result = json.loads(out.getvalue())
     shown = {e["text"] for e in result["entities"]}
     assert {"Homs", "Anas Khattab", "Khattab"} <= shown
-    assert "Sonatrach" not in shown
+    assert "Sonarmine" not in shown
     for suggestion in result["suggestions"]:
         is_shown = any(e["start"] == suggestion["start"] and e["end"] == suggestion["end"] for e in result["entities"])
         assert is_shown == (suggestion["confidence"] >= settings.MONITOR_READER_THRESHOLD)
@@ -70,7 +70,7 @@ def test_a_story_with_only_unsure_names_shows_readers_none_of_them(client, site,
     story = publish(parent=site.security, title="Police reform", body=paragraphs(*KHATTAB))
     row = SuggestedEntity.objects.get(name="Anas Khattab")
     assert row.status == SuggestedEntity.Status.PENDING
-    assert not Entity.objects.filter(name__in=["Anas Khattab", "Sonatrach"]).exists()
+    assert not Entity.objects.filter(name__in=["Anas Khattab", "Sonarmine"]).exists()
     assert not ArticleEntity.objects.filter(article=story, entity__name="Anas Khattab").exists()
     assert "/monitor/anas-khattab/" not in client.get(story.url).content.decode()
 
@@ -92,8 +92,8 @@ def test_a_confident_name_reaches_readers_at_once_and_stays_in_the_queue(
     row.refresh_from_db()
     assert row.occurrences == 2
     # The unsure name does not.
-    assert SuggestedEntity.objects.get(name="Sonatrach").status == SuggestedEntity.Status.PENDING
-    assert not Entity.objects.filter(name="Sonatrach").exists()
+    assert SuggestedEntity.objects.get(name="Sonarmine").status == SuggestedEntity.Status.PENDING
+    assert not Entity.objects.filter(name="Sonarmine").exists()
 
     # Editors still review it; rejecting it takes it away from readers.
     editor = UserFactory(username="editor", is_staff=True, is_superuser=True)
