@@ -52,3 +52,14 @@ def test_the_entity_chart_is_the_sites_one_chart_partial_with_its_numbers(client
     assert 'class="chart-figure"' in html
     assert "Data for “Stories naming Iran, per week”" in html
     assert "<summary>Show the numbers</summary>" in html
+
+
+def test_an_entity_no_story_names_yet_says_so_instead_of_an_empty_chart(client, alice, lead):
+    client.force_login(alice)
+    html = client.get("/monitor/kandahar/").content.decode()
+    assert "No story names Kandahar yet." in html
+    assert "Set an alert to hear of the first one" in html
+    assert 'class="chart-figure"' not in html
+    assert "mentions.csv" not in html
+    # The page of an entity the story names keeps its chart.
+    assert 'class="chart-figure"' in client.get("/monitor/iran/").content.decode()
