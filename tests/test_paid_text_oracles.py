@@ -182,7 +182,7 @@ def test_mentions_record_whether_they_are_in_the_public_part(tagged):
 def test_a_name_only_in_paid_text_counts_nothing_for_outsiders(tagged, dora):
     for client in (Client(), signed_in_client(dora)):
         html = _entity_page(client, "belarus")
-        assert "Named in 0 stories" in html
+        assert "No story names Belarus yet." in html
         assert _chart_total(html) == 0
         assert tagged["pro"].title not in html
         assert "/monitor/belarus/with/" not in html
@@ -214,7 +214,7 @@ def test_the_monitor_index_and_entity_search_count_only_readable_mentions(tagged
 
 
 def test_a_free_account_story_counts_for_signed_in_readers_only(tagged, dora):
-    assert "Named in 0 stories" in _entity_page(Client(), "oman")
+    assert "No story names Oman yet." in _entity_page(Client(), "oman")
     assert "Named in 1 story" in _entity_page(signed_in_client(dora), "oman")
 
 
