@@ -156,7 +156,7 @@ _OPENERS = {
 _WORDS = re.compile(r"[^\W_]+")
 # What a place or a body is, which copy writes in lower case after its name ("the Litani river", "Syunik
 # province", "the Tasnim news agency"); the discovery stage then cuts the noun off.
-_PLACE_NOUNS = {
+_KIND_NOUNS = {
     *("news agency party movement group company corporation council court force forces army militia").split(),
     *("union front alliance bank fund authority ministry office exchange airline airlines").split(),
     *("river sea lake mountains mountain valley desert plateau peninsula island islands gulf strait bay").split(),
@@ -173,7 +173,7 @@ def _cased_like(alias: str, original: str) -> bool:
     if len(alias_words) < 2 or len(alias_words) != len(words):
         return True
     return not any(
-        a[:1].isupper() and w[:1].islower() and w not in _PLACE_NOUNS for a, w in zip(alias_words, words, strict=True)
+        a[:1].isupper() and w[:1].islower() and w not in _KIND_NOUNS for a, w in zip(alias_words, words, strict=True)
     )
 
 
