@@ -4,7 +4,7 @@
   says how well the tagger knows its own list;
 - development set (bench/data/dev/): names the registry mostly lacks; the
   model stage's rules and its confidence model are tuned on it;
-- held-out sets (bench/data/heldout/, heldout2/ to heldout4/): written apart from
+- held-out sets (bench/data/heldout/, heldout2/ to heldout5/): written apart from
   both and never used for tuning. Their errors are never printed.
 
 Views, scored mention by mention:
@@ -37,7 +37,16 @@ import sys
 from collections import Counter
 from typing import Any
 
-from _monitor_common import HELDOUT2, HELDOUT3, HELDOUT4, Gold, dev_articles, heldout_articles, labelled_articles
+from _monitor_common import (
+    HELDOUT2,
+    HELDOUT3,
+    HELDOUT4,
+    HELDOUT5,
+    Gold,
+    dev_articles,
+    heldout_articles,
+    labelled_articles,
+)
 
 from monitor.registry import seed_entries, seed_registry
 from monitor.tagger import Tagger
@@ -313,6 +322,7 @@ def main() -> None:
             sets["heldout 2"] = heldout_articles(HELDOUT2)
             sets["heldout 3"] = heldout_articles(HELDOUT3)
             sets["heldout 4"] = heldout_articles(HELDOUT4)
+            sets["heldout 5"] = heldout_articles(HELDOUT5)
     # Score the fitted threshold whatever this install sets, beside reviewed names only.
     from django.conf import settings
 
