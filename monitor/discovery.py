@@ -169,6 +169,18 @@ _TITLES_OF_PEOPLE = {
 # Title words that name a minister's portfolio ("Oil Minister ...") and also open companies' names.
 _PORTFOLIOS = {"foreign", "defence", "defense", "finance", "energy", "oil", "interior", "economy"}
 _COMPANY_WORDS = {
+    # words of firms' names that are no one's name ("Diehl Defence", "Abzas Media", "Sahel Horizon Risk")
+    "maritime",
+    "electronics",
+    "components",
+    "petrochem",
+    "defence",
+    "defense",
+    "media",
+    "risk",
+    "steelworks",
+    "brothers",
+    "handling",
     "company",
     "corporation",
     "corp",
@@ -244,6 +256,7 @@ _COMPANY_WORDS = {
 }
 _ORGANISATION_WORDS = {
     "ministry",
+    "watch",  # "Integrity Watch Afghanistan", monitors that campaign
     "presidency",
     # universities and hospitals are institutions, as the labelled sets mark them
     *("university hospital board jirga shura senate navy school college academy initiative").split(),
@@ -376,6 +389,7 @@ _MARKET_WORDS = {
 # Words after a registry place that make it a price benchmark, not the place ("Dubai quotes", "Oman futures").
 _BENCHMARK_WORDS = {"quotes", "quote", "futures", "benchmark", "swaps", "marker", "blend"}
 # A price quoted against a benchmark ("a discount to Brent"): what follows is no name.
+_GRADE_WORDS = {"differential", "differentials", "osp", "osps", "grade"}
 _AGAINST_BENCHMARK = re.compile(r"\b(?:premium|discount|spread)s? (?:to|over|against|below|above|with) $")
 _STATE_OF_US = {"georgia"}
 # Words that end a name and tell its kind ("... Airport", "... Corporation", "... Council").
@@ -415,6 +429,8 @@ _NATIONAL_BANK_CENTRAL = {
     *("cambodia slovakia angola kyrgyzstan").split(),
     *("the kyrgyz republic", "kyrgyz republic", "north macedonia", "the republic of kazakhstan"),
 }
+# First words of lenders owned by many states
+_MULTILATERAL = {"asian", "african", "european", "islamic", "arab", "eurasian", "inter-american", "nordic"}
 _BANQUE_CENTRAL = {"liban", "france", "algérie", "algerie"}
 # Titles that open the names of places and institutions named after someone ("King Salman Park").
 _NAMED_AFTER = re.compile(
@@ -549,7 +565,7 @@ _VESSEL_BEFORE = re.compile(
     r"|warship|(?:bulk|gas|car|LNG|container|ore|crude) carrier)s?,? (?:the )?$"
 )
 # Words that open a family name and never a whole one ("Ould Taya", "Mint Ahmed", "bin Tarik").
-_NAME_PARTICLES = {"ould", "mint", "bin", "ibn", "bint", "abu", "ben", "bou", "ait"}
+_NAME_PARTICLES = {"ould", "mint", "bin", "ibn", "bint", "abu", "abi", "abou", "ben", "bou", "ait"}
 # Civil aircraft makers: "Airbus A350 jets" are airliners, not weapons.
 _AIRLINER_MAKERS = {"airbus", "embraer", "comac", "bombardier", "atr"}
 # Plural nouns before "such as" that make the names after them companies ("lenders such as Akbank").
@@ -678,7 +694,7 @@ _NOT_SUBMARINES = {"cable", "cables", "power", "fibre", "fiber", "pipeline", "in
 # Labels that open a story the way a dateline does and say what kind of story it is.
 _GENRES = {
     *("analysis markets interview profile obituary correction comment opinion explainer update breaking").split(),
-    *("exclusive factbox review editorial live briefing wrap preview feature q&a").split(),
+    *("exclusive factbox review editorial live briefing wrap preview feature q&a statement diary").split(),
     *("week ahead", "the week ahead", "in brief", "news in brief", "markets wrap"),
 }
 _GENRE_OPENS = re.compile(r"\s*(?i:" + "|".join(map(re.escape, sorted(_GENRES, key=len, reverse=True))) + r")[.:]$")
@@ -702,6 +718,7 @@ _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent|per cent|million|billio
 # Words that end a whole company's name, so "of" and a place after them say where it is from
 # ("AD Ports Group of Abu Dhabi", "Morvarid Shipping of Dubai"), unlike "Bank of Israel".
 _FROM_HEADS = {*("group holding holdings shipping seaways tankers trading fze llc pjsc plc ltd").split()}
+_OPENER = re.compile(r"(?:(?:Islamist|Jihadist|Salafist) |(?:GMT|UTC)\s*[—–-]?\s*)(?=[A-Z])")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7}|[A-Z]{2,8})\)")
 _ARTICLE = re.compile(r"^(?:al|el|al|as|ash|ad|an|ar)[-‐ ]", re.IGNORECASE)
 
@@ -885,6 +902,7 @@ class _Reader:
     def run(self) -> Analysis:
         spans = self._joined([s for s in (self._span(ent) for ent in self.doc.ents) if s is not None])
         spans = self._with_given_names(spans)
+        spans = self._with_family_names(spans)
         spans = self._with_designations(spans)
         spans = self._with_chunks(spans)
         spans = self._with_compounds(spans)
@@ -897,6 +915,7 @@ class _Reader:
         spans = self._with_named_after(spans)
         spans = self._with_designations_before(spans)
         found = self._surnames_over_places(self._correct(self.found, spans), spans)
+        found = self._acronyms_of_known(found)
         self.corrected = found
         taken = [(f.start, f.end) for f in found]
         spans = [s for s in spans if not _overlaps(s.start, s.end, taken) and not self._known(s)]
@@ -909,10 +928,18 @@ class _Reader:
         spans = [s for s in spans if self._t(s).split()[-1].lower() not in _EVENT_WORDS or s.label == "ACRONYM"]
         # "the US Treasury's Office ...": the possessive ending is not part of the name
         spans = [replace(s, end=s.end - 2) if self._t(s).endswith(("'s", "’s")) else s for s in spans]
-        spans = [self._possessive_name(s) for s in spans]
+        spans = [self._possessive_name(self._without_opener(s)) for s in spans]
         spans = [s for s in spans if not self._no_entity(s) and not self._in_headline(s) and not self._genre(s)]
         spans = self._split_places([self._untitled(self._cued(s)) for s in spans])
         return Analysis(found, self._group(spans))
+
+    def _without_opener(self, span: _Span) -> _Span:
+        """ "the Islamist Movement of Society for Peace", "1302 GMT — Sangaré": a word that describes the
+        name or dates the line is not part of it."""
+        opener = _OPENER.match(self._t(span))
+        if opener is None or opener.end() >= span.end - span.start:
+            return span
+        return replace(span, start=span.start + opener.end())
 
     def _possessive_name(self, span: _Span) -> _Span:
         """ "Lloyd's", "Moody's": names that are a possessive keep it."""
@@ -935,8 +962,10 @@ class _Reader:
     def _untitled(self, span: _Span) -> _Span:
         """ "King Abdullah II": a title that ran into a person's name is not part of it."""
         words = self._t(span).split()
-        if span.kind == "person" and len(words) >= 3 and words[0] == "Sultan" and words[1][:1].isupper():
-            # "Sultan Haitham bin Tarik": a title; "Sultan bin Salem": a given name
+        before = self.text[max(0, span.start - 30) : span.start].split()
+        titled = bool(before) and before[-1].islower() and _is_title(before[-1])
+        if span.kind == "person" and len(words) >= 3 and words[0] == "Sultan" and words[1][:1].isupper() and not titled:
+            # "Sultan Haitham bin Tarik": a title; "Sultan bin Salem", "chairman Sultan Ahmed bin Sulayem": a given name
             return replace(span, start=span.start + len(words[0]) + 1)
         if span.kind != "person" or len(words) < 2 or not _is_title(words[0].lower()):
             return span
@@ -1017,12 +1046,32 @@ class _Reader:
 
     def _headed_after(self, f: Found) -> tuple[int, int]:
         """ "Emirates Group", "OPEC Fund": a company or body and a capitalised head word after it name another."""
+        start = f.start
+        before = re.search(r"\b(National|Central|State) $", self.text[max(0, f.start - 9) : f.start])
+        if before is not None and f.text.startswith("Bank of"):
+            start = f.start - len(before.group(0))  # "the National Bank of Georgia", not the lender "Bank of Georgia"
         nxt = re.match(r" ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b", self.text[f.end :])
+        if nxt is not None and f.kind == "company" and self._country_at(f.end + 1, f.end + nxt.end()):
+            return start, f.end + nxt.end()  # "Safaricom Ethiopia", "TAQA Morocco": a company's arm in a country
         if nxt is None or not (
             nxt.group(1).lower() in _COMPANY_WORDS | _ORGANISATION_WORDS or not nxt.group(1)[1:].islower()
         ):
-            return f.start, f.end  # "Emirates SkyCargo": a brand-shaped word after it too
-        return f.start, f.end + nxt.end()
+            return start, f.end  # "Emirates SkyCargo": a brand-shaped word after it too
+        end = f.end + nxt.end()
+        while (more := re.match(r" ([A-Z][a-z]+)\b", self.text[end:])) and more.group(1).lower() in _COMPANY_WORDS:
+            end += more.end()  # "PIA Holding Company"
+        return start, end
+
+    def _arm(self, start: int, end: int) -> bool:
+        """ "Safaricom Ethiopia": a registry company and a country after it, the company's arm there."""
+        first = next((f for f in self.found if f.start == start), None)
+        return first is not None and first.kind == "company" and self._country_at(first.end + 1, end)
+
+    def _country_at(self, start: int, end: int) -> bool:
+        """The registry tags exactly these characters as a country, or a continent ("OCP Africa")."""
+        if self.text[start:end] in {"Africa", "Europe", "Asia"}:
+            return True
+        return any(g.kind == "country" and (g.start, g.end) == (start, end) for g in self.found)
 
     def _places_before(self, start: int) -> int:
         """Where a business's name starts when the registry's places open it ("Cairo Amman Bank")."""
@@ -1731,8 +1780,10 @@ class _Reader:
             return lowered[1] in {"du", "de", "d'"} and place in _BANQUE_CENTRAL
         if lowered[cut - 1] != "bank":
             return False
-        if {"central", "development", "reserve"} & set(lowered):
+        if {"central", "development", "reserve", "reconstruction"} & set(lowered):
             return True
+        if lowered[0] in _MULTILATERAL and "investment" in lowered:
+            return True  # "Asian Infrastructure Investment Bank", "European Investment Bank": lenders owned by states
         if cut >= len(lowered) - 1:
             return False
         place = " ".join(lowered[cut + 1 :])
@@ -1895,6 +1946,16 @@ class _Reader:
             out = [s for s in out if s is not span and not (s.start == word.start() and s.end == word.end())]
             out.append(replace(span, start=word.start()))
         return sorted(out, key=lambda s: s.start)
+
+    def _with_family_names(self, spans: list[_Span]) -> list[_Span]:
+        """ "Nada Abi" + "Saab": a person's name that ends on a particle goes on to the next capitalised word."""
+        longer = []
+        for span in spans:
+            words = self._t(span).split()
+            after = re.match(r" [A-Z][\w'’-]+", self.text[span.end : span.end + 40])
+            if span.kind == "person" and len(words) >= 2 and words[-1].lower() in _NAME_PARTICLES and after:
+                longer.append(replace(span, end=span.end + after.end(), label="PERSON"))
+        return _replacing(spans, longer)
 
     def _joined(self, spans: list[_Span]) -> list[_Span]:
         """ "Mohammed bin Abdulrahman" + "Al Thani": a family name the model split off joins the name."""
@@ -2158,7 +2219,7 @@ class _Reader:
             and (" and " not in self._t(s) or s.label == "CHUNK")
         ]
         tags = [(f.start, f.end) for f in found]
-        longer = [(s, e) for s, e in longer if not self._tiled(s, e, tags)]
+        longer = [(s, e) for s, e in longer if not self._tiled(s, e, tags) or self._arm(s, e)]
         kept = []
         for f in found:
             f = self._without_common_nouns(f)
@@ -2168,6 +2229,11 @@ class _Reader:
             )
             if inside and f.kind in {"country", "place", "weapon", "organisation", "person"}:
                 continue
+            if f.kind == "company" and any(
+                s.label == "PERSON" and s.start < f.start and f.end == s.end and self._ends_on_particle(s, f)
+                for s in spans
+            ):
+                continue  # "Nada Abi Saab": a family name, not the company
             if f.kind == "company" and any(
                 s.label == "CHUNK" and s.start <= f.start and f.end <= s.end and s.end - s.start > f.end - f.start
                 for s in spans
@@ -2184,6 +2250,12 @@ class _Reader:
                 continue
             if f.kind in {"country", "place"} and self._benchmark(f.start, f.end, _BENCHMARK_WORDS):
                 continue
+            if f.kind == "place" and self._benchmark(f.start, f.end, _GRADE_WORDS):
+                continue  # "Upper Zakum differentials": a field's crude, priced
+            if re.match(r" Blend\b", self.text[f.end : f.end + 7]):
+                continue  # "CPC Blend", "Azeri Light"-style crude grades named after a pipeline or its owner
+            if f.text.startswith("The ") and f.text[4:5].isupper():
+                f = replace(f, start=f.start + 4, text=f.text[4:])  # "The Associated Press": the article is no name
             if _INDEX_AFTER.match(self.text, f.end):
                 continue  # "the Tadawul All Share Index", "the FTSE ADX General Index": a benchmark, no name
             if f.kind == "place" and re.match(r" crude\b", self.text[f.end : f.end + 7]):
@@ -2194,7 +2266,27 @@ class _Reader:
             if self.text[f.end : f.end + 1] == "+" and not self.text[f.end + 1 : f.end + 2].isalnum():
                 f = replace(f, end=f.end + 1, text=f.text + "+")  # "OPEC+" is the name, sign and all
             kept.append(f)
-        return kept
+        return self._joined_weapons(kept)
+
+    def _ends_on_particle(self, span: _Span, f: Found) -> bool:
+        words = self.text[span.start : f.start].split()
+        return bool(words) and words[-1].lower() in _NAME_PARTICLES
+
+    def _joined_weapons(self, found: list[Found]) -> list[Found]:
+        """ "AH-64E Apache": a designation and the name of the same weapon side by side are one mention."""
+        out: list[Found] = []
+        for f in found:
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and f.kind == "weapon"
+                and previous.entity_id == f.entity_id
+                and self.text[previous.end : f.start] == " "
+            ):
+                out[-1] = replace(previous, end=f.end, text=self.text[previous.start : f.end])
+                continue
+            out.append(f)
+        return out
 
     def _without_common_nouns(self, f: Found) -> Found:
         """ "the Rafah crossing", "the Tasnim news agency", "the Israeli army": the lower-case noun after a
@@ -2310,6 +2402,23 @@ class _Reader:
             out = [s for s in out if not _overlaps(s.start, s.end, [hit.span()])]
             out.append(_Span(hit.start(), hit.end(), owner.kind, "ACRONYM", _sentence(self.doc, hit.start())))
         return sorted(out, key=lambda s: s.start)
+
+    def _acronyms_of_known(self, found: list[Found]) -> list[Found]:
+        """ "the Basra Oil Company (BOC) ... BOC": an acronym in brackets after a registry name is that entity."""
+        out = list(found)
+        for match in _ACRONYM.finditer(self.text):
+            acronym = match.group(1)
+            gap = self.text[: match.start()].rstrip()
+            owner = next((f for f in out if f.end == len(gap)), None)
+            if owner is None or owner.kind not in {"organisation", "company"} or not _initials_fit(acronym, owner.text):
+                continue
+            if normalise_key(acronym) == normalise_key(owner.text):
+                continue
+            for hit in re.finditer(rf"\b{re.escape(acronym)}\b", self.text[match.start() :]):
+                start, end = match.start() + hit.start(), match.start() + hit.end()
+                if not _overlaps(start, end, [(f.start, f.end) for f in out]):
+                    out.append(replace(owner, start=start, end=end, text=acronym))
+        return sorted(out, key=lambda f: f.start)
 
     def _owner_named_on(self, spans: list[_Span], before: int, acronym: str) -> _Span | None:
         """ "Coordinator of Government Activities in the Territories (COGAT)": the acronym's last letters
@@ -2494,7 +2603,8 @@ _HEADLINE_SMALL = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "at",
 
 def _initials_fit(acronym: str, name: str) -> bool:
     """KRG fits "Kurdistan Regional Government"; SOMO fits "State Organization for Marketing of Oil"."""
-    letters = [c for c in acronym.upper() if c.isalpha()]
+    # "AfDB", "IsDB": the small letters belong to the first word and need no word of their own
+    letters = [c for c in acronym if c.isalpha() and (c.isupper() or acronym.isupper())]
     words = [w for w in re.split(r"[\s-]+", name) if w]
     capitals = [w[0].upper() for w in words if w[:1].isupper()]
     every = [c for w in words for c in (w if w.isupper() and len(w) <= 4 else w[0].upper())]

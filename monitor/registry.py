@@ -46,11 +46,13 @@ _QUALIFIED = re.compile(r".+ \([^()]+\)")
 
 
 def _alias(raw: str) -> SeedAlias:
-    """`!Name` needs context; short all-capital forms (US, IRGC) match case-sensitively."""
+    """`!Name` needs context; short all-capital forms (US, IRGC) and short acronyms with a capital after
+    the first letter (LeT, AfDB) match case-sensitively: "let" is no militant group."""
     needs_context = raw.startswith("!")
     text = raw.lstrip("!").strip()
     letters = [c for c in text if c.isalpha()]
-    case_sensitive = bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+    acronym = all(c.isupper() for c in letters) or (" " not in text and any(c.isupper() for c in letters[1:]))
+    case_sensitive = bool(letters) and acronym and len(letters) <= 6
     return SeedAlias(text=text, case_sensitive=case_sensitive, needs_context=needs_context)
 
 

@@ -21,11 +21,11 @@ def test_an_editor_approves_a_suggested_name_and_sees_it_on_the_story_and_its_en
         parent=site.security,
         title="Syria's police to be reorganised",
         body=paragraphs(
-            "Interior minister Anas Khattab visited Homs on Tuesday.",
-            "Khattab said the police would be reorganised before the summer.",
+            "Interior minister Anas Qattawi visited Homs on Tuesday.",
+            "Qattawi said the police would be reorganised before the summer.",
         ),
     )
-    assert SuggestedEntity.objects.filter(name="Anas Khattab").exists()
+    assert SuggestedEntity.objects.filter(name="Anas Qattawi").exists()
 
     # Signing in is not what this test is about: plant the editor's session.
     editor = UserFactory(username="desk", is_staff=True, is_superuser=True)
@@ -37,17 +37,17 @@ def test_an_editor_approves_a_suggested_name_and_sees_it_on_the_story_and_its_en
     page.set_default_timeout(15_000)
 
     page.goto(live_server.url + "/admin/monitor/suggestions/")
-    row = page.locator("tr", has_text="Anas Khattab")
-    expect(row.get_by_text("Interior minister Anas Khattab visited Homs on Tuesday.")).to_be_visible()
-    expect(row.get_by_label("Kind of Anas Khattab")).to_have_value("person")
-    row.get_by_role("button", name="Approve Anas Khattab").click()
-    expect(page.get_by_text("“Anas Khattab” added to the registry")).to_be_visible()
-    expect(page.locator('tr[data-suggestion="Anas Khattab"]')).to_have_count(0)
+    row = page.locator("tr", has_text="Anas Qattawi")
+    expect(row.get_by_text("Interior minister Anas Qattawi visited Homs on Tuesday.")).to_be_visible()
+    expect(row.get_by_label("Kind of Anas Qattawi")).to_have_value("person")
+    row.get_by_role("button", name="Approve Anas Qattawi").click()
+    expect(page.get_by_text("“Anas Qattawi” added to the registry")).to_be_visible()
+    expect(page.locator('tr[data-suggestion="Anas Qattawi"]')).to_have_count(0)
 
     page.goto(live_server.url + story.url)
-    link = page.get_by_role("link", name="Anas Khattab").first
+    link = page.get_by_role("link", name="Anas Qattawi").first
     expect(link).to_be_visible()
     link.click()
-    expect(page.get_by_role("heading", name="Anas Khattab").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Anas Qattawi").first).to_be_visible()
     expect(page.get_by_role("link", name="Syria's police to be reorganised").first).to_be_visible()
     context.close()

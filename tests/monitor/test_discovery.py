@@ -16,31 +16,31 @@ def _tagged(text, tagger):
 
 
 def test_an_unknown_minister_becomes_a_person_suggestion_with_its_sentence_and_a_confidence(tagger):
-    text = "Prices rose in Homs. Interior minister Anas Khattab visited the city on Tuesday."
+    text = "Prices rose in Homs. Interior minister Anas Qattawi visited the city on Tuesday."
     (suggestion,) = [s for s in discovery.analyse(text, tagger).suggestions if s.kind == "person"]
-    assert (suggestion.name, suggestion.text) == ("Anas Khattab", "Anas Khattab")
-    assert suggestion.sentence == "Interior minister Anas Khattab visited the city on Tuesday."
+    assert (suggestion.name, suggestion.text) == ("Anas Qattawi", "Anas Qattawi")
+    assert suggestion.sentence == "Interior minister Anas Qattawi visited the city on Tuesday."
     assert 0 < suggestion.confidence <= 1
-    assert text[suggestion.start : suggestion.end] == "Anas Khattab"
+    assert text[suggestion.start : suggestion.end] == "Anas Qattawi"
     # Homs is in the registry: a tag, not a suggestion.
     assert ("Homs", "Homs") in _tagged(text, tagger)
 
 
 def test_a_later_surname_and_a_title_join_the_full_name(tagger):
     text = (
-        "Interior minister Anas Khattab visited Homs. Khattab said the police would be reorganised, "
-        "and Mr Khattab later met tribal leaders."
+        "Interior minister Anas Qattawi visited Homs. Qattawi said the police would be reorganised, "
+        "and Mr Qattawi later met tribal leaders."
     )
     people = [(text_, name) for text_, name, kind in _suggested(text, tagger) if kind == "person"]
-    assert people == [("Anas Khattab", "Anas Khattab"), ("Khattab", "Anas Khattab"), ("Khattab", "Anas Khattab")]
+    assert people == [("Anas Qattawi", "Anas Qattawi"), ("Qattawi", "Anas Qattawi"), ("Qattawi", "Anas Qattawi")]
 
 
 def test_the_arabic_article_folds(tagger):
     text = (
-        "Sheikh Hamdan bin Mohammed Al Maktoum opened the fair on Sunday. Later, el-Maktoum met investors from Japan."
+        "Sheikh Hamdan bin Rashid Al Muhairbi opened the fair on Sunday. Later, el-Muhairbi met investors from Japan."
     )
     suggested = _suggested(text, tagger)
-    assert ("el-Maktoum", "Hamdan bin Mohammed Al Maktoum", "person") in suggested
+    assert ("el-Muhairbi", "Hamdan bin Rashid Al Muhairbi", "person") in suggested
     assert discovery.fold("al-Sharaa") == discovery.fold("el-Sharaa") == discovery.fold("Sharaa")
     assert discovery.fold("President Ahmed al-Sharaa") == discovery.fold("Ahmed el-Sharaa")
 
@@ -86,15 +86,15 @@ def test_the_model_is_loaded_once_per_process():
 
 
 def test_batched_analysis_matches_one_at_a_time(tagger):
-    texts = ["Interior minister Anas Khattab visited Homs.", "The Kurdistan Regional Government (KRG) paid salaries."]
+    texts = ["Interior minister Anas Qattawi visited Homs.", "The Kurdistan Regional Government (KRG) paid salaries."]
     batched = list(discovery.analyse_many(texts, tagger, batch_size=2))
     assert [a.suggestions for a in batched] == [discovery.analyse(t, tagger).suggestions for t in texts]
 
 
 def test_a_surname_in_the_headline_joins_the_full_name_given_in_the_body(tagger):
-    text = "Khattab tours the north\n\nInterior minister Anas Khattab went to Aleppo on Monday."
+    text = "Qattawi tours the north\n\nInterior minister Anas Qattawi went to Aleppo on Monday."
     people = [(text_, name) for text_, name, kind in _suggested(text, tagger) if kind == "person"]
-    assert people == [("Khattab", "Anas Khattab"), ("Anas Khattab", "Anas Khattab")]
+    assert people == [("Qattawi", "Anas Qattawi"), ("Anas Qattawi", "Anas Qattawi")]
 
 
 def test_a_registry_place_inside_a_longer_name_gives_way_to_that_name(tagger):
@@ -114,10 +114,10 @@ def test_a_registry_place_inside_a_longer_name_gives_way_to_that_name(tagger):
 
 
 def test_a_country_named_next_to_a_title_or_in_a_plain_sentence_stays_the_country(tagger):
-    text = "Iraqi Oil Minister Hayan Abdul-Ghani met Saudi officials. Protests in Iran continued."
+    text = "Iraqi Oil Minister Hayan Abdul-Sattar met Saudi officials. Protests in Iran continued."
     tagged = [t for t, _ in _tagged(text, tagger)]
     assert {"Iraqi", "Saudi", "Iran"} <= set(tagged)
-    assert ("Hayan Abdul-Ghani", "person") in {(t, k) for t, _, k in _suggested(text, tagger)}
+    assert ("Hayan Abdul-Sattar", "person") in {(t, k) for t, _, k in _suggested(text, tagger)}
 
 
 def test_a_designation_hides_the_country_in_it_and_a_missed_name_is_still_offered(tagger):
@@ -133,20 +133,20 @@ def test_a_designation_hides_the_country_in_it_and_a_missed_name_is_still_offere
 
 
 def test_a_name_other_stories_were_suggested_under_with_the_same_kind_is_surer(tagger):
-    text = "Interior minister Anas Khattab visited Homs on Tuesday."
+    text = "Interior minister Anas Qattawi visited Homs on Tuesday."
     asked = []
 
     def seen(pairs):
         asked.append(pairs)
-        return {pair: 2 for pair in pairs if pair == ("anas khattab", "person")}
+        return {pair: 2 for pair in pairs if pair == ("anas qattawi", "person")}
 
-    def khattab(analysis):
-        return next(s for s in analysis.suggestions if s.name == "Anas Khattab")
+    def qattawi(analysis):
+        return next(s for s in analysis.suggestions if s.name == "Anas Qattawi")
 
-    alone = khattab(discovery.analyse(text, tagger))
-    again = khattab(discovery.analyse(text, tagger, seen=seen))
+    alone = qattawi(discovery.analyse(text, tagger))
+    again = qattawi(discovery.analyse(text, tagger, seen=seen))
     assert again.confidence > alone.confidence
-    assert ("anas khattab", "person") in asked[0]
+    assert ("anas qattawi", "person") in asked[0]
     # Named elsewhere as something else: no surer.
-    other = khattab(discovery.analyse(text, tagger, seen=lambda pairs: {("anas khattab", "company"): 3}))
+    other = qattawi(discovery.analyse(text, tagger, seen=lambda pairs: {("anas qattawi", "company"): 3}))
     assert other.confidence == alone.confidence

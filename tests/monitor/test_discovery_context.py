@@ -82,14 +82,14 @@ def test_a_banque_is_a_lender_unless_it_is_the_central_bank(tagger):
     kinds = _kinds("Depositors queued outside Banque Wadi while the Banque de France froze transfers.", tagger)
     assert kinds.get("Banque Wadi") == "company"
     assert kinds.get("Banque de France") == "organisation"
-    kinds = _kinds("Lenders such as Banque du Caire borrowed from the Banque d'Algerie overnight.", tagger)
-    assert kinds.get("Banque du Caire") == "company"
+    kinds = _kinds("Lenders such as Banque du Delta borrowed from the Banque d'Algerie overnight.", tagger)
+    assert kinds.get("Banque du Delta") == "company"
 
 
 def test_bank_of_a_country_is_its_central_bank_and_bank_of_a_continent_a_lender(tagger):
-    kinds = _kinds("The Bank of Algeria held rates while the Bank of Africa opened branches in Fes.", tagger)
+    kinds = _kinds("The Bank of Algeria held rates while the Bank of Asia opened branches in Fes.", tagger)
     assert kinds.get("Bank of Algeria") == "organisation"
-    assert kinds.get("Bank of Africa") == "company"
+    assert kinds.get("Bank of Asia") == "company"
 
 
 def test_a_name_the_model_splits_in_two_is_joined(tagger):
@@ -142,8 +142,8 @@ def test_a_name_listed_beside_known_companies_is_a_company(tagger):
 
 
 def test_a_person_listed_beside_a_company_stays_a_person(tagger):
-    text = "The deal was signed by its chief executive, Rachid Hachichi, and Eni's Claudio Descalzi in Rome."
-    assert _kinds(text, tagger).get("Rachid Hachichi") == "person"
+    text = "The deal was signed by its chief executive, Rachid Hamidouche, and Eni's Claudio Descalzi in Rome."
+    assert _kinds(text, tagger).get("Rachid Hamidouche") == "person"
 
 
 def test_a_one_word_name_with_a_capital_inside_is_a_company(tagger):
@@ -222,8 +222,8 @@ def test_a_given_name_the_model_left_out_joins_the_name_after_it(tagger):
 
 
 def test_a_name_after_a_title_and_a_comma_is_a_person(tagger):
-    text = "Somaliland's new president, Abdirahman Mohamed Abdullahi, visited Berbera on Monday."
-    assert _kinds(text, tagger).get("Abdirahman Mohamed Abdullahi") == "person"
+    text = "Somaliland's new president, Abdirahman Mohamed Warsame, visited Berbera on Monday."
+    assert _kinds(text, tagger).get("Abdirahman Mohamed Warsame") == "person"
 
 
 def test_an_aircraft_designation_alone_is_a_weapon(tagger):
@@ -384,7 +384,7 @@ def test_a_place_before_based_and_a_label_before_a_name(tagger):
 
 def test_a_banque_centrale_lends_unless_it_is_a_countrys(tagger):
     kinds = _kinds(
-        "The loan came from Banque Centrale Populaire, and the Banque Centrale de Tunisie held its rate.", tagger
+        "The loan came from Banque Centrale Agricole, and the Banque Centrale de Tunisie held its rate.", tagger
     )
-    assert kinds.get("Banque Centrale Populaire") == "company"
+    assert kinds.get("Banque Centrale Agricole") == "company"
     assert kinds.get("Banque Centrale de Tunisie") == "organisation"

@@ -32,10 +32,10 @@ def test_an_apposition_names_a_company(tagger):
 
 
 def test_names_listed_after_lenders_such_as_are_companies(tagger):
-    text = "State lenders such as Ovabank and Vakifbank raised their deposit rates on Monday."
+    text = "State lenders such as Ovabank and Karsbank raised their deposit rates on Monday."
     kinds = _kinds(text, tagger)
     assert kinds["Ovabank"] == "company"
-    assert kinds["Vakifbank"] == "company"
+    assert kinds["Karsbank"] == "company"
 
 
 def test_a_name_before_a_field_noun_or_after_near_is_a_place(tagger):

@@ -264,14 +264,14 @@ def test_lawyer_before_a_name_is_an_occupation_not_part_of_it(tagger):
 
 
 def test_a_known_group_opens_the_name_of_its_branch(tagger):
-    text = "Separately, Islamic State Khorasan Province claimed the bombing in Peshawar."
-    assert ("Islamic State Khorasan Province", "organisation") in _suggested(text, tagger)
+    text = "Separately, Islamic State Pamir Province claimed the bombing in the capital."
+    assert ("Islamic State Pamir Province", "organisation") in _suggested(text, tagger)
     assert "Islamic State" not in _texts(_tagged(text, tagger))
 
 
 def test_accounts_and_margins_at_a_name_are_a_companys(tagger):
-    text = "Sabanci Holding blamed inflation accounting at Akbank for the loss."
-    assert ("Akbank", "company") in _suggested(text, tagger)
+    text = "Sabanci Holding blamed inflation accounting at Egebank for the loss."
+    assert ("Egebank", "company") in _suggested(text, tagger)
 
 
 def test_a_noun_after_a_known_name_is_not_part_of_it(tagger):
@@ -374,11 +374,11 @@ def test_a_bodys_name_runs_on_over_and_between_two_lines_of_business(tagger):
 
 def test_the_head_before_of_opens_a_bodys_name_and_an_apposition_title_makes_a_person(tagger):
     text = (
-        "Deliveries are due by December, the Presidency of Defence Industries said. "
+        "Deliveries are due by December, the Presidency of Naval Industries said. "
         "An Istanbul court adjourned the trial of Kerem Aydoğdu, a former district mayor of Beykoz."
     )
     suggested = _suggested(text, tagger)
-    assert ("Presidency of Defence Industries", "organisation") in suggested
+    assert ("Presidency of Naval Industries", "organisation") in suggested
     assert ("Kerem Aydoğdu", "person") in suggested
 
 
@@ -393,12 +393,12 @@ def test_a_story_label_before_the_dash_is_no_dateline(tagger):
 def test_a_designation_before_a_weapons_name_is_part_of_it_and_a_possessive_company_keeps_its_s(tagger):
     text = (
         "The army received its first AH-80E Kaskari helicopters, and a 9M155 Streloy anti-tank missile hit a tank. "
-        "Underwriters at Lloyd's raised war-risk premiums after Sotheby's cancelled the sale."
+        "Christie's raised its estimate after Sotheby's cancelled the sale."
     )
     suggested = _suggested(text, tagger)
     assert ("AH-80E Kaskari", "weapon") in suggested
     assert ("9M155 Streloy", "weapon") in suggested
-    assert ("Lloyd's", "company") in suggested
+    assert ("Christie's", "company") in suggested
     assert "Sotheby's" in _texts(suggested)
 
 

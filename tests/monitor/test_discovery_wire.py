@@ -86,10 +86,10 @@ def test_a_meeting_named_after_a_city_is_neither_the_city_nor_an_entity(tagger):
 
 
 def test_a_place_that_is_a_persons_surname_in_the_story_is_that_person_later(tagger):
-    text = "Company president Rovshan Najaf signed the deal in Baku. Najaf said gas would flow by 2028."
+    text = "Company president Elchin Najaf signed the deal in Baku. Najaf said gas would flow by 2028."
     assert "Najaf" not in _tagged(text, tagger)
     later = text.rindex("Najaf")
-    assert [s.name for s in discovery.analyse(text, tagger).suggestions if s.start == later] == ["Rovshan Najaf"]
+    assert [s.name for s in discovery.analyse(text, tagger).suggestions if s.start == later] == ["Elchin Najaf"]
 
 
 def test_a_possessive_ends_a_name_before_a_demonym(tagger):

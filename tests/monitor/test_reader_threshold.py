@@ -16,7 +16,7 @@ from tests.factories import UserFactory, paragraphs
 pytestmark = pytest.mark.skipif(not discovery.model_available(), reason=discovery.MODEL_MISSING)
 
 KHATTAB = (
-    "Interior minister Anas Khattab visited Homs on Tuesday. Khattab said the police would be reorganised.",
+    "Interior minister Anas Qattawi visited Homs on Tuesday. Qattawi said the police would be reorganised.",
     "Officials from Sonarmine met executives in Tunis, the state news agency said.",
 )
 
@@ -38,8 +38,8 @@ def test_the_shipped_confidence_model_covers_every_feature_and_a_threshold_in_ra
 def test_the_confidence_tells_a_named_minister_from_a_stray_capitalised_word():
     confidences = _confidences(" ".join(KHATTAB))
     threshold = discovery.confidence_model()["reader_threshold"]
-    assert confidences["Anas Khattab"] >= threshold
-    assert confidences["Khattab"] >= threshold  # the surname joins the full name
+    assert confidences["Anas Qattawi"] >= threshold
+    assert confidences["Qattawi"] >= threshold  # the surname joins the full name
     # The model missed "Sonarmine"; it is offered to editors, too unsure for readers.
     assert confidences["Sonarmine"] < threshold
 
@@ -48,13 +48,13 @@ def test_tag_text_shows_readers_no_suggestion_below_the_threshold(registry, monk
     text = " ".join(KHATTAB)
     confidences = _confidences(text)
     # A threshold between the two: the minister is shown, the stray word is not.
-    settings.MONITOR_READER_THRESHOLD = (confidences["Sonarmine"] + confidences["Khattab"]) / 2
+    settings.MONITOR_READER_THRESHOLD = (confidences["Sonarmine"] + confidences["Qattawi"]) / 2
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
     out = io.StringIO()
     call_command("tag_text", stdout=out)
     result = json.loads(out.getvalue())
     shown = {e["text"] for e in result["entities"]}
-    assert {"Homs", "Anas Khattab", "Khattab"} <= shown
+    assert {"Homs", "Anas Qattawi", "Qattawi"} <= shown
     assert "Sonarmine" not in shown
     for suggestion in result["suggestions"]:
         is_shown = any(e["start"] == suggestion["start"] and e["end"] == suggestion["end"] for e in result["entities"])
@@ -68,11 +68,11 @@ def test_a_story_with_only_unsure_names_shows_readers_none_of_them(client, site,
     assert top < 1.0
     settings.MONITOR_READER_THRESHOLD = (top + 1.0) / 2  # above every suggestion in this story
     story = publish(parent=site.security, title="Police reform", body=paragraphs(*KHATTAB))
-    row = SuggestedEntity.objects.get(name="Anas Khattab")
+    row = SuggestedEntity.objects.get(name="Anas Qattawi")
     assert row.status == SuggestedEntity.Status.PENDING
-    assert not Entity.objects.filter(name__in=["Anas Khattab", "Sonarmine"]).exists()
-    assert not ArticleEntity.objects.filter(article=story, entity__name="Anas Khattab").exists()
-    assert "/monitor/anas-khattab/" not in client.get(story.url).content.decode()
+    assert not Entity.objects.filter(name__in=["Anas Qattawi", "Sonarmine"]).exists()
+    assert not ArticleEntity.objects.filter(article=story, entity__name="Anas Qattawi").exists()
+    assert "/monitor/anas-qattawi/" not in client.get(story.url).content.decode()
 
 
 def test_a_confident_name_reaches_readers_at_once_and_stays_in_the_queue(
@@ -80,14 +80,14 @@ def test_a_confident_name_reaches_readers_at_once_and_stays_in_the_queue(
 ):
     settings.MONITOR_READER_THRESHOLD = "fitted"
     story = publish(parent=site.security, title="Police reform", body=paragraphs(*KHATTAB))
-    row = SuggestedEntity.objects.get(name="Anas Khattab")
+    row = SuggestedEntity.objects.get(name="Anas Qattawi")
     assert row.status == SuggestedEntity.Status.PUBLISHED
-    entity = Entity.objects.get(name="Anas Khattab")
+    entity = Entity.objects.get(name="Anas Qattawi")
     assert entity.kind == "person"
     assert ArticleEntity.objects.get(article=story, entity=entity).mention_count == 2
     assert f'href="{entity.get_absolute_url()}"' in client.get(story.url).content.decode()
     # Later stories that name it are tagged with it and counted in the queue.
-    second = publish(parent=site.security, title="Khattab in Hama", body=paragraphs("Anas Khattab went to Hama."))
+    second = publish(parent=site.security, title="Qattawi in Hama", body=paragraphs("Anas Qattawi went to Hama."))
     assert ArticleEntity.objects.filter(article=second, entity=entity).exists()
     row.refresh_from_db()
     assert row.occurrences == 2
@@ -104,5 +104,5 @@ def test_a_confident_name_reaches_readers_at_once_and_stays_in_the_queue(
         client.post("/admin/monitor/suggestions/", {"suggestion": row.pk, "action": "reject"})
     row.refresh_from_db()
     assert row.status == SuggestedEntity.Status.DISMISSED
-    assert not Entity.objects.filter(name="Anas Khattab").exists()
-    assert not ArticleEntity.objects.filter(article=story, entity__name="Anas Khattab").exists()
+    assert not Entity.objects.filter(name="Anas Qattawi").exists()
+    assert not ArticleEntity.objects.filter(article=story, entity__name="Anas Qattawi").exists()
