@@ -526,6 +526,9 @@ _PERSON_NOUNS = {
     *("doctor surgeon lawyer mediator economist engineer farmer teacher professor diplomat analyst").split(),
     *("lawmaker deputy senator candidate official officer veteran resident cleric preacher").split(),
     *("billionaire businessman businesswoman tycoon magnate philanthropist banker").split(),
+    *("reporter journalist correspondent editor columnist photographer writer blogger activist campaigner").split(),
+    *("commissioner judge prosecutor coordinator researcher scientist academic scholar lecturer historian").split(),
+    *("hydrologist geologist physician nurse pilot student poet novelist singer footballer coach").split(),
 }
 # Kin before a name, even across a comma ("survived by his wife, Senait Berhane").
 _KIN_BEFORE = re.compile(
@@ -719,6 +722,8 @@ _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent|per cent|million|billio
 # ("AD Ports Group of Abu Dhabi", "Morvarid Shipping of Dubai"), unlike "Bank of Israel".
 _FROM_HEADS = {*("group holding holdings shipping seaways tankers trading fze llc pjsc plc ltd").split()}
 _OPENER = re.compile(r"(?:(?:Islamist|Jihadist|Salafist) |(?:GMT|UTC)\s*[—–-]?\s*)(?=[A-Z])")
+_RATING = re.compile(r"(?:AAA|AA|A|BBB|BB|B|CCC|CC|Aaa|Aa|Baa|Ba|Caa)[123]?(?:[+-]|-plus|-minus)?")
+_RATING_BEFORE = re.compile(r"\b(?:Fitch|Moody's|S&P|rat(?:ing|ed|es)|affirm\w*|downgrad\w*|upgrad\w*)\b")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7}|[A-Z]{2,8})\)")
 _ARTICLE = re.compile(r"^(?:al|el|al|as|ash|ad|an|ar)[-‐ ]", re.IGNORECASE)
 
@@ -905,6 +910,7 @@ class _Reader:
         spans = self._with_family_names(spans)
         spans = self._with_designations(spans)
         spans = self._with_chunks(spans)
+        spans = self._with_country_after_of(spans)
         spans = self._with_compounds(spans)
         spans = self._with_and_names(spans)
         spans = self._with_dateline(spans)
@@ -915,7 +921,7 @@ class _Reader:
         spans = self._with_named_after(spans)
         spans = self._with_designations_before(spans)
         found = self._surnames_over_places(self._correct(self.found, spans), spans)
-        found = self._acronyms_of_known(found)
+        found = self._acronyms_of_known(found, spans)
         self.corrected = found
         taken = [(f.start, f.end) for f in found]
         spans = [s for s in spans if not _overlaps(s.start, s.end, taken) and not self._known(s)]
@@ -1043,6 +1049,29 @@ class _Reader:
         taken = [(c.start, c.end) for c in chunks]
         kept = [s for s in spans if not _overlaps(s.start, s.end, taken)]
         return sorted(kept + chunks, key=lambda s: s.start)
+
+    def _with_country_after_of(self, spans: list[_Span]) -> list[_Span]:
+        """ "the National Electric Grid" + "of Uzbekistan": a body the model cut before "of" and the country
+        that ends its name. Not a firm's home ("Telenor of Norway", "Morvarid Shipping of Dubai")."""
+        out = []
+        for span in spans:
+            words = self._t(span).split()
+            country = next(
+                (f for f in self.found if f.kind == "country" and f.start == span.end + 4),
+                None,
+            )
+            if (
+                span.label == "ORG"
+                and span.kind in {"organisation", "company"}
+                and len(words) >= 2
+                and words[-1].lower() not in _FROM_HEADS
+                and country is not None
+                and self.text[span.end : span.end + 4] == " of "
+                and not re.match(r" [A-Z]", self.text[country.end : country.end + 2])
+            ):
+                span = replace(span, end=country.end)
+            out.append(span)
+        return out
 
     def _headed_after(self, f: Found) -> tuple[int, int]:
         """ "Emirates Group", "OPEC Fund": a company or body and a capitalised head word after it name another."""
@@ -1548,6 +1577,8 @@ class _Reader:
             and (_PRICE_MOVE.match(self.text, span.end) or re.match(r"\s+index\b", self.text[span.end :]))
         ):
             return True  # "Egypt's EGX30 rose 0.4 percent": an index, not a company
+        if _RATING.fullmatch(self._t(span)) and _RATING_BEFORE.search(self.text[max(0, span.start - 80) : span.start]):
+            return True  # "Fitch kept the kingdom at B-plus": a credit rating
         if len(words) == 1 and re.match(r"\s+[Mm]inist(?:er|ry|ers)\b", self.text[span.end : span.end + 12]):
             return True  # "Petroleum Minister Karim Badawi", "Information Minister": a portfolio, not a name
         return bool(_VESSEL_BEFORE.search(self.text, max(0, span.start - 40), span.start))
@@ -1584,7 +1615,13 @@ class _Reader:
         firm = kind in {None, "company"} and self._firm_noun_before(span.start)
         if firm:
             kind = "company"
-        if kind is not None and (one_word or span.kind != "person" or kind in {"weapon", "place"} or apposed or firm):
+        # "brokers at Marlowe Hartigan": people work at a firm or a body, never at a person
+        works_at = kind in {"company", "organisation"} and _WORKS_AT.search(
+            self.text[max(0, span.start - 80) : span.start]
+        )
+        if kind is not None and (
+            one_word or span.kind != "person" or kind in {"weapon", "place"} or apposed or firm or works_at
+        ):
             if kind in {"place", "company", "organisation"} and self._name_kind(surface) not in {None, kind}:
                 return span  # "the Gulf Keystone field", "the Development Road, a railway": the name says itself
             return replace(span, kind=kind, cued=True)
@@ -2403,9 +2440,11 @@ class _Reader:
             out.append(_Span(hit.start(), hit.end(), owner.kind, "ACRONYM", _sentence(self.doc, hit.start())))
         return sorted(out, key=lambda s: s.start)
 
-    def _acronyms_of_known(self, found: list[Found]) -> list[Found]:
-        """ "the Basra Oil Company (BOC) ... BOC": an acronym in brackets after a registry name is that entity."""
+    def _acronyms_of_known(self, found: list[Found], spans: list[_Span]) -> list[Found]:
+        """ "the Basra Oil Company (BOC) ... BOC": an acronym in brackets after a registry name is that entity,
+        unless it opens a longer name ("PIA Holding Company") or a crude grade ("CPC Blend")."""
         out = list(found)
+        longer = [(s.start, s.end) for s in spans]
         for match in _ACRONYM.finditer(self.text):
             acronym = match.group(1)
             gap = self.text[: match.start()].rstrip()
@@ -2416,6 +2455,8 @@ class _Reader:
                 continue
             for hit in re.finditer(rf"\b{re.escape(acronym)}\b", self.text[match.start() :]):
                 start, end = match.start() + hit.start(), match.start() + hit.end()
+                if self.text[end : end + 6] == " Blend" or _overlaps(start, end, longer):
+                    continue
                 if not _overlaps(start, end, [(f.start, f.end) for f in out]):
                     out.append(replace(owner, start=start, end=end, text=acronym))
         return sorted(out, key=lambda f: f.start)

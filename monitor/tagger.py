@@ -220,13 +220,6 @@ class Tagger:
         for start, end, entries in candidates:
             if any(start < o_end and o_start < end for o_start, o_end in occupied):
                 continue
-            occupied.append((start, end))
-            taken.append((start, end, entries))
-        taken.sort()
-        words: set[str] | None = None
-        resolved: list[tuple[int, int, Entry]] = []
-        pending: list[tuple[int, int, tuple[Entry, ...]]] = []
-        for start, end, entries in taken:
             o_start, o_end = (offsets[start], offsets[end - 1] + 1) if offsets else (start, end)
             original = text[o_start:o_end]
             capital = original[:1].isupper()
@@ -237,7 +230,15 @@ class Tagger:
                 and _cased_like(e.alias, original)
             )
             if not entries:
-                continue
+                continue  # not written as any of its names: a shorter name inside may still be ("the Sovereign Fund")
+            occupied.append((start, end))
+            taken.append((o_start, o_end, entries))
+        taken.sort()
+        words: set[str] | None = None
+        resolved: list[tuple[int, int, Entry]] = []
+        pending: list[tuple[int, int, tuple[Entry, ...]]] = []
+        for o_start, o_end, entries in taken:
+            original = text[o_start:o_end]
             if len(entries) == 1 and not entries[0].needs_context:
                 if entries[0].kind == "country" and self._inside_a_name(text, o_start, o_end, original):
                     continue

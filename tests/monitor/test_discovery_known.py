@@ -79,7 +79,31 @@ def test_a_weapons_designation_and_its_name_side_by_side_are_one_mention(tagger)
     [
         ("Analysts at Zarqa Horizon Risk expect more pressure on the currency next month.", "Zarqa Horizon Risk"),
         ("The radar will be built by Kestrel Defence under a licence signed on Monday.", "Kestrel Defence"),
+        ("Premiums rose to 0.7% of hull value, brokers at Marlowe Hartigan said on Friday.", "Marlowe Hartigan"),
     ],
 )
 def test_a_name_with_a_firms_word_is_a_company_not_a_person(tagger, text, name):
     assert (name, "company") in _suggested(text, tagger)
+
+
+def test_a_name_written_unlike_its_longest_alias_is_still_found_by_a_shorter_one(tagger):
+    # The registry's canonical name opens with "The"; written "the ...", its alias without the article matches.
+    text = "Investors want the Sovereign Fund of Egypt to take a larger stake in the port."
+    assert ("Sovereign Fund of Egypt", "company", "The Sovereign Fund of Egypt") in _tagged(text, tagger)
+
+
+def test_a_credit_rating_is_no_name(tagger):
+    text = "Fitch affirmed the lender at BB+ with a stable outlook and kept the kingdom at B-plus."
+    names = [name for name, _ in _suggested(text, tagger)]
+    assert "BB" not in names and "B-plus" not in names
+
+
+def test_a_body_the_model_cut_before_of_and_a_country_ends_with_the_country(tagger):
+    text = "The plant will sell power to the Northern Power Grid of Kyrgyzstan under a 20-year contract."
+    assert "Northern Power Grid of Kyrgyzstan" in [name for name, _ in _suggested(text, tagger)]
+    assert "Kyrgyzstan" not in [f[0] for f in _tagged(text, tagger)]
+
+
+def test_a_persons_trade_in_an_apposition_makes_them_a_person_whatever_their_employer(tagger):
+    text = "A Revolutionary Court sentenced Niloufar Rahimi, a reporter for the reformist daily Bahar, to two years."
+    assert ("Niloufar Rahimi", "person") in _suggested(text, tagger)
