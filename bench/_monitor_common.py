@@ -25,6 +25,8 @@ HELDOUT3 = ROOT / "bench" / "data" / "heldout3" / "articles.json"
 HELDOUT4 = ROOT / "bench" / "data" / "heldout4" / "articles.json"
 # A fifth, written the same way before the round after that.
 HELDOUT5 = ROOT / "bench" / "data" / "heldout5" / "articles.json"
+# A sixth, written after the first half of that round, before its second half.
+HELDOUT6 = ROOT / "bench" / "data" / "heldout6" / "articles.json"
 # Written for tuning the model stage: mostly names the registry lacks. See its README.
 DEV = ROOT / "bench" / "data" / "dev" / "articles.json"
 KINDS = {"person", "organisation", "company", "place", "country", "weapon"}
