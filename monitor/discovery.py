@@ -95,6 +95,7 @@ _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "pl
 
 _TITLES = {
     "president",
+    "justice",  # "a bench headed by Justice Saqib Lodhi"
     *("molavi mawlawi maulana mullah hojatoleslam").split(),
     "executive",
     "chairman",
@@ -174,6 +175,10 @@ _COMPANY_WORDS = {
     "electronics",
     "components",
     "petrochem",
+    "bulk",
+    "finance",
+    "financial",
+    "conseil",
     "defence",
     "defense",
     "media",
@@ -544,8 +549,14 @@ _TRAVEL_BEFORE = re.compile(
 _SPEAKS_AFTER = re.compile(r"(?:,[^,.]{1,60},)? (?:said|says|told|added|wrote|warned|argued|insisted|explained)\b")
 _SPEAKS_BEFORE = re.compile(r"(?:\b(?:said|says|told|added|according to)|[.,]”) $")
 # Capitalised words that are none of Monitor's kinds: languages, feasts, scriptures, faiths and their followers.
+# Time zones written after a time ("14:05 EAT —", "1115 PKT:")
+_TIME_ZONES = {
+    *("gmt utc eat cat wat pkt ast gst ist irst trt aft uzt almt azt get amt eet eest cet cest msk bst").split(),
+}
 _NOT_ENTITIES = {
     *("brent wti murban").split(),  # crude benchmarks
+    *("treasuries gilts bunds").split(),  # government bonds
+    *_TIME_ZONES,
     # ordinals and sentence adverbs that open a list ("First, the Kurdistan Regional Government ...")
     *("first second third fourth fifth finally secondly thirdly lastly").split(),
     *("arabic farsi persian hebrew urdu pashto dari amharic tigrinya somali swahili berber tamazight").split(),
@@ -683,7 +694,7 @@ _INDEX_AFTER = re.compile(r"(?: [A-Z][\w&'’-]*){0,3} Ind(?:ex|ices)\b")
 # Nouns only a business is called, right before its name ("the state utility Barqi Tojik").
 _FIRM_NOUNS = {
     *("utility miner company firm carrier airline lender lenders refiner producer maker carmaker driller").split(),
-    *("marketer insurer conglomerate lessor haulier shipper bourse brokerage").split(),
+    *("marketer insurer conglomerate lessor haulier shipper bourse brokerage consultancy bottler retailer").split(),
 }
 _FIRM_NOUN_BEFORE = re.compile(r"\b(?i:" + "|".join(sorted(_FIRM_NOUNS)) + r")\s+$")
 # Bodies that may have "Investment" in their name and are no fund ("Ministry of Investment, Industry and Trade").
@@ -721,9 +732,22 @@ _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent|per cent|million|billio
 # Words that end a whole company's name, so "of" and a place after them say where it is from
 # ("AD Ports Group of Abu Dhabi", "Morvarid Shipping of Dubai"), unlike "Bank of Israel".
 _FROM_HEADS = {*("group holding holdings shipping seaways tankers trading fze llc pjsc plc ltd").split()}
-_OPENER = re.compile(r"(?:(?:Islamist|Jihadist|Salafist) |(?:GMT|UTC)\s*[—–-]?\s*)(?=[A-Z])")
+_OPENER = re.compile(
+    r"(?:(?:Islamist|Jihadist|Salafist) |(?:"
+    + "|".join(sorted(z.upper() for z in _TIME_ZONES))
+    + r")\s*[—–:-]?\s*)(?=[A-Z])"
+)
 _RATING = re.compile(r"(?:AAA|AA|A|BBB|BB|B|CCC|CC|Aaa|Aa|Baa|Ba|Caa)[123]?(?:[+-]|-plus|-minus)?")
 _RATING_BEFORE = re.compile(r"\b(?:Fitch|Moody's|S&P|rat(?:ing|ed|es)|affirm\w*|downgrad\w*|upgrad\w*)\b")
+_OF_RUN = re.compile(r" of [A-Z][\w'’-]+(?: (?:and )?[A-Z][\w'’-]+){0,4}(?![\w'’-])(?!['’]s)")
+# What a ministry, a university or an office is of ("Humanitarian Affairs", "Oil and Gas")
+_FIELDS = {
+    *("affairs resources development industry industries commerce trade energy minerals mines gas oil").split(),
+    *("justice technology sciences science studies health education finance planning works transport").split(),
+    *("communications agriculture water irrigation environment labour investment tourism culture rights").split(),
+}
+_STATE_WORDS = {"national", "state", "general", "central", "public", "federal"}
+_IDEALS_HEADS = {"party", "front", "movement", "alliance", "coalition", "congress", "assembly"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7}|[A-Z]{2,8})\)")
 _ARTICLE = re.compile(r"^(?:al|el|al|as|ash|ad|an|ar)[-‐ ]", re.IGNORECASE)
 
@@ -936,7 +960,7 @@ class _Reader:
         spans = [replace(s, end=s.end - 2) if self._t(s).endswith(("'s", "’s")) else s for s in spans]
         spans = [self._possessive_name(self._without_opener(s)) for s in spans]
         spans = [s for s in spans if not self._no_entity(s) and not self._in_headline(s) and not self._genre(s)]
-        spans = self._split_places([self._untitled(self._cued(s)) for s in spans])
+        spans = self._split_firms(self._split_places([self._untitled(self._cued(s)) for s in spans]))
         return Analysis(found, self._group(spans))
 
     def _without_opener(self, span: _Span) -> _Span:
@@ -978,6 +1002,29 @@ class _Reader:
         if not words[1][:1].isupper():
             return span
         return replace(span, start=span.start + len(words[0]) + 1)
+
+    def _split_firms(self, spans: list[_Span]) -> list[_Span]:
+        """ "Poulina Group Holding and Carthage Cement": two firms the model read as one name."""
+        out: list[_Span] = []
+        for span in spans:
+            first, sep, second = self._t(span).partition(" and ")
+            if (
+                span.kind == "company"
+                and sep
+                and " and " not in second
+                and len(first.split()) >= 2
+                and len(second.split()) >= 2
+                and first.split()[-1].lower() in _COMPANY_WORDS
+                and second.split()[-1].lower() in _COMPANY_WORDS
+                # "Almalyk Mining and Metallurgical Company": one firm named for two lines of business
+                and first.split()[-1].lower() not in _BUSINESS_WORDS | _SECTORS
+                and second.split()[0].lower() not in _BUSINESS_WORDS | _SECTORS
+            ):
+                out.append(replace(span, end=span.start + len(first)))
+                out.append(replace(span, start=span.start + len(first) + len(sep)))
+                continue
+            out.append(span)
+        return out
 
     def _split_places(self, spans: list[_Span]) -> list[_Span]:
         """ "around Adre and Abeche": two places the model read as one name."""
@@ -1062,7 +1109,10 @@ class _Reader:
             )
             if (
                 span.label == "ORG"
+                # a state firm is named for its country ("National Electric Grid of Uzbekistan"); another firm
+                # and its country are two names ("Northbeam Uranium of Canada")
                 and span.kind in {"organisation", "company"}
+                and (words[0].lower() in _STATE_WORDS or words[-1].lower() in _ORGANISATION_WORDS | _IN_HEADS)
                 and len(words) >= 2
                 and words[-1].lower() not in _FROM_HEADS
                 and country is not None
@@ -1070,8 +1120,25 @@ class _Reader:
                 and not re.match(r" [A-Z]", self.text[country.end : country.end + 2])
             ):
                 span = replace(span, end=country.end)
+            elif span.label in {"ORG", "CHUNK"} and span.kind == "organisation" and len(words) >= 2:
+                # "King Fahd University" + "of Petroleum and Minerals", "UN Office for the Coordination" + "of
+                # Humanitarian Affairs": what a body is of, when the model cut it off
+                run = _OF_RUN.match(self.text, span.end)
+                if run is not None and self._what_of(span.end + 4, run.end(), spans):
+                    span = replace(span, end=run.end())
             out.append(span)
-        return out
+        longer = [s for s, before in zip(out, spans, strict=True) if s.end != before.end]
+        return _replacing(out, longer) if longer else out
+
+    def _what_of(self, start: int, end: int, spans: list[_Span]) -> bool:
+        """Words after "of" that say what a body is of, not whose it is ("of Speaker Nabih Berri"), where it
+        is ("of Seattle") or another name ("of Sahara Energy Partners")."""
+        words = self.text[start:end].split()
+        if len(words) < 2 or words[-1].lower() not in _FIELDS:
+            return False  # "of Seattle", "of Salih Muslim": a place or a person
+        if _overlaps(start, end, self.found_spans):
+            return False
+        return not any(s.kind == "person" and _overlaps(s.start, s.end, [(start, end)]) for s in spans)
 
     def _headed_after(self, f: Found) -> tuple[int, int]:
         """ "Emirates Group", "OPEC Fund": a company or body and a capitalised head word after it name another."""
@@ -1087,7 +1154,9 @@ class _Reader:
         ):
             return start, f.end  # "Emirates SkyCargo": a brand-shaped word after it too
         end = f.end + nxt.end()
-        while (more := re.match(r" ([A-Z][a-z]+)\b", self.text[end:])) and more.group(1).lower() in _COMPANY_WORDS:
+        while (more := re.match(r" ([A-Z][a-z]+)\b", self.text[end:])) and more.group(1).lower() in (
+            _COMPANY_WORDS | _BUSINESS_WORDS
+        ):
             end += more.end()  # "PIA Holding Company"
         return start, end
 
@@ -1167,7 +1236,10 @@ class _Reader:
                 span.kind == "organisation"
                 and (
                     re.search(r" (?:for|on) [A-Z]", self._t(span)) is not None
-                    or re.match(r"Ministry of [A-Z]", self._t(span)) is not None
+                    or re.search(
+                        r"\b(?:Ministry|Chamber|Department|Federation|Council|Commission) of [A-Z]", self._t(span)
+                    )
+                    is not None
                 )
                 and re.match(r"[,.;:)]| [a-z]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
                 is not None
@@ -1191,8 +1263,9 @@ class _Reader:
             if (
                 span.label not in {"ORG", "CHUNK", "CAPITALS"}
                 or len(words) < 2
-                or words[0].lower() not in _BUSINESS_WORDS | _SECTORS
                 or words[-1].lower() not in _COMPANY_WORDS | _ORGANISATION_WORDS
+                # "Justice and" + "Solidarity Party": a party or a front is named for two ideals
+                or (words[0].lower() not in _BUSINESS_WORDS | _SECTORS and words[-1].lower() not in _IDEALS_HEADS)
             ):
                 continue
             before = re.search(
@@ -1471,6 +1544,19 @@ class _Reader:
             return "organisation"
         return "company" if len(words) == 1 else "organisation"
 
+    def _firm_run(self, i: int, taken: list[tuple[int, int]]) -> bool:
+        """ "Carthage Cement reports ...": capitalised words from a sentence's start that end on a firm's or a
+        body's word name something even there, where a sentence's first word alone need not."""
+        words = self.words
+        j = i
+        while (
+            j + 1 < len(words)
+            and self._joined_by_space(words[j], words[j + 1])
+            and self._name_word(words[j + 1], taken)
+        ):
+            j += 1
+        return j > i and words[j].group().lower() in _COMPANY_WORDS | _ORGANISATION_WORDS
+
     def _with_capitals(self, spans: list[_Span], found: list[Found]) -> list[_Span]:
         """Capitalised words inside a sentence that neither the model nor the registry took: likely names.
 
@@ -1499,6 +1585,7 @@ class _Reader:
                     and not word.group().isupper()
                     and word.group() not in short_forms
                     and not self._introduced(word)
+                    and not self._firm_run(i, taken)
                 )
                 or not any(c.isalpha() for c in word.group()[1:])
                 or self._after_airliner_maker(word.start())
@@ -1615,6 +1702,13 @@ class _Reader:
         firm = kind in {None, "company"} and self._firm_noun_before(span.start)
         if firm:
             kind = "company"
+        if (
+            span.kind == "person"
+            and kind is None
+            and re.search(r"\w-based\s+$", self.text[max(0, span.start - 30) : span.start])
+        ):
+            kind = self._name_kind(surface) or "company"  # "Dakar-based Sahel Juris Conseil": a firm has a base
+            return replace(span, kind=kind, cued=True)
         # "brokers at Marlowe Hartigan": people work at a firm or a body, never at a person
         works_at = kind in {"company", "organisation"} and _WORKS_AT.search(
             self.text[max(0, span.start - 80) : span.start]
@@ -2291,6 +2385,9 @@ class _Reader:
                 continue  # "Upper Zakum differentials": a field's crude, priced
             if re.match(r" Blend\b", self.text[f.end : f.end + 7]):
                 continue  # "CPC Blend", "Azeri Light"-style crude grades named after a pipeline or its owner
+            article = re.search(r"(?:^|[\s(])((?:al|el)-)$", self.text[max(0, f.start - 4) : f.start])
+            if f.kind == "place" and article is not None:
+                f = replace(f, start=f.start - 3, text=self.text[f.start - 3 : f.end])  # "al-Arish", as written
             if f.text.startswith("The ") and f.text[4:5].isupper():
                 f = replace(f, start=f.start + 4, text=f.text[4:])  # "The Associated Press": the article is no name
             if _INDEX_AFTER.match(self.text, f.end):

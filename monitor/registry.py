@@ -51,7 +51,8 @@ def _alias(raw: str) -> SeedAlias:
     needs_context = raw.startswith("!")
     text = raw.lstrip("!").strip()
     letters = [c for c in text if c.isalpha()]
-    acronym = all(c.isupper() for c in letters) or (" " not in text and any(c.isupper() for c in letters[1:]))
+    mixed = not re.search(r"[\s-]", text) and any(c.isupper() for c in letters[1:])  # not "Al-Hol"
+    acronym = all(c.isupper() for c in letters) or mixed
     case_sensitive = bool(letters) and acronym and len(letters) <= 6
     return SeedAlias(text=text, case_sensitive=case_sensitive, needs_context=needs_context)
 

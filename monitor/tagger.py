@@ -173,8 +173,14 @@ def _cased_like(alias: str, original: str) -> bool:
     if len(alias_words) < 2 or len(alias_words) != len(words):
         return True
     return not any(
-        a[:1].isupper() and w[:1].islower() and w not in _KIND_NOUNS for a, w in zip(alias_words, words, strict=True)
+        a[:1].isupper() and w[:1].islower() and w not in _KIND_NOUNS and w not in _ARTICLES
+        for a, w in zip(alias_words, words, strict=True)
     )
+
+
+_ARTICLE_FIRST = re.compile(r"(?:al|el|an|ad|ar|as|ash|at|az)-[A-Z]")
+# The Arabic article is written either way ("Al-Hol", "al-Hol"), and so is the French one.
+_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "le", "la", "les", "du", "de"}
 
 
 class Tagger:
@@ -222,7 +228,7 @@ class Tagger:
                 continue
             o_start, o_end = (offsets[start], offsets[end - 1] + 1) if offsets else (start, end)
             original = text[o_start:o_end]
-            capital = original[:1].isupper()
+            capital = original[:1].isupper() or _ARTICLE_FIRST.match(original) is not None
             entries = tuple(
                 e
                 for e in entries
