@@ -945,7 +945,7 @@ class _Reader:
         spans = self._with_named_after(spans)
         spans = self._with_designations_before(spans)
         found = self._surnames_over_places(self._correct(self.found, spans), spans)
-        found = self._acronyms_of_known(found, spans)
+        found = self._acronyms_of_known(self._without_redefined(found, spans), spans)
         self.corrected = found
         taken = [(f.start, f.end) for f in found]
         spans = [s for s in spans if not _overlaps(s.start, s.end, taken) and not self._known(s)]
@@ -2536,6 +2536,25 @@ class _Reader:
             out = [s for s in out if not _overlaps(s.start, s.end, [hit.span()])]
             out.append(_Span(hit.start(), hit.end(), owner.kind, "ACRONYM", _sentence(self.doc, hit.start())))
         return sorted(out, key=lambda s: s.start)
+
+    def _without_redefined(self, found: list[Found], spans: list[_Span]) -> list[Found]:
+        """ "the Central Bank of Egypt (CBE)": a story that defines an acronym means that name by it, not the
+        registry's other entity with the same letters (the Commercial Bank of Ethiopia)."""
+        out = found
+        for match in _ACRONYM.finditer(self.text):
+            acronym, end = match.group(1), len(self.text[: match.start()].rstrip())
+            inside = next((f for f in found if (f.start, f.end) == match.span(1)), None)
+            if inside is None:
+                continue
+            edges = [(o.start, o.end) for o in spans] + [(f.start, f.end) for f in found]
+            owner_text = next((self.text[a:b] for a, b in edges if b == end and a < end), None)
+            owner = next((f for f in found if f.end == end), None)
+            if owner_text is None or not _initials_fit(acronym, owner_text) or len(owner_text.split()) < 2:
+                continue
+            if owner is not None and owner.entity_id == inside.entity_id:
+                continue
+            out = [f for f in out if not (f.text == acronym and f.entity_id == inside.entity_id)]
+        return out
 
     def _acronyms_of_known(self, found: list[Found], spans: list[_Span]) -> list[Found]:
         """ "the Basra Oil Company (BOC) ... BOC": an acronym in brackets after a registry name is that entity,

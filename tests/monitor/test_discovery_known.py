@@ -153,3 +153,11 @@ def test_two_firms_joined_by_and_are_two_names_and_one_named_for_two_trades_is_o
 def test_a_firms_name_at_a_sentences_start_is_offered_to_editors(tagger):
     text = '"Tabarka Cement is the one to watch," said a broker in Tunis.'
     assert "Tabarka Cement" in [name for name, _ in _suggested(text, tagger)]
+
+
+def test_an_acronym_a_story_defines_means_its_name_there_not_the_registrys_other_entity(tagger):
+    # The registry gives "CBE" to the Commercial Bank of Ethiopia; this story defines it otherwise.
+    text = "CAIRO — The Central Bank of Egypt (CBE) held rates on Thursday. CBE officials said inflation was easing."
+    assert not [f for f in _tagged(text, tagger) if f[0] == "CBE"]
+    suggested = discovery.analyse(text, tagger).suggestions
+    assert [s.name for s in suggested if s.text == "CBE"] == ["Central Bank of Egypt", "Central Bank of Egypt"]
