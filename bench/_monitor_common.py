@@ -27,6 +27,8 @@ HELDOUT4 = ROOT / "bench" / "data" / "heldout4" / "articles.json"
 HELDOUT5 = ROOT / "bench" / "data" / "heldout5" / "articles.json"
 # A sixth, written after the first half of that round, before its second half.
 HELDOUT6 = ROOT / "bench" / "data" / "heldout6" / "articles.json"
+# A seventh, written after that round, before the next.
+HELDOUT7 = ROOT / "bench" / "data" / "heldout7" / "articles.json"
 # Written for tuning the model stage: mostly names the registry lacks. See its README.
 DEV = ROOT / "bench" / "data" / "dev" / "articles.json"
 KINDS = {"person", "organisation", "company", "place", "country", "weapon"}
