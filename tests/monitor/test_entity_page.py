@@ -61,5 +61,8 @@ def test_an_entity_no_story_names_yet_says_so_instead_of_an_empty_chart(client, 
     assert "Set an alert to hear of the first one" in html
     assert 'class="chart-figure"' not in html
     assert "mentions.csv" not in html
+    # It says so once: no empty timeline repeats it.
+    assert "Coverage timeline" not in html
+    assert "No stories here yet." not in html
     # The page of an entity the story names keeps its chart.
     assert 'class="chart-figure"' in client.get("/monitor/iran/").content.decode()
