@@ -93,6 +93,7 @@ Seen = Callable[[set[tuple[str, str]]], Mapping[tuple[str, str], int]]
 
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
+_OFFICIALS = {*("prefect commissioner officer administrator rapporteur").split()}
 _TITLES = {
     "president",
     "justice",  # "a bench headed by Justice Saqib Lodhi"
@@ -158,6 +159,8 @@ _TITLES = {
     # clergy, scholars, judges and members of parliament
     *("archbishop bishop patriarch pope rabbi mufti cardinal professor prof mp counsellor prosecutor sir").split(),
     "lawyer",
+    # local and agency officials ("Prefect Adama Sidibe", "SODMA Commissioner Mohamud Abdullahi")
+    *_OFFICIALS,
 }
 _LEADING = {"the", "a", "an"}
 # Titles that, in an apposition, make the name a person (", a former district mayor,"); not "field", "general",
@@ -383,7 +386,13 @@ _GENERIC = {
 # Words that end the name of a meeting or a show, which is no entity ("Doha Forum", "Manama Dialogue").
 _EVENT_WORDS = {
     *("forum dialogue summit conference congress expo exhibition show festival airshow week games").split(),
-    *("cup championship prize award talks process format").split(),
+    *("cup championship prize award talks process format classic marathon derby rally").split(),
+}
+# Last words of the names of plans, laws and treaties ("National Water Resources Plan 2037", "Financial Gap Law"):
+# documents, which Monitor does not tag.
+_DOCUMENT_WORDS = {
+    *("plan law act strategy code agenda charter roadmap accord accords treaty protocol decree declaration").split(),
+    "program",  # "its Green Investment Program"; not "programme", which UN bodies are named (World Food Programme)
 }
 # Words after a country's name that make it part of a company's name.
 _CARRIER_WORDS = {"airlines", "airways", "air", "telecom", "petroleum", "energy", "railways", "press", "news"}
@@ -392,7 +401,7 @@ _MARKET_WORDS = {
     *("prices price crude futures benchmark index contracts shares blend quotes quote swaps marker grade").split(),
 }
 # Words after a registry place that make it a price benchmark, not the place ("Dubai quotes", "Oman futures").
-_BENCHMARK_WORDS = {"quotes", "quote", "futures", "benchmark", "swaps", "marker", "blend"}
+_BENCHMARK_WORDS = {"quotes", "quote", "futures", "benchmark", "swaps", "marker", "blend", "average"}
 # A price quoted against a benchmark ("a discount to Brent"): what follows is no name.
 _GRADE_WORDS = {"differential", "differentials", "osp", "osps", "grade"}
 _AGAINST_BENCHMARK = re.compile(r"\b(?:premium|discount|spread)s? (?:to|over|against|below|above|with) $")
@@ -571,13 +580,18 @@ _NOT_ENTITIES = {
     *("january february march april june july august september october november december").split(),
     *("sheikh sheikha shaikh sayyed lng").split(),
 }
+# Second words of crude grades named for a place ("Basrah Medium", "Arab Light", "Iran Heavy").
+_GRADES = {"Light", "Medium", "Heavy", "Sour", "Sweet"}
+_MONTHS_SHORT = {*("jan feb mar apr jun jul aug sep sept oct nov dec").split()}
 # Feasts and holy days named in more than one word ("Eid al-Adha", "Laylat al-Qadr").
 _FEASTS = {"eid", "laylat", "mawlid", "ashura", "arbaeen", "nowruz", "ramadan"}
 # A ship's name follows what it is ("the tanker Sea Falcon", "the vessel Galaxy Leader").
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tanker|supertanker|vessel|ship|freighter|bulker|dhow|ferry|yacht|trawler|boat|frigate|destroyer|corvette"
-    r"|warship|(?:bulk|gas|car|LNG|container|ore|crude) carrier)s?,? (?:the )?$"
+    r"|warship|(?:bulk|gas|car|LNG|container|ore|crude|livestock|newly built|newly-built|chartered) carrier)s?,? (?:the )?$"
 )
+# A ship's prefix or size before its name ("the assault ship TCG Anadolu", "the 23,000-TEU CMA CGM Jacques Saade").
+_SHIP_PREFIX = re.compile(r"(?:\b(?:TCG|USS|HMS|INS|PNS|HMAS|IRIS|MV|MT|M/V|M/T)|\d-TEU(?: [A-Z][\w'’-]*){0,3}) $")
 # Words that open a family name and never a whole one ("Ould Taya", "Mint Ahmed", "bin Tarik").
 _NAME_PARTICLES = {"ould", "mint", "bin", "ibn", "bint", "abu", "abi", "abou", "ben", "bou", "ait"}
 # Civil aircraft makers: "Airbus A350 jets" are airliners, not weapons.
@@ -673,6 +687,9 @@ _COMPOUND_ADJECTIVE = re.compile(
     r"-(?:based|led|backed|owned|run|linked|flagged|born|made|built|funded|controlled|aligned|allied|brokered)$"
 )
 # One capitalised word right before a person's name, separated by a single space.
+# Endings of English nouns for what people do ("Analyst", "Veteran", "Spokeswoman"), and the capitalised words
+# that open sentences before names ("Justice Saima Awan"); a sentence's first word without them is a given name.
+_OCCUPATION = re.compile(r"(?:ist|yst|er|or|ian|ant|ent|man|woman|ess|ive|eer|ee|ice|ary|ate|ed)$|^[A-Z][a-z]?$")
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?= $)")
 # A capitalised family name right before a designation ("Songar" in "Songar AS-2 drones").
 _FAMILY_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) $")
@@ -690,7 +707,7 @@ _DESIGNATION_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,3}-\d{1,4}[A-Z]{0,2}|\d[A-
 # Companies whose name is a possessive.
 _POSSESSIVE_NAMES = {"lloyd", "moody", "mcdonald", "sotheby", "christie", "macy", "domino", "kellogg", "sainsbury"}
 # Capitalised words ending in "Index" right after a name: the name is part of an index's.
-_INDEX_AFTER = re.compile(r"(?: [A-Z][\w&'’-]*){0,3} Ind(?:ex|ices)\b")
+_INDEX_AFTER = re.compile(r"(?:(?: [A-Z][\w&'’-]*){0,3} Ind(?:ex|ices)|(?: [A-Z][\w&'’-]*){1,3} ind(?:ex|ices))\b")
 # Nouns only a business is called, right before its name ("the state utility Barqi Tojik").
 _FIRM_NOUNS = {
     *("utility miner company firm carrier airline lender lenders refiner producer maker carmaker driller").split(),
@@ -713,12 +730,13 @@ _GENRES = {
 }
 _GENRE_OPENS = re.compile(r"\s*(?i:" + "|".join(map(re.escape, sorted(_GENRES, key=len, reverse=True))) + r")[.:]$")
 # A wire story's dateline: the place in capitals, perhaps a country or a date, then a dash.
-_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*)*)(?=(?:,[^—–\n]{1,40})?\s+[—–]\s)")
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*)*)(?=(?:,[^—–\n]{1,40})?\s+(?:[—–]|-(?= ))\s)")
 # Words that name a line of business and no one thing alone ("Oil and Gas", "Shipyard and Engineering Works").
 _BUSINESS_WORDS = {
     *("oil gas petroleum energy mining metallurgical shipyard engineering works development construction").split(),
     *("trading services investment finance technology technologies minerals metals chemicals industries").split(),
     *("logistics shipping transport power water electricity petrochemicals steel cement").split(),
+    *("combinat combine").split(),  # a Soviet-era plant ("Navoi Mining and Metallurgical Combinat")
 }
 # Lines of business that open a body's name after "and" ("Ports and Free Zones Authority").
 _SECTORS = {*("ports free zones marine maritime industrial marketing distribution telecommunications media").split()}
@@ -746,6 +764,16 @@ _FIELDS = {
     *("justice technology sciences science studies health education finance planning works transport").split(),
     *("communications agriculture water irrigation environment labour investment tourism culture rights").split(),
 }
+# French names of bodies and firms run on over their small words ("Société de Recherche et d'Exploitation des
+# Ressources Minérales du Mali"), which the model reads as the end of the name.
+_FRENCH_HEADS = {
+    *("société societe office compagnie banque caisse agence autorité autorite conseil entreprise groupe").split(),
+    *("régie regie établissement etablissement fédération federation institut direction ministère").split(),
+    *("rassemblement mouvement parti cour tribunal assemblée assemblee syndicat confédération crédit").split(),
+}
+_FRENCH_RUN = re.compile(
+    r"(?:(?: (?:de|des|du|et|pour|la|le|les|à|en|aux|au|sur))*(?: | d['’]| l['’]| de l['’])[A-ZÉÈÀ][\w'’-]*)+"
+)
 _STATE_WORDS = {"national", "state", "general", "central", "public", "federal"}
 _IDEALS_HEADS = {"party", "front", "movement", "alliance", "coalition", "congress", "assembly"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7}|[A-Z]{2,8})\)")
@@ -937,6 +965,7 @@ class _Reader:
         spans = self._with_country_after_of(spans)
         spans = self._with_compounds(spans)
         spans = self._with_and_names(spans)
+        spans = self._with_french_names(spans)
         spans = self._with_dateline(spans)
         spans = self._with_corridors(spans)
         spans = self._with_prefixes(spans)
@@ -956,12 +985,18 @@ class _Reader:
         spans = self._with_designations_before(spans)
         # A meeting's name is no entity, though it still hides the place inside it from the registry.
         spans = [s for s in spans if self._t(s).split()[-1].lower() not in _EVENT_WORDS or s.label == "ACRONYM"]
+        spans = [s for s in spans if not self._document(s)]
         # "the US Treasury's Office ...": the possessive ending is not part of the name
         spans = [replace(s, end=s.end - 2) if self._t(s).endswith(("'s", "’s")) else s for s in spans]
         spans = [self._possessive_name(self._without_opener(s)) for s in spans]
         spans = [s for s in spans if not self._no_entity(s) and not self._in_headline(s) and not self._genre(s)]
         spans = self._split_firms(self._split_places([self._untitled(self._cued(s)) for s in spans]))
         return Analysis(found, self._group(spans))
+
+    def _document(self, span: _Span) -> bool:
+        """ "the Self-Reliance Plan", "the National Water Resources Plan 2037", "the Elections Act": a document."""
+        words = [w for w in self._t(span).split() if not w.isdigit()]
+        return len(words) >= 2 and words[-1].lower() in _DOCUMENT_WORDS and span.label != "ACRONYM"
 
     def _without_opener(self, span: _Span) -> _Span:
         """ "the Islamist Movement of Society for Peace", "1302 GMT — Sangaré": a word that describes the
@@ -1120,6 +1155,10 @@ class _Reader:
                 and not re.match(r" [A-Z]", self.text[country.end : country.end + 2])
             ):
                 span = replace(span, end=country.end)
+            elif (members := self._members_of_nation(span, words)) is not None:
+                span = replace(span, end=members, kind="organisation", label="CHUNK")
+            elif (body := self._body_of_members(span)) is not None:
+                span = replace(span, start=body, kind="organisation", label="CHUNK")
             elif span.label in {"ORG", "CHUNK"} and span.kind == "organisation" and len(words) >= 2:
                 # "King Fahd University" + "of Petroleum and Minerals", "UN Office for the Coordination" + "of
                 # Humanitarian Affairs": what a body is of, when the model cut it off
@@ -1127,8 +1166,32 @@ class _Reader:
                 if run is not None and self._what_of(span.end + 4, run.end(), spans):
                     span = replace(span, end=run.end())
             out.append(span)
-        longer = [s for s, before in zip(out, spans, strict=True) if s.end != before.end]
+        longer = [s for s, before in zip(out, spans, strict=True) if (s.start, s.end) != (before.start, before.end)]
         return _replacing(out, longer) if longer else out
+
+    def _members_of_nation(self, span: _Span, words: list[str]) -> int | None:
+        """ "Order" + "of Tunisian Engineers", "Federation of Egyptian Industries": a body of a nation's members;
+        where its name ends."""
+        if words[-1].lower().removesuffix("s") not in _MEMBERS_BODIES | {"order", "confederation", "league", "guild", "bar"}:
+            return None
+        if self.text[span.end : span.end + 4] != " of ":
+            return None
+        demonym = next((f for f in self.found if f.kind == "country" and f.start == span.end + 4), None)
+        if demonym is None or demonym.text == demonym.name or not demonym.text[-1:].isalpha():
+            return None
+        run = re.match(r"(?: (?:and )?[A-Z][\w'’-]+)+(?![\w'’-])", self.text[demonym.end :])
+        if run is None or run.group(0).endswith(("'s", "’s")):
+            return None
+        return demonym.end + run.end()
+
+    def _body_of_members(self, span: _Span) -> int | None:
+        """ "Order of" + "Moroccan Architects": where the body's name starts, when the model began at the demonym."""
+        if not any(f.kind == "country" and f.start == span.start and f.text != f.name for f in self.found):
+            return None
+        head = re.search(r"\b([A-Z][a-z]+) of $", self.text[max(0, span.start - 30) : span.start])
+        if head is None or head.group(1).lower() not in _MEMBERS_BODIES | {"order", "confederation", "league", "guild"}:
+            return None
+        return span.start - len(head.group(0))
 
     def _what_of(self, start: int, end: int, spans: list[_Span]) -> bool:
         """Words after "of" that say what a body is of, not whose it is ("of Speaker Nabih Berri"), where it
@@ -1221,6 +1284,16 @@ class _Reader:
         for span in spans:
             if span.label in {"SURNAME", "ACRONYM"}:
                 continue
+            portfolios = re.match(r"(?:, [A-Z][a-z]+){1,3},? and [A-Z][a-z]+\b(?![\w-])", self.text[span.end :])
+            if (
+                portfolios is not None
+                and re.search(r"\bMinistry of [A-Z][a-z]+$", self._t(span))
+                and not _overlaps(span.end, span.end + portfolios.end(), taken)
+            ):
+                end = span.end + portfolios.end()  # "Ministry of Industry" + ", Mines and Energy"
+                out = [s for s in out if not _overlaps(s.start, s.end, [(span.start, end)])]
+                out.append(_Span(span.start, end, "organisation", "CHUNK", span.sentence))
+                continue
             rest = re.match(r" and ((?:[A-Z][a-z]+['’]?)(?: [A-Z][a-z]+['’]?){0,2})\b(?![\w-])", self.text[span.end :])
             if rest is None:
                 continue
@@ -1237,22 +1310,55 @@ class _Reader:
                 and (
                     re.search(r" (?:for|on) [A-Z]", self._t(span)) is not None
                     or re.search(
-                        r"\b(?:Ministry|Chamber|Department|Federation|Council|Commission) of [A-Z]", self._t(span)
+                        r"\b(?:Ministry|Chamber|Department|Federation|Council|Commission|Office|Authority|Agency) of [A-Z]",
+                        self._t(span),
                     )
                     is not None
                 )
-                and re.match(r"[,.;:)]| [a-z]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
+                and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
                 is not None
                 and not any(s.kind == "person" and span.end <= s.start < span.end + rest.end() for s in spans)
                 and not _overlaps(span.end, span.end + rest.end(), taken)
             )
-            if not (business or served):
+            # "Bank of Bahrain" + "and Kuwait": a bank named for two countries
+            two_countries = (
+                re.search(r"\bBank of [A-Z][\w'’-]+$", self._t(span)) is not None
+                and len(rest.group(1).split()) == 1
+                and not any(f.start <= span.start and span.end <= f.end for f in self.found)
+                and any(
+                    f.kind in {"country", "place"} and f.start == span.end + 5 and f.end == span.end + rest.end()
+                    for f in self.found
+                )
+                and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
+                is not None
+            )
+            if not (business or served or two_countries):
                 continue
             end = span.end + rest.end()
             kind = self._name_kind(self.text[span.start : end]) or "company"
             out = [s for s in out if not _overlaps(s.start, s.end, [(span.start, end)])]
             out.append(_Span(span.start, end, kind, "CHUNK", span.sentence))
         return self._with_sectors_before(sorted(out, key=lambda s: s.start), taken)
+
+    def _with_french_names(self, spans: list[_Span]) -> list[_Span]:
+        """ "Société de Recherche" + "et d'Exploitation des Ressources Minérales du Mali": one name."""
+        out = list(spans)
+        for span in spans:
+            words = self._t(span).split()
+            if span.kind not in {"company", "organisation"} or words[0].lower() not in _FRENCH_HEADS:
+                continue
+            if any(f.start <= span.start and span.end <= f.end for f in self.found):
+                continue  # "Banque du Liban": a name the registry knows ends where it says
+            run = _FRENCH_RUN.match(self.text, span.end)
+            if run is None or run.group(0).startswith(" ") and run.group(0)[1:2].isupper() and " " not in run.group(0)[1:]:
+                continue
+            title = next((m for m in re.finditer(r"[\w'’-]+", run.group(0)) if _is_title(m.group(0).lower())), None)
+            end = run.end() if title is None else span.end + title.start()
+            if end <= span.end:
+                continue
+            out = [s for s in out if s is span or not _overlaps(s.start, s.end, [(span.start, end)])]
+            out = [replace(s, end=end, label="CHUNK") if s is span else s for s in out]
+        return sorted(out, key=lambda s: s.start)
 
     def _with_sectors_before(self, spans: list[_Span], taken: list[tuple[int, int]]) -> list[_Span]:
         """ "Oil and" + "Gas Development Company", "Ports and" + "Free Zones Authority": a body's name that opens
@@ -1498,6 +1604,8 @@ class _Reader:
             return False  # "Gen. Abdirizak Hassan Farah": the full stop ends a title, not a sentence
         if i >= 0 and self.text[i] in ".:" and _GENRE_OPENS.match(self.text[: i + 1]):
             return False  # "Profile: Tamaz Gelashvili", "Obituary. Amadou Diallo Koné": a label, then the name
+        if i > 0 and self.text[i] == "-" and self.text[i - 1] == " ":
+            return True  # "SOUSSE, Nov 4 - More than ...": a spaced hyphen written for a dash
         return i < 0 or self.text[i] in '.!?:"“\n—–'
 
     def _chunk_kind(self, words: list[str], start: int, end: int, spans: list[_Span]) -> str:
@@ -1647,6 +1755,17 @@ class _Reader:
         words = self._t(span).split()
         if len(words) == 1 and words[0].lower().strip(".,") in _NOT_ENTITIES:
             return True
+        if words[0].lower().rstrip(".") in _MONTHS_SHORT and (len(words) == 1 or words[1][:1].isdigit()):
+            return True  # "SFAX, Oct 2 - More than ...": a date in a dateline
+        if re.search(
+            r"\bMinisters? of (?:the )?$|\bMinisters? of (?:State )?for (?:[A-Z][\w-]* )*$",
+            self.text[max(0, span.start - 60) : span.start],
+        ) and (words[-1] == "Affairs" or self.text[max(0, span.start - 20) : span.start].endswith("of ")):
+            return True  # "Minister of State for Energy Affairs Saad al-Kaabi": a portfolio, not a body
+        if re.match(r" (?:fair|trade fair|expo|exhibition|airshow|festival|tournament)\b", self.text[span.end :]):
+            return True  # "the Teknofest fair": an event
+        if len(words) == 2 and words[1] in _GRADES:
+            return True  # "Basrah Medium loaded at a discount": a crude grade
         if words[0] == "Operation" and len(words) > 1:
             return True
         if words[0].lower() in _FEASTS and len(words) > 1:
@@ -1668,7 +1787,12 @@ class _Reader:
             return True  # "Fitch kept the kingdom at B-plus": a credit rating
         if len(words) == 1 and re.match(r"\s+[Mm]inist(?:er|ry|ers)\b", self.text[span.end : span.end + 12]):
             return True  # "Petroleum Minister Karim Badawi", "Information Minister": a portfolio, not a name
-        return bool(_VESSEL_BEFORE.search(self.text, max(0, span.start - 40), span.start))
+        return self._ship(span.start)
+
+    def _ship(self, start: int) -> bool:
+        """What follows is a ship's name ("the tanker Sea Falcon", "TCG Anadolu")."""
+        before = self.text[max(0, start - 40) : start]
+        return bool(_VESSEL_BEFORE.search(before) or _SHIP_PREFIX.search(before))
 
     # --- kinds from the words around a name ---
 
@@ -2070,9 +2194,19 @@ class _Reader:
             if word is None or not self._name_word(word, tags):
                 continue
             before = self.text[max(0, word.start() - 30) : word.start()].rstrip()
-            if before and (before[-1].isalpha() and before.split()[-1][:1].isupper()):
+            if any(f.kind == "person" and f.start <= span.start and span.end <= f.end for f in self.found):
+                continue  # the registry knows the whole name
+            if before and (
+                before[-1].isalpha()
+                and before.split()[-1][:1].isupper()
+                and before.split()[-1].lower() not in _TITLES_OF_PEOPLE | _OFFICIALS
+            ):
                 continue  # another capitalised word before it: a longer name or a title the rules do not know
-            if self._sentence_start(word) and not self._model_reads_alone(word.start(), word.end()):
+            if (
+                self._sentence_start(word)
+                and not self._model_reads_alone(word.start(), word.end())
+                and _OCCUPATION.search(word.group(0))
+            ):
                 continue  # "Justice Saima Rafique Awan", "Analyst Ayaan Duale Farah": a sentence's first word
             out = [s for s in out if s is not span and not (s.start == word.start() and s.end == word.end())]
             out.append(replace(span, start=word.start()))
@@ -2126,6 +2260,7 @@ class _Reader:
         start, end = ent.start_char, ent.end_char
         tokens = list(ent)
         maker = False
+        person_title = False  # a title only people hold came off the front ("Prefect Issa Dembele")
         # Titles and a leading article are not part of the name.
         while tokens and (
             tokens[0].lower_ in _LEADING
@@ -2166,6 +2301,7 @@ class _Reader:
                 and tokens[1].lower_ not in {"minister", "ministry"}
             ):
                 break  # "Oil and Gas Development Company", not the oil minister
+            person_title = person_title or tokens[0].lower_.rstrip(".") in _TITLES_OF_PEOPLE | _OFFICIALS
             tokens = tokens[1:]
         # "Cybersecurity company Wiz": the noun saying what it is comes before the name, not in it.
         cue = max((k for k, t in enumerate(tokens[:-1]) if t.text in _COMPANY_CUES), default=None)
@@ -2317,6 +2453,8 @@ class _Reader:
             return None
         kind = "company" if maker else _LABELS[label]
         words = {w.lower().strip(".,") for w in surface.split()}
+        if kind == "organisation" and person_title and 2 <= len(tokens) <= 4 and not words & _HEADS:
+            kind = "person"  # "Prefect Issa Konate Dembele": the model read the title as a body's
         if kind == "organisation" and _FUND_WORDS & words and not words & _FORUMS:
             kind = "company"  # a sovereign fund ("Qatar Investment Authority"), not a tribunal about investments
         elif kind == "organisation" and (words & _COMPANY_WORDS) and not (words & _ORGANISATION_WORDS):
@@ -2377,6 +2515,8 @@ class _Reader:
                 continue  # "Palestine-2": a designation, not the place
             if f.kind == "country" and self._part_of_company(f):
                 continue
+            if self._ship(f.start):
+                continue  # "the assault ship TCG Anadolu": a ship named for the peninsula, not the agency
             if f.kind == "country" and normalise_key(f.text) in _STATE_OF_US and self._us_state(f):
                 continue
             if f.kind in {"country", "place"} and self._benchmark(f.start, f.end, _BENCHMARK_WORDS):
@@ -2392,6 +2532,10 @@ class _Reader:
                 f = replace(f, start=f.start + 4, text=f.text[4:])  # "The Associated Press": the article is no name
             if _INDEX_AFTER.match(self.text, f.end):
                 continue  # "the Tadawul All Share Index", "the FTSE ADX General Index": a benchmark, no name
+            if f.kind in {"place", "country"} and re.match(r" (?:Cup|Games|Championships?|Rally)\b", self.text[f.end :]):
+                continue  # "the Arabian Gulf Cup": a tournament named for the sea
+            if f.kind in {"place", "country"} and re.match(r" (?:Extra )?(?:Light|Medium|Heavy|Sour)\b", self.text[f.end :]):
+                continue  # "Basrah Medium", "Iran Heavy": a crude grade named for where it is loaded
             if f.kind == "place" and re.match(r" crude\b", self.text[f.end : f.end + 7]):
                 continue  # "Dubai crude rose 40 cents": a city's crude is a benchmark (a country's is its oil)
             title, _, rest = f.text.partition(" ")
@@ -2453,7 +2597,7 @@ class _Reader:
 
     def _benchmark(self, start: int, end: int, words: set[str]) -> bool:
         """A price benchmark, not the name it is made of: "Dubai quotes", "a discount to Brent"."""
-        after = self.text[end : end + 20].split()
+        after = re.sub(r"^/[\w-]+", "", self.text[end : end + 40]).split()  # "the Oman/Dubai average"
         if after and after[0].strip(".,;:").lower() in words:
             return True
         return bool(_AGAINST_BENCHMARK.search(self.text[max(0, start - 30) : start]))
@@ -2620,6 +2764,8 @@ class _Reader:
             for hit in pattern.finditer(self.text):
                 if person.start <= hit.start() < person.end:
                     continue
+                if _PLACE_BEFORE.search(self.text, max(0, hit.start() - 40), hit.start()):
+                    continue  # "the city of Mardin ... Aylin Mardin": the town her family is named for
                 taken = [(s.start, s.end) for s in out if s is not person] + [(f.start, f.end) for f in found]
                 same = [s for s in out if s.start == hit.start() and s.end == hit.end()]
                 if not same and _overlaps(hit.start(), hit.end(), taken):

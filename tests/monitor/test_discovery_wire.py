@@ -122,3 +122,69 @@ def test_the_noun_saying_what_a_name_is_stays_out_of_it(tagger):
 def test_an_apposition_naming_an_association_makes_an_organisation(tagger):
     text = "Insurers raised premiums, said a director at GAMCO, the tanker owners' association."
     assert ("GAMCO", "organisation") in _suggested(text, tagger)
+
+
+def test_a_local_officials_title_is_not_part_of_the_name(tagger):
+    text = "A local official, Prefect Issa Konate Dembele, said villagers had fled. Agency Commissioner Halima Warsame agreed."
+    suggested = _suggested(text, tagger)
+    assert ("Issa Konate Dembele", "person") in suggested
+    assert not [s for s in suggested if s[0].startswith(("Prefect", "Commissioner"))]
+
+
+def test_a_bank_named_for_two_countries_is_one_name(tagger):
+    text = "The loan was arranged by Bank of Oman and Yemen, the lender said on Monday."
+    assert ("Bank of Oman and Yemen", "company") in _suggested(text, tagger)
+    assert "Yemen" not in _tagged(text, tagger)
+
+
+def test_a_french_name_runs_on_over_its_small_words(tagger):
+    text = (
+        "Niger's state miner Société de Recherche et d'Exploitation des Gisements du Niger (SOREGIN) "
+        "signed a deal on Friday."
+    )
+    names = [s[0] for s in _suggested(text, tagger)]
+    assert "Société de Recherche et d'Exploitation des Gisements du Niger" in names
+    assert "Niger" not in _tagged(text, tagger)[1:]
+
+
+def test_a_month_in_a_dateline_and_a_plan_or_law_are_no_names(tagger):
+    text = (
+        "SOUSSE, Nov 4 - More than 200 farmers protested on Tuesday. Officials said the Coastal Water "
+        "Security Plan 2035 and the Irrigation Reform Law would protect them."
+    )
+    assert _suggested(text, tagger) == []
+
+
+def test_a_ship_named_after_something_else_is_neither(tagger):
+    text = "The drones flew from the amphibious assault ship TCG Anadolu, the navy said."
+    assert "Anadolu" not in _tagged(text, tagger)
+
+
+def test_a_crude_grade_and_a_benchmark_average_name_no_place(tagger):
+    text = "Basrah Medium loaded at a premium to the Oman/Dubai average, while Iran Heavy slipped."
+    assert _tagged(text, tagger) == []
+    assert [s for s in _suggested(text, tagger) if s[1] != "company"] == []
+
+
+def test_a_body_of_a_nations_members_runs_on_past_the_demonym(tagger):
+    text = "The Order of Moroccan Architects said on Thursday that fees would rise."
+    assert ("Order of Moroccan Architects", "organisation") in _suggested(text, tagger)
+    assert "Moroccan" not in _tagged(text, tagger)
+
+
+def test_a_tournament_a_trade_fair_and_a_portfolio_are_no_names(tagger):
+    text = (
+        "Minister of State for Water Affairs Karim Haddad said the team would play in the Arabian Gulf Cup. "
+        "Drones were shown at the Saharexpo fair."
+    )
+    assert "Arabian Gulf" not in _tagged(text, tagger)
+    assert [s[0] for s in _suggested(text, tagger)] == ["Karim Haddad"]
+
+
+def test_a_surname_that_is_also_the_town_named_before_it_leaves_the_town_alone(tagger):
+    text = (
+        "The firm will build a plant in the city of Kozluk. Aylin Kozluk, head of the chamber of industry, "
+        "welcomed it. Kozluk said 900 jobs would follow."
+    )
+    first = text.index("Kozluk")
+    assert not [s for s in discovery.analyse(text, tagger).suggestions if s.start == first and s.kind == "person"]
