@@ -582,13 +582,16 @@ _NOT_ENTITIES = {
 }
 # Second words of crude grades named for a place ("Basrah Medium", "Arab Light", "Iran Heavy").
 _GRADES = {"Light", "Medium", "Heavy", "Sour", "Sweet"}
+_TOURNAMENT_AFTER = re.compile(r" (?:Cup|Games|Championships?|Rally)\b")
+_GRADE_AFTER = re.compile(r" (?:Extra )?(?:Light|Medium|Heavy|Sour)\b")
 _MONTHS_SHORT = {*("jan feb mar apr jun jul aug sep sept oct nov dec").split()}
 # Feasts and holy days named in more than one word ("Eid al-Adha", "Laylat al-Qadr").
 _FEASTS = {"eid", "laylat", "mawlid", "ashura", "arbaeen", "nowruz", "ramadan"}
 # A ship's name follows what it is ("the tanker Sea Falcon", "the vessel Galaxy Leader").
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tanker|supertanker|vessel|ship|freighter|bulker|dhow|ferry|yacht|trawler|boat|frigate|destroyer|corvette"
-    r"|warship|(?:bulk|gas|car|LNG|container|ore|crude|livestock|newly built|newly-built|chartered) carrier)s?,? (?:the )?$"
+    r"|warship|(?:bulk|gas|car|LNG|container|ore|crude|livestock|newly built|newly-built|chartered) carrier)s?,?"
+    r" (?:the )?$"
 )
 # A ship's prefix or size before its name ("the assault ship TCG Anadolu", "the 23,000-TEU CMA CGM Jacques Saade").
 _SHIP_PREFIX = re.compile(r"(?:\b(?:TCG|USS|HMS|INS|PNS|HMAS|IRIS|MV|MT|M/V|M/T)|\d-TEU(?: [A-Z][\w'’-]*){0,3}) $")
@@ -678,6 +681,8 @@ _FOR_THE = re.compile(r" (?:for|of) the [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 _TWO_PLACES = re.compile(r"([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)")
 # Bodies whose members are named after "of" ("Association of Banks in Lebanon").
 _MEMBERS_BODIES = {*("association federation union chamber syndicate society").split()}
+# Bodies of a profession's or a trade's members ("the Order of Tunisian Engineers").
+_ORDERS = {*("order confederation league guild bar").split()}
 # Countries or cities joined by hyphens before the line between them ("Niger-Benin pipeline").
 _CORRIDOR = re.compile(
     r"\b([A-Z][\w'’]+(?:-[A-Z][\w'’]+)+)(?= (?:pipeline|railway|railroad|corridor|interconnector|highway|cable)s?\b)"
@@ -1172,7 +1177,7 @@ class _Reader:
     def _members_of_nation(self, span: _Span, words: list[str]) -> int | None:
         """ "Order" + "of Tunisian Engineers", "Federation of Egyptian Industries": a body of a nation's members;
         where its name ends."""
-        if words[-1].lower().removesuffix("s") not in _MEMBERS_BODIES | {"order", "confederation", "league", "guild", "bar"}:
+        if words[-1].lower().removesuffix("s") not in _MEMBERS_BODIES | _ORDERS:
             return None
         if self.text[span.end : span.end + 4] != " of ":
             return None
@@ -1189,7 +1194,7 @@ class _Reader:
         if not any(f.kind == "country" and f.start == span.start and f.text != f.name for f in self.found):
             return None
         head = re.search(r"\b([A-Z][a-z]+) of $", self.text[max(0, span.start - 30) : span.start])
-        if head is None or head.group(1).lower() not in _MEMBERS_BODIES | {"order", "confederation", "league", "guild"}:
+        if head is None or head.group(1).lower() not in _MEMBERS_BODIES | _ORDERS:
             return None
         return span.start - len(head.group(0))
 
@@ -1310,7 +1315,8 @@ class _Reader:
                 and (
                     re.search(r" (?:for|on) [A-Z]", self._t(span)) is not None
                     or re.search(
-                        r"\b(?:Ministry|Chamber|Department|Federation|Council|Commission|Office|Authority|Agency) of [A-Z]",
+                        r"\b(?:Ministry|Chamber|Department|Federation|Council|Commission|Office|Authority|Agency)"
+                        r" of [A-Z]",
                         self._t(span),
                     )
                     is not None
@@ -1350,8 +1356,8 @@ class _Reader:
             if any(f.start <= span.start and span.end <= f.end for f in self.found):
                 continue  # "Banque du Liban": a name the registry knows ends where it says
             run = _FRENCH_RUN.match(self.text, span.end)
-            if run is None or run.group(0).startswith(" ") and run.group(0)[1:2].isupper() and " " not in run.group(0)[1:]:
-                continue
+            if run is None or (run.group(0)[:1] == " " and run.group(0)[1:2].isupper() and " " not in run.group(0)[1:]):
+                continue  # one capitalised word after a space: a name of its own
             title = next((m for m in re.finditer(r"[\w'’-]+", run.group(0)) if _is_title(m.group(0).lower())), None)
             end = run.end() if title is None else span.end + title.start()
             if end <= span.end:
@@ -2532,9 +2538,9 @@ class _Reader:
                 f = replace(f, start=f.start + 4, text=f.text[4:])  # "The Associated Press": the article is no name
             if _INDEX_AFTER.match(self.text, f.end):
                 continue  # "the Tadawul All Share Index", "the FTSE ADX General Index": a benchmark, no name
-            if f.kind in {"place", "country"} and re.match(r" (?:Cup|Games|Championships?|Rally)\b", self.text[f.end :]):
+            if f.kind in {"place", "country"} and _TOURNAMENT_AFTER.match(self.text, f.end):
                 continue  # "the Arabian Gulf Cup": a tournament named for the sea
-            if f.kind in {"place", "country"} and re.match(r" (?:Extra )?(?:Light|Medium|Heavy|Sour)\b", self.text[f.end :]):
+            if f.kind in {"place", "country"} and _GRADE_AFTER.match(self.text, f.end):
                 continue  # "Basrah Medium", "Iran Heavy": a crude grade named for where it is loaded
             if f.kind == "place" and re.match(r" crude\b", self.text[f.end : f.end + 7]):
                 continue  # "Dubai crude rose 40 cents": a city's crude is a benchmark (a country's is its oil)

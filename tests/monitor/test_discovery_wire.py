@@ -125,7 +125,10 @@ def test_an_apposition_naming_an_association_makes_an_organisation(tagger):
 
 
 def test_a_local_officials_title_is_not_part_of_the_name(tagger):
-    text = "A local official, Prefect Issa Konate Dembele, said villagers had fled. Agency Commissioner Halima Warsame agreed."
+    text = (
+        "A local official, Prefect Issa Konate Dembele, said villagers had fled. "
+        "Agency Commissioner Halima Warsame agreed."
+    )
     suggested = _suggested(text, tagger)
     assert ("Issa Konate Dembele", "person") in suggested
     assert not [s for s in suggested if s[0].startswith(("Prefect", "Commissioner"))]
