@@ -93,7 +93,7 @@ Seen = Callable[[set[tuple[str, str]]], Mapping[tuple[str, str], int]]
 
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
-_OFFICIALS = {*("prefect commissioner officer administrator rapporteur").split()}
+_OFFICIALS = {*("prefect commissioner officer administrator rapporteur barrister advocate maître maitre").split()}
 _TITLES = {
     "president",
     "justice",  # "a bench headed by Justice Saqib Lodhi"
@@ -163,6 +163,10 @@ _TITLES = {
     *_OFFICIALS,
 }
 _LEADING = {"the", "a", "an"}
+# Royal titles that stay in the name of a body named after the one who held them.
+_ROYALS = {*("king queen prince princess sheikh sheikha sultan emir crown").split()}
+_NAMED_BODIES = {*("foundation university hospital centre center fund award prize institute library museum").split()}
+_NAMED_BODIES |= {*("academy college school city").split()}
 # Titles that, in an apposition, make the name a person (", a former district mayor,"); not "field", "general",
 # "major", "prime" or "leader", which also describe things.
 _TITLES_OF_PEOPLE = {
@@ -392,7 +396,7 @@ _EVENT_WORDS = {
 # documents, which Monitor does not tag.
 _DOCUMENT_WORDS = {
     *("plan law act strategy code agenda charter roadmap accord accords treaty protocol decree declaration").split(),
-    "program",  # "its Green Investment Program"; not "programme", which UN bodies are named (World Food Programme)
+    "program",  # "its Green Investment Program"; not "framework" (Iraq's Coordination Framework is a bloc)
 }
 # Words after a country's name that make it part of a company's name.
 _CARRIER_WORDS = {"airlines", "airways", "air", "telecom", "petroleum", "energy", "railways", "press", "news"}
@@ -451,8 +455,10 @@ _NAMED_AFTER = re.compile(
     r"\b(?:King|Prince|Princess|Sheikh|Sultan|Emir|Queen|Imam) "
     r"(?:(?:[A-Z][\w'’-]*|bin|bint|ibn|al-[A-Z][\w'’-]*) ){1,6}?"
     r"(?:Park|Airport|Airports|Causeway|Bridge|Port|Dam|Stadium|Sports City|City|Canal|Road|Street|Highway|Reserve"
-    r"|University|Hospital|Mosque|Centre|Center)\b"
+    r"|University|Hospital|Mosque|Centre|Center|Foundation|Fund|Institute|Museum)\b"
 )
+# What a body named after someone is for or of ("King Faisal Foundation" + " for Heritage and Archives").
+_SERVED_RUN = re.compile(r" (?:for|of) (?:the )?[A-Z][\w'’-]+(?: (?:and )?[A-Z][\w'’-]+){0,4}(?![\w'’-])(?!['’]s)")
 # Common nouns for a state's institutions, capitalised at a sentence's start ("Cabinet chairman ...").
 _INSTITUTIONS = {"cabinet", "judiciary", "police", "presidency", "navy", "military", "palace", "senate"}
 # Words that open a place's name ("Gulf of Aden", "Strait of Gibraltar").
@@ -651,6 +657,7 @@ _NOT_NAME_WORDS = {
     *("the a an in on at by for of to from with and or but as after before when while if since during").split(),
     *("this that these those his her its their our we he she they it i there here last next").split(),
     *("chief former acting").split(),
+    *("today yesterday tomorrow tonight").split(),
     "kurdish",
     "islamic",
     "christian",
@@ -743,6 +750,8 @@ _BUSINESS_WORDS = {
     *("logistics shipping transport power water electricity petrochemicals steel cement").split(),
     *("combinat combine").split(),  # a Soviet-era plant ("Navoi Mining and Metallurgical Combinat")
 }
+# Trades a firm's name may add after "and" ("Wealth Advisory", "Transfer Company", "Currency House").
+_COMMERCE = {*("wealth transfer currency trade general real estate drilling advisory contracting").split()}
 # Lines of business that open a body's name after "and" ("Ports and Free Zones Authority").
 _SECTORS = {*("ports free zones marine maritime industrial marketing distribution telecommunications media").split()}
 # A number that ends a field's or a block's name ("West Qurna 2", "Block 8"), unless a unit or a count follows.
@@ -1001,7 +1010,14 @@ class _Reader:
     def _document(self, span: _Span) -> bool:
         """ "the Self-Reliance Plan", "the National Water Resources Plan 2037", "the Elections Act": a document."""
         words = [w for w in self._t(span).split() if not w.isdigit()]
-        return len(words) >= 2 and words[-1].lower() in _DOCUMENT_WORDS and span.label != "ACRONYM"
+        if len(words) < 2 or span.label == "ACRONYM":
+            return False
+        # the head is the word before "for" or "of" ("National Programme for Drinking Water Supply")
+        head = next((w for w, n in itertools.pairwise(words) if n in {"for", "of"}), words[-1]).lower()
+        if head == "programme":
+            # a plan, unless a UN body is named so ("World Food Programme", "UN Development Programme")
+            return words[0] not in {"UN", "United", "World"}
+        return head in _DOCUMENT_WORDS
 
     def _without_opener(self, span: _Span) -> _Span:
         """ "the Islamist Movement of Society for Peace", "1302 GMT — Sangaré": a word that describes the
@@ -1058,7 +1074,7 @@ class _Reader:
                 and second.split()[-1].lower() in _COMPANY_WORDS
                 # "Almalyk Mining and Metallurgical Company": one firm named for two lines of business
                 and first.split()[-1].lower() not in _BUSINESS_WORDS | _SECTORS
-                and second.split()[0].lower() not in _BUSINESS_WORDS | _SECTORS
+                and second.split()[0].lower() not in _BUSINESS_WORDS | _SECTORS | _COMMERCE
             ):
                 out.append(replace(span, end=span.start + len(first)))
                 out.append(replace(span, start=span.start + len(first) + len(sep)))
@@ -1152,7 +1168,10 @@ class _Reader:
                 # a state firm is named for its country ("National Electric Grid of Uzbekistan"); another firm
                 # and its country are two names ("Northbeam Uranium of Canada")
                 and span.kind in {"organisation", "company"}
-                and (words[0].lower() in _STATE_WORDS or words[-1].lower() in _ORGANISATION_WORDS | _IN_HEADS)
+                and (
+                    words[0].lower() in _STATE_WORDS | {"ministry"}
+                    or words[-1].lower() in _ORGANISATION_WORDS | _IN_HEADS
+                )
                 and len(words) >= 2
                 and words[-1].lower() not in _FROM_HEADS
                 and country is not None
@@ -1308,10 +1327,21 @@ class _Reader:
                 and all(w.lower() in _BUSINESS_WORDS for w in inner)
                 and last.lower() in _BUSINESS_WORDS | _COMPANY_WORDS
             )  # "Almalyk Mining" + "and Metallurgical Complex"
+            # "Kanoo Capital" + "and Wealth Advisory", "Al-Faw Engineering" + "and Drilling Services": a firm's
+            # name goes on over "and" to another line of its business
+            lines = (
+                span.kind in {"company", "organisation"}
+                and self._t(span).split()[-1].lower() in _BUSINESS_WORDS | _COMPANY_WORDS
+                and (inner or [last])[0].lower() in _BUSINESS_WORDS | _COMPANY_WORDS | _SECTORS | _COMMERCE
+                and last.lower() in _BUSINESS_WORDS | _COMPANY_WORDS | {"house"}
+                and not _overlaps(span.end, span.end + rest.end(), taken)
+                and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
+                is not None
+            )
             # "Commission for Rights" + "and Freedoms": a body named for what it serves runs on past "and";
             # so does a ministry's portfolio ("Ministry of Energy" + "and Mines")
             served = (
-                span.kind == "organisation"
+                (span.kind == "organisation" or re.search(r"\bBank for [A-Z]", self._t(span)) is not None)
                 and (
                     re.search(r" (?:for|on) [A-Z]", self._t(span)) is not None
                     or re.search(
@@ -1338,7 +1368,7 @@ class _Reader:
                 and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
                 is not None
             )
-            if not (business or served or two_countries):
+            if not (business or lines or served or two_countries):
                 continue
             end = span.end + rest.end()
             kind = self._name_kind(self.text[span.start : end]) or "company"
@@ -1366,6 +1396,21 @@ class _Reader:
             out = [replace(s, end=end, label="CHUNK") if s is span else s for s in out]
         return sorted(out, key=lambda s: s.start)
 
+    def _firm_opened_before(self, span: _Span, spans: list[_Span], taken: list[tuple[int, int]]) -> bool:
+        """ "Nile Delta Land Reclamation and" + "Agricultural Development Company": a firm's name the model cut at
+        "and", its first half no whole name (no head word of its own, no registry name, no person)."""
+        if self._t(span).split()[-1].lower() not in _COMPANY_WORDS | {"authority"}:
+            return False
+        owner = next((s for s in spans if s.end == span.start - 5 and s is not span), None)
+        if owner is None or self.text[owner.end : span.start] != " and " or owner.kind == "person":
+            return False
+        owner_words = self._t(owner).split()
+        return (
+            len(owner_words) >= 2
+            and not {w.lower() for w in owner_words} & (_COMPANY_WORDS | _ORGANISATION_WORDS)
+            and not _overlaps(owner.start, owner.end, taken)
+        )
+
     def _with_sectors_before(self, spans: list[_Span], taken: list[tuple[int, int]]) -> list[_Span]:
         """ "Oil and" + "Gas Development Company", "Ports and" + "Free Zones Authority": a body's name that opens
         on a line of business after "and" began with another line of business before it."""
@@ -1377,7 +1422,11 @@ class _Reader:
                 or len(words) < 2
                 or words[-1].lower() not in _COMPANY_WORDS | _ORGANISATION_WORDS
                 # "Justice and" + "Solidarity Party": a party or a front is named for two ideals
-                or (words[0].lower() not in _BUSINESS_WORDS | _SECTORS and words[-1].lower() not in _IDEALS_HEADS)
+                or (
+                    words[0].lower() not in _BUSINESS_WORDS | _SECTORS
+                    and words[-1].lower() not in _IDEALS_HEADS
+                    and not self._firm_opened_before(span, out, taken)
+                )
             ):
                 continue
             before = re.search(
@@ -2129,10 +2178,20 @@ class _Reader:
         title and all, and not the person."""
         extra = []
         for m in _NAMED_AFTER.finditer(self.text):
-            if any(s.start == m.start() and s.end == m.end() for s in spans):
-                continue  # the model read it whole already
-            kind = "organisation" if m.group().endswith(("University", "Hospital", "Centre", "Center")) else "place"
-            extra.append(_Span(m.start(), m.end(), kind, "CHUNK", _sentence(self.doc, m.start())))
+            bodies = ("University", "Hospital", "Centre", "Center", "Foundation", "Fund", "Institute", "Museum")
+            kind = "organisation" if m.group().endswith(bodies) else "place"
+            whole = next((s for s in spans if s.start == m.start() and s.end >= m.end()), None)
+            end = m.end() if whole is None else whole.end
+            served = _SERVED_RUN.match(self.text, end) if kind == "organisation" else None
+            if served is not None and not _overlaps(end, served.end(), self.found_spans):
+                end = served.end()  # "King Faisal Foundation" + " for Heritage and Archives"
+            if whole is not None and end == whole.end:
+                # the model read it whole already; a name with "and" in it is trusted as one name only as a chunk
+                # ("King Abdullah University of Science and Technology")
+                if " and " in self._t(whole):
+                    extra.append(replace(whole, kind=kind, label="CHUNK"))
+                continue
+            extra.append(_Span(m.start(), end, kind, "CHUNK", _sentence(self.doc, m.start())))
         return _replacing(spans, extra)
 
     def _with_designations_before(self, spans: list[_Span]) -> list[_Span]:
@@ -2300,6 +2359,9 @@ class _Reader:
                 and tokens[-1].text[:1].isupper()
             ):
                 break  # "King Khalid International Airport": a place named after someone keeps the title
+            head = next((t for t, n in itertools.pairwise(tokens) if n.lower_ in _CONNECTORS), tokens[-1])
+            if tokens[0].lower_ in _ROYALS and head.lower_ in _NAMED_BODIES and head.text[:1].isupper():
+                break  # "King Abdulaziz Foundation for Research and Archives": a body named after a king
             if (
                 label == "ORG"
                 and tokens[0].lower_ in _PORTFOLIOS

@@ -191,3 +191,34 @@ def test_a_surname_that_is_also_the_town_named_before_it_leaves_the_town_alone(t
     )
     first = text.index("Kozluk")
     assert not [s for s in discovery.analyse(text, tagger).suggestions if s.start == first and s.kind == "person"]
+
+
+def test_a_firms_name_runs_on_over_and_to_another_line_of_its_business(tagger):
+    text = (
+        "The contract went to Zubara Engineering and Drilling Services, while Halwan Capital and Wealth "
+        "Advisory arranged the loan."
+    )
+    names = [s[0] for s in _suggested(text, tagger)]
+    assert "Zubara Engineering and Drilling Services" in names
+    assert "Halwan Capital and Wealth Advisory" in names
+
+
+def test_a_body_named_after_a_king_keeps_the_title_and_what_it_is_of(tagger):
+    text = "Researchers at the King Faisal Foundation for Heritage and Archives catalogued the letters."
+    assert ("King Faisal Foundation for Heritage and Archives", "organisation") in _suggested(text, tagger)
+
+
+def test_a_national_programme_is_a_plan_but_a_un_programme_a_body(tagger):
+    text = (
+        "Funds from the National Programme for Rural Water Supply and Irrigation were cut, the UN "
+        "Development Programme said."
+    )
+    names = [s[0] for s in _suggested(text, tagger)]
+    assert not [n for n in names if n.startswith("National Programme")]
+    assert "UN Development Programme" in names
+
+
+def test_a_ministry_and_the_country_it_belongs_to_are_one_name(tagger):
+    text = "The Ministry of Foreign Affairs of Azerbaijan summoned the envoy."
+    assert ("Ministry of Foreign Affairs of Azerbaijan", "organisation") in _suggested(text, tagger)
+    assert "Azerbaijan" not in _tagged(text, tagger)
