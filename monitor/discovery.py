@@ -750,6 +750,7 @@ _BUSINESS_WORDS = {
     *("logistics shipping transport power water electricity petrochemicals steel cement").split(),
     *("combinat combine").split(),  # a Soviet-era plant ("Navoi Mining and Metallurgical Combinat")
 }
+_WHOLE_FIRMS = {*("bank banque company group holding holdings corporation").split()}
 # Trades a firm's name may add after "and" ("Wealth Advisory", "Transfer Company", "Currency House").
 _COMMERCE = {*("wealth transfer currency trade general real estate drilling advisory contracting").split()}
 # Lines of business that open a body's name after "and" ("Ports and Free Zones Authority").
@@ -1053,6 +1054,13 @@ class _Reader:
         if span.kind == "person" and len(words) >= 3 and words[0] == "Sultan" and words[1][:1].isupper() and not titled:
             # "Sultan Haitham bin Tarik": a title; "Sultan bin Salem", "chairman Sultan Ahmed bin Sulayem": a given name
             return replace(span, start=span.start + len(words[0]) + 1)
+        if (
+            span.kind == "person"
+            and len(words) >= 3
+            and words[0].lower() in _FIELDS
+            and re.search(r"\b(?:and|of) $", self.text[max(0, span.start - 5) : span.start])
+        ):
+            return replace(span, start=span.start + len(words[0]) + 1)  # "Minister of ... Transport Rashad Nabiyev"
         if span.kind != "person" or len(words) < 2 or not _is_title(words[0].lower()):
             return span
         if not words[1][:1].isupper():
@@ -1170,7 +1178,7 @@ class _Reader:
                 and span.kind in {"organisation", "company"}
                 and (
                     words[0].lower() in _STATE_WORDS | {"ministry"}
-                    or words[-1].lower() in _ORGANISATION_WORDS | _IN_HEADS
+                    or words[-1].lower() in _ORGANISATION_WORDS | _IN_HEADS | {"service"}
                 )
                 and len(words) >= 2
                 and words[-1].lower() not in _FROM_HEADS
@@ -1333,6 +1341,8 @@ class _Reader:
                 span.kind in {"company", "organisation"}
                 and self._t(span).split()[-1].lower() in _BUSINESS_WORDS | _COMPANY_WORDS
                 and (inner or [last])[0].lower() in _BUSINESS_WORDS | _COMPANY_WORDS | _SECTORS | _COMMERCE
+                # "Attijari Bank and Banque de l'Habitat": a whole firm and the next
+                and not {self._t(span).split()[-1].lower(), (inner or [last])[0].lower()} & _WHOLE_FIRMS
                 and last.lower() in _BUSINESS_WORDS | _COMPANY_WORDS | {"house"}
                 and not _overlaps(span.end, span.end + rest.end(), taken)
                 and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
@@ -1840,7 +1850,11 @@ class _Reader:
             return True  # "Egypt's EGX30 rose 0.4 percent": an index, not a company
         if _RATING.fullmatch(self._t(span)) and _RATING_BEFORE.search(self.text[max(0, span.start - 80) : span.start]):
             return True  # "Fitch kept the kingdom at B-plus": a credit rating
-        if len(words) == 1 and re.match(r"\s+[Mm]inist(?:er|ry|ers)\b", self.text[span.end : span.end + 12]):
+        if (
+            # "Petroleum Minister", "Energy and Water Resources Minister": a portfolio, not a name
+            (len(words) == 1 or (len(words) <= 5 and (words[-1].lower() not in _HEADS or words[-1].lower() in _FIELDS)))
+            and re.match(r"\s+[Mm]inist(?:er|ers)\b", self.text[span.end : span.end + 12])
+        ) or (len(words) == 1 and re.match(r"\s+[Mm]inistry\b", self.text[span.end : span.end + 12])):
             return True  # "Petroleum Minister Karim Badawi", "Information Minister": a portfolio, not a name
         return self._ship(span.start)
 
@@ -2256,8 +2270,8 @@ class _Reader:
             if span.label != "PERSON" or len(self._t(span).split()) < 2:
                 continue
             word = _GIVEN_NAME_BEFORE.search(self.text, max(0, span.start - 30), span.start)
-            if word is None or not self._name_word(word, tags):
-                continue
+            if word is None or not self._name_word(word, tags) or word.group(0).lower() in _FIELDS:
+                continue  # "Minister of Digital Development and Transport Rashad Nabiyev": the portfolio's last word
             before = self.text[max(0, word.start() - 30) : word.start()].rstrip()
             if any(f.kind == "person" and f.start <= span.start and span.end <= f.end for f in self.found):
                 continue  # the registry knows the whole name
@@ -2285,6 +2299,15 @@ class _Reader:
             after = re.match(r" [A-Z][\w'’-]+", self.text[span.end : span.end + 40])
             if span.kind == "person" and len(words) >= 2 and words[-1].lower() in _NAME_PARTICLES and after:
                 longer.append(replace(span, end=span.end + after.end(), label="PERSON"))
+            family = re.match(r" Al [A-Z][\w'’-]+(?![\w'’-])", self.text[span.end : span.end + 40])
+            if (
+                span.kind == "person"
+                and len(words) >= 2
+                and family is not None
+                and not _overlaps(span.end, span.end + family.end(), self.found_spans)
+            ):
+                # "Jassim Khalil" + "Al Mahroos": a Gulf family name the model left out
+                longer.append(replace(span, end=span.end + family.end(), label="PERSON"))
         return _replacing(spans, longer)
 
     def _joined(self, spans: list[_Span]) -> list[_Span]:
@@ -2421,6 +2444,24 @@ class _Reader:
             ),
             None,
         )
+        if cut is None:
+            # "loaded at Ajman for Singapore": a known place after "for" is where something is bound
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(tokens) - 1)
+                    if tokens[k].lower_ == "for"
+                    and tokens[k - 1].lower_ not in _OF_HEADS
+                    and any(
+                        f.kind in {"country", "place"} and f.start == 0 for f in self._tags_after(ent, tokens[k + 1])
+                    )
+                    and any(
+                        f.kind in {"country", "place"} and f.end == tokens[k - 1].idx + len(tokens[k - 1])
+                        for f in self.found
+                    )
+                ),
+                None,
+            )
         if cut is None:
             # "HSBC's Omani business": a possessive and a country after it end the name.
             cut = next(
@@ -2820,7 +2861,10 @@ class _Reader:
         ]
         people = [s for s in out if s.kind == "person" and len(self._t(s).split()) >= 2]
         for person in people:
-            surname = self._t(person).split()[-1]
+            names = self._t(person).split()
+            surname = names[-1]
+            if len(names) >= 3 and names[-2] in {"Al", "El"}:
+                surname = f"{names[-2]} {surname}"  # "Jassim Khalil Al Mahroos" ... "Al Mahroos"
             bare = _ARTICLE.sub("", surname)
             if len(bare) < 3:
                 continue

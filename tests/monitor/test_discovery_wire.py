@@ -222,3 +222,18 @@ def test_a_ministry_and_the_country_it_belongs_to_are_one_name(tagger):
     text = "The Ministry of Foreign Affairs of Azerbaijan summoned the envoy."
     assert ("Ministry of Foreign Affairs of Azerbaijan", "organisation") in _suggested(text, tagger)
     assert "Azerbaijan" not in _tagged(text, tagger)
+
+
+def test_a_portfolio_of_several_words_before_minister_is_no_name(tagger):
+    text = "Energy and Water Resources Minister Jamshed Qodirov said the dam would be finished in 2029."
+    assert [s[0] for s in _suggested(text, tagger)] == ["Jamshed Qodirov"]
+
+
+def test_a_gulf_family_name_after_the_given_names_joins_them(tagger):
+    text = "Chief executive Yousif Khalil Al Marzooq said the bank would expand."
+    assert ("Yousif Khalil Al Marzooq", "person") in _suggested(text, tagger)
+
+
+def test_a_known_place_after_for_is_where_a_cargo_is_bound(tagger):
+    text = "The tanker loaded fuel oil at Ajman for Singapore on Tuesday."
+    assert {"Ajman", "Singapore"} <= set(_tagged(text, tagger))
