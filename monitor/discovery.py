@@ -94,6 +94,7 @@ Seen = Callable[[set[tuple[str, str]]], Mapping[tuple[str, str], int]]
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 _OFFICIALS = {*("prefect commissioner officer administrator rapporteur barrister advocate maître maitre").split()}
+_OFFICIALS |= {*("rector dean chancellor").split()}
 _TITLES = {
     "president",
     "justice",  # "a bench headed by Justice Saqib Lodhi"
@@ -397,6 +398,8 @@ _EVENT_WORDS = {
 _DOCUMENT_WORDS = {
     *("plan law act strategy code agenda charter roadmap accord accords treaty protocol decree declaration").split(),
     "program",  # "its Green Investment Program"; not "framework" (Iraq's Coordination Framework is a bloc)
+    # a currency regime, a bond issue, a lending facility ("the IMF's Extended Fund Facility")
+    *("regime bonds facility").split(),
 }
 # Words after a country's name that make it part of a company's name.
 _CARRIER_WORDS = {"airlines", "airways", "air", "telecom", "petroleum", "energy", "railways", "press", "news"}
@@ -588,11 +591,19 @@ _NOT_ENTITIES = {
 }
 # Second words of crude grades named for a place ("Basrah Medium", "Arab Light", "Iran Heavy").
 _GRADES = {"Light", "Medium", "Heavy", "Sour", "Sweet"}
+_PLAN_AFTER = re.compile(
+    r"(?: \d{4}(?: [A-Z][a-z]+){0,2} (?:Strategy|Vision|Plan|Agenda)"
+    r"| (?:Declaration|Accords?|Agreement|Process|Protocol))\b"
+)
+# Languages that are no nationality's adjective too ("French", "Somali" are both).
+_LANGUAGES = "English|Arabic|Farsi|Urdu|Pashto|Dari|Swahili|Amharic|Tigrinya|Hebrew"
+_LANGUAGE_LIST_AFTER = re.compile(rf"(?:,\s*[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+(?:{_LANGUAGES})\b")
+_LANGUAGE_LIST_BEFORE = re.compile(rf"\b(?:{_LANGUAGES})(?:,\s*[A-Z][\w'’-]+)*,?\s+(?:and\s+|or\s+)?$")
 _TOURNAMENT_AFTER = re.compile(r" (?:Cup|Games|Championships?|Rally)\b")
 _GRADE_AFTER = re.compile(r" (?:Extra )?(?:Light|Medium|Heavy|Sour)\b")
 _MONTHS_SHORT = {*("jan feb mar apr jun jul aug sep sept oct nov dec").split()}
 # Feasts and holy days named in more than one word ("Eid al-Adha", "Laylat al-Qadr").
-_FEASTS = {"eid", "laylat", "mawlid", "ashura", "arbaeen", "nowruz", "ramadan"}
+_FEASTS = {"eid", "laylat", "mawlid", "ashura", "arbaeen", "nowruz", "ramadan", "kurban", "ramazan"}
 # A ship's name follows what it is ("the tanker Sea Falcon", "the vessel Galaxy Leader").
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tanker|supertanker|vessel|ship|freighter|bulker|dhow|ferry|yacht|trawler|boat|frigate|destroyer|corvette"
@@ -1366,9 +1377,9 @@ class _Reader:
                 and not any(s.kind == "person" and span.end <= s.start < span.end + rest.end() for s in spans)
                 and not _overlaps(span.end, span.end + rest.end(), taken)
             )
-            # "Bank of Bahrain" + "and Kuwait": a bank named for two countries
+            # "Bank of Bahrain" + "and Kuwait", "Royal Commission for Jubail" + "and Yanbu": named for two places
             two_countries = (
-                re.search(r"\bBank of [A-Z][\w'’-]+$", self._t(span)) is not None
+                re.search(r"\b(?:Bank of|Commission for|Authority for) [A-Z][\w'’-]+$", self._t(span)) is not None
                 and len(rest.group(1).split()) == 1
                 and not any(f.start <= span.start and span.end <= f.end for f in self.found)
                 and any(
@@ -1831,6 +1842,13 @@ class _Reader:
             return True  # "the Teknofest fair": an event
         if len(words) == 2 and words[1] in _GRADES:
             return True  # "Basrah Medium loaded at a discount": a crude grade
+        if len(words) >= 2 and (
+            (self.text[span.start - 1 : span.start] in {'"', "“"} and self.text[span.end : span.end + 1] in {'"', "”"})
+            or any(w in {"Of", "The", "And", "A", "To", "In"} for w in words[1:-1])
+        ):
+            return True  # "Don't Sell Dreams", "Salt Of The Basin": a film's, a book's or a song's title
+        if len(words) == 1 and self._language(span.start, span.end):
+            return True  # "taught in Karakalpak, Uzbek and English"
         if words[0] == "Operation" and len(words) > 1:
             return True
         if words[0].lower() in _FEASTS and len(words) > 1:
@@ -1883,6 +1901,8 @@ class _Reader:
             return span  # "JF-17 Thunder": a designation says what it is
         one_word = len(surface.split()) == 1
         kind = self._cue_after(span.end) or self._cue_before(span.start, one_word=one_word)
+        if kind == "weapon" and self._t(span).split()[-1].lower() in _ORGANISATION_WORDS:
+            kind = None  # "Kenya Defence Forces helicopters": the force's aircraft, not a weapon's name
         if kind is None and span.kind != "person":
             kind = self._listed_with(span.start)
         if kind == "person" and surface.isupper():
@@ -2402,6 +2422,9 @@ class _Reader:
         while len(tokens) > 1 and tokens[0].text[:1].islower() and not _ARTICLE.match(tokens[0].text + " "):
             tokens = tokens[1:]
         # "Office of Foreign Assets Control (OFAC": the acronym in brackets is a name of its own.
+        at = next((k for k, t in enumerate(tokens) if k and t.lower_ == "at" and k + 1 < len(tokens)), None)
+        if at is not None and tokens[at - 1].lower_ in _FIELDS | {"research", "analyst", "economist", "director"}:
+            tokens = tokens[at + 1 :]  # "Head of Research at Indus Crescent Securities": the firm
         bracket = next((k for k, t in enumerate(tokens) if t.text in {"(", "["}), None)
         if bracket is not None:
             tokens = tokens[:bracket]
@@ -2534,7 +2557,11 @@ class _Reader:
         digit = any(c.isdigit() for c in surface)
         if cue_inside and label in {"PRODUCT", "ORG", "PERSON"}:
             return _Span(start, end, "weapon", label, sentence)
-        weapon_after = following in _WEAPON_CUES and (following != "fighters" or digit or label == "PRODUCT")
+        weapon_after = (
+            following in _WEAPON_CUES
+            and (following != "fighters" or digit or label == "PRODUCT")
+            and tokens[-1].lower_ not in _ORGANISATION_WORDS  # "Kenya Defence Forces helicopters": the force's
+        )
         if label in {"PRODUCT", "ORG", "PERSON"} and (weapon_after or preceding in _WEAPON_CUES):
             if digit or label == "PRODUCT" or weapon_after:
                 return _Span(start, end, "weapon", label, sentence)
@@ -2643,6 +2670,10 @@ class _Reader:
                 continue  # "the Tadawul All Share Index", "the FTSE ADX General Index": a benchmark, no name
             if f.kind in {"place", "country"} and _TOURNAMENT_AFTER.match(self.text, f.end):
                 continue  # "the Arabian Gulf Cup": a tournament named for the sea
+            if f.kind == "country" and f.text != f.name and self._language(f.start, f.end):
+                continue  # "taught in Karakalpak, Uzbek and English": a language
+            if f.kind in {"place", "country"} and _PLAN_AFTER.match(self.text, f.end):
+                continue  # "the Uzbekistan 2030 Strategy": a plan named for the country
             if f.kind in {"place", "country"} and _GRADE_AFTER.match(self.text, f.end):
                 continue  # "Basrah Medium", "Iran Heavy": a crude grade named for where it is loaded
             if f.kind == "place" and re.match(r" crude\b", self.text[f.end : f.end + 7]):
@@ -2654,6 +2685,13 @@ class _Reader:
                 f = replace(f, end=f.end + 1, text=f.text + "+")  # "OPEC+" is the name, sign and all
             kept.append(f)
         return self._joined_weapons(kept)
+
+    def _language(self, start: int, end: int) -> bool:
+        """A word in a list with a language in it ("in Karakalpak, Uzbek and English") is a language."""
+        return bool(
+            _LANGUAGE_LIST_AFTER.match(self.text, end)
+            or _LANGUAGE_LIST_BEFORE.search(self.text[max(0, start - 60) : start])
+        )
 
     def _ends_on_particle(self, span: _Span, f: Found) -> bool:
         words = self.text[span.start : f.start].split()
@@ -2998,6 +3036,8 @@ class _Reader:
 def _is_title(word: str) -> bool:
     """A title, also in the plural ("Deputy Prime Ministers Mher Grigoryan and ...")."""
     word = word.rstrip(".")
+    if "-" in word and not word.startswith("-") and not word.endswith("-"):
+        return all(_is_title(part) for part in word.split("-"))  # "Lieutenant-Colonel"
     return word in _TITLES or (word.endswith("s") and word[:-1] in _TITLES)
 
 

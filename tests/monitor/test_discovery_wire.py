@@ -237,3 +237,40 @@ def test_a_gulf_family_name_after_the_given_names_joins_them(tagger):
 def test_a_known_place_after_for_is_where_a_cargo_is_bound(tagger):
     text = "The tanker loaded fuel oil at Ajman for Singapore on Tuesday."
     assert {"Ajman", "Singapore"} <= set(_tagged(text, tagger))
+
+
+def test_a_hyphenated_rank_a_turkish_feast_and_a_forces_helicopters(tagger):
+    text = (
+        "Lieutenant-Colonel Oumar Sissoko said the convoy left before Kurban Bayramı, and Kenya "
+        "Defence Forces helicopters flew the wounded out."
+    )
+    suggested = _suggested(text, tagger)
+    assert ("Oumar Sissoko", "person") in suggested
+    assert ("Kenya Defence Forces", "organisation") in suggested
+    assert not [s for s in suggested if s[0].startswith(("Lieutenant", "Kurban"))]
+
+
+def test_a_body_named_for_two_places_and_a_plan_named_for_a_country(tagger):
+    text = "The Royal Commission for Jubail and Yanbu backed the Uzbekistan 2030 Strategy."
+    assert ("Royal Commission for Jubail and Yanbu", "organisation") in _suggested(text, tagger)
+    assert _tagged(text, tagger) == []
+
+
+def test_a_language_in_a_list_a_quoted_title_and_a_declaration_are_no_names(tagger):
+    text = (
+        'Classes are taught in Karakalpak, Uzbek and English. The film "Don\'t Sell Dreams" opened the '
+        "festival, and the Samarkand Declaration was signed."
+    )
+    assert _tagged(text, tagger) == []
+    suggested = [s[0] for s in _suggested(text, tagger)]
+    assert "Karakalpak" not in suggested
+    assert "Don't Sell Dreams" not in suggested
+    assert not [s for s in suggested if "Samarkand" in s]
+
+
+def test_the_pakistani_talibans_other_spellings_are_the_same_group(tagger):
+    text = "Fighters of the Tehrik-e-Taliban Pakistan (TTP) attacked a checkpoint."
+    assert [(f.name, f.text) for f in discovery.analyse(text, tagger).entities] == [
+        ("Tehreek-e-Taliban Pakistan", "Tehrik-e-Taliban Pakistan"),
+        ("Tehreek-e-Taliban Pakistan", "TTP"),
+    ]
