@@ -4,7 +4,7 @@
   says how well the tagger knows its own list;
 - development set (bench/data/dev/): names the registry mostly lacks; the
   model stage's rules and its confidence model are tuned on it;
-- held-out sets (bench/data/heldout/, heldout2/ to heldout7/): written apart from
+- held-out sets (bench/data/heldout/, heldout2/ to heldout8/): written apart from
   both and never used for tuning. Their errors are never printed.
 
 Views, scored mention by mention:
@@ -44,6 +44,7 @@ from _monitor_common import (
     HELDOUT5,
     HELDOUT6,
     HELDOUT7,
+    HELDOUT8,
     Gold,
     dev_articles,
     heldout_articles,
@@ -328,6 +329,7 @@ def main() -> None:
             sets["heldout 5"] = heldout_articles(HELDOUT5)
             sets["heldout 6"] = heldout_articles(HELDOUT6)
             sets["heldout 7"] = heldout_articles(HELDOUT7)
+            sets["heldout 8"] = heldout_articles(HELDOUT8)
     # Score the fitted threshold whatever this install sets, beside reviewed names only.
     from django.conf import settings
 
