@@ -93,8 +93,10 @@ Seen = Callable[[set[tuple[str, str]]], Mapping[tuple[str, str], int]]
 
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
-_OFFICIALS = {*("prefect commissioner officer administrator rapporteur barrister advocate maître maitre").split()}
-_OFFICIALS |= {*("rector dean chancellor").split()}
+_OFFICIALS = {
+    *("prefect commissioner officer administrator rapporteur barrister advocate maître maitre").split(),
+    *("rector dean chancellor").split(),
+}
 _TITLES = {
     "president",
     "justice",  # "a bench headed by Justice Saqib Lodhi"
@@ -166,8 +168,10 @@ _TITLES = {
 _LEADING = {"the", "a", "an"}
 # Royal titles that stay in the name of a body named after the one who held them.
 _ROYALS = {*("king queen prince princess sheikh sheikha sultan emir crown").split()}
-_NAMED_BODIES = {*("foundation university hospital centre center fund award prize institute library museum").split()}
-_NAMED_BODIES |= {*("academy college school city").split()}
+_NAMED_BODIES = {
+    *("foundation university hospital centre center fund award prize institute library museum").split(),
+    *("academy college school city").split(),
+}
 # Titles that, in an apposition, make the name a person (", a former district mayor,"); not "field", "general",
 # "major", "prime" or "leader", which also describe things.
 _TITLES_OF_PEOPLE = {
@@ -709,10 +713,10 @@ _CORRIDOR = re.compile(
 _COMPOUND_ADJECTIVE = re.compile(
     r"-(?:based|led|backed|owned|run|linked|flagged|born|made|built|funded|controlled|aligned|allied|brokered)$"
 )
-# One capitalised word right before a person's name, separated by a single space.
 # Endings of English nouns for what people do ("Analyst", "Veteran", "Spokeswoman"), and the capitalised words
 # that open sentences before names ("Justice Saima Awan"); a sentence's first word without them is a given name.
 _OCCUPATION = re.compile(r"(?:ist|yst|er|or|ian|ant|ent|man|woman|ess|ive|eer|ee|ice|ary|ate|ed)$|^[A-Z][a-z]?$")
+# One capitalised word right before a person's name, separated by a single space.
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?= $)")
 # A capitalised family name right before a designation ("Songar" in "Songar AS-2 drones").
 _FAMILY_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) $")
@@ -1055,7 +1059,7 @@ class _Reader:
         if span.label not in {"ORG", "PERSON", "GPE", "LOC", "FAC"} or not _headline(span.sentence):
             return False
         surface = self._t(span)
-        return self.text.count(surface) < 2 and not any(f.start <= span.start and span.end <= f.end for f in self.found)
+        return self.text.count(surface) < 2 and not self._inside_found(span)
 
     def _untitled(self, span: _Span) -> _Span:
         """ "King Abdullah II": a title that ran into a person's name is not part of it."""
@@ -1341,6 +1345,8 @@ class _Reader:
             if rest is None:
                 continue
             *inner, last = rest.group(1).split()
+            after = span.end + rest.end()
+            name_ends = re.match(r"[,.;:)]| [a-z(]|$", self.text[after : after + 2]) is not None
             business = (
                 self._t(span).split()[-1].lower() in _BUSINESS_WORDS
                 and all(w.lower() in _BUSINESS_WORDS for w in inner)
@@ -1356,8 +1362,7 @@ class _Reader:
                 and not {self._t(span).split()[-1].lower(), (inner or [last])[0].lower()} & _WHOLE_FIRMS
                 and last.lower() in _BUSINESS_WORDS | _COMPANY_WORDS | {"house"}
                 and not _overlaps(span.end, span.end + rest.end(), taken)
-                and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
-                is not None
+                and name_ends
             )
             # "Commission for Rights" + "and Freedoms": a body named for what it serves runs on past "and";
             # so does a ministry's portfolio ("Ministry of Energy" + "and Mines")
@@ -1372,8 +1377,7 @@ class _Reader:
                     )
                     is not None
                 )
-                and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
-                is not None
+                and name_ends
                 and not any(s.kind == "person" and span.end <= s.start < span.end + rest.end() for s in spans)
                 and not _overlaps(span.end, span.end + rest.end(), taken)
             )
@@ -1381,13 +1385,12 @@ class _Reader:
             two_countries = (
                 re.search(r"\b(?:Bank of|Commission for|Authority for) [A-Z][\w'’-]+$", self._t(span)) is not None
                 and len(rest.group(1).split()) == 1
-                and not any(f.start <= span.start and span.end <= f.end for f in self.found)
+                and not self._inside_found(span)
                 and any(
                     f.kind in {"country", "place"} and f.start == span.end + 5 and f.end == span.end + rest.end()
                     for f in self.found
                 )
-                and re.match(r"[,.;:)]| [a-z(]|$", self.text[span.end + rest.end() : span.end + rest.end() + 2])
-                is not None
+                and name_ends
             )
             if not (business or lines or served or two_countries):
                 continue
@@ -1397,6 +1400,10 @@ class _Reader:
             out.append(_Span(span.start, end, kind, "CHUNK", span.sentence))
         return self._with_sectors_before(sorted(out, key=lambda s: s.start), taken)
 
+    def _inside_found(self, span: _Span, kind: str | None = None) -> bool:
+        """A registry name (of this kind, if given) covers the whole span."""
+        return any(f.start <= span.start and span.end <= f.end and kind in {None, f.kind} for f in self.found)
+
     def _with_french_names(self, spans: list[_Span]) -> list[_Span]:
         """ "Société de Recherche" + "et d'Exploitation des Ressources Minérales du Mali": one name."""
         out = list(spans)
@@ -1404,7 +1411,7 @@ class _Reader:
             words = self._t(span).split()
             if span.kind not in {"company", "organisation"} or words[0].lower() not in _FRENCH_HEADS:
                 continue
-            if any(f.start <= span.start and span.end <= f.end for f in self.found):
+            if self._inside_found(span):
                 continue  # "Banque du Liban": a name the registry knows ends where it says
             run = _FRENCH_RUN.match(self.text, span.end)
             if run is None or (run.group(0)[:1] == " " and run.group(0)[1:2].isupper() and " " not in run.group(0)[1:]):
@@ -1612,6 +1619,10 @@ class _Reader:
                 continue
             break
         return j
+
+    def _place_opens(self, ent: Any, token: Any) -> bool:
+        """A registry place or country begins at this token of the entity."""
+        return any(f.kind in {"country", "place"} and f.start == 0 for f in self._tags_after(ent, token))
 
     def _tags_after(self, ent: Any, token: Any) -> list[Found]:
         """The registry's tags in what is left of a model's name from `token` on ("of Canada", "in Islamabad")."""
@@ -2293,7 +2304,7 @@ class _Reader:
             if word is None or not self._name_word(word, tags) or word.group(0).lower() in _FIELDS:
                 continue  # "Minister of Digital Development and Transport Rashad Nabiyev": the portfolio's last word
             before = self.text[max(0, word.start() - 30) : word.start()].rstrip()
-            if any(f.kind == "person" and f.start <= span.start and span.end <= f.end for f in self.found):
+            if self._inside_found(span, kind="person"):
                 continue  # the registry knows the whole name
             if before and (
                 before[-1].isalpha()
@@ -2421,10 +2432,10 @@ class _Reader:
         # "port of Hodeidah": lower-case words before the name are not part of it.
         while len(tokens) > 1 and tokens[0].text[:1].islower() and not _ARTICLE.match(tokens[0].text + " "):
             tokens = tokens[1:]
-        # "Office of Foreign Assets Control (OFAC": the acronym in brackets is a name of its own.
         at = next((k for k, t in enumerate(tokens) if k and t.lower_ == "at" and k + 1 < len(tokens)), None)
         if at is not None and tokens[at - 1].lower_ in _FIELDS | {"research", "analyst", "economist", "director"}:
             tokens = tokens[at + 1 :]  # "Head of Research at Indus Crescent Securities": the firm
+        # "Office of Foreign Assets Control (OFAC": the acronym in brackets is a name of its own.
         bracket = next((k for k, t in enumerate(tokens) if t.text in {"(", "["}), None)
         if bracket is not None:
             tokens = tokens[:bracket]
@@ -2475,9 +2486,7 @@ class _Reader:
                     for k in range(1, len(tokens) - 1)
                     if tokens[k].lower_ == "for"
                     and tokens[k - 1].lower_ not in _OF_HEADS
-                    and any(
-                        f.kind in {"country", "place"} and f.start == 0 for f in self._tags_after(ent, tokens[k + 1])
-                    )
+                    and self._place_opens(ent, tokens[k + 1])
                     and any(
                         f.kind in {"country", "place"} and f.end == tokens[k - 1].idx + len(tokens[k - 1])
                         for f in self.found
@@ -2504,9 +2513,7 @@ class _Reader:
                     for k in range(1, len(tokens) - 1)
                     if tokens[k].lower_ == "in"
                     and tokens[k - 1].lower_ not in _IN_HEADS
-                    and any(
-                        f.kind in {"country", "place"} and f.start == 0 for f in self._tags_after(ent, tokens[k + 1])
-                    )
+                    and self._place_opens(ent, tokens[k + 1])
                 ),
                 None,
             )
